@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// The `roundup` command: arguments, progress on stderr, results on stdout, exit codes. The work is runPipeline's.
+import { rmSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '@roundup/parser';
+import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError } from './pipeline.js';
+import { formatSummary } from './summary.js';
+import { VERSION } from './version.js';
+
+/** Exit codes: 0 success, 1 the run failed (or --strict saw rejects), 2 the command was called wrongly. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+function removePendingOutput(): void {
+  for (const folder of pendingTemporaryFolders) rmSync(folder, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    // An interrupted run leaves the previous output as it was and no temporary folder behind.
+    removePendingOutput();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  });
+}
+
+const color = process.stderr.isTTY && !('NO_COLOR' in process.env);
+const red = (text: string) => (color ? `\u001b[31m${text}\u001b[39m` : text);
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${red('roundup:')} ${message}\n`);
+  process.exit(code);
+}
+
+const program = new Command()
+  .name('roundup')
+  .description('Turn Chinese news roundups into CSV tables and a comparative PDF briefing.')
+  .version(VERSION, '-V, --version')
+  .argument('[inputs...]', 'article files (.json, .jsonl, .ndjson, .txt), folders of them, or - for standard input; none reads the bundled sample')
+  .option('-o, --out <dir>', 'folder to write the tables and the briefing into', 'out')
+  .addOption(new Option('--lang <lang>', 'language of the briefing (tables keep their columns)').choices(['zh', 'en']).default('zh'))
+  .option('--strict', 'fail (exit 1) when any record is rejected, after writing rejects.csv', false)
+  .option('--per-article', 'also write one briefing per multi-region article into briefings/', false)
+  .option('--data <dir>', 'folder with your own taxonomy.json, units.json, place-aliases.json and initiative-cues.json')
+  .option('-q, --quiet', 'no progress or summary on stderr', false)
+  .option('--json', 'print the run summary as JSON on stdout', false)
+  .addHelpText('after', `
+Examples:
+  roundup                              the bundled sample article into ./out
+  roundup articles.jsonl --out tables  a corpus in JSON lines
+  roundup ../shared/corpus -o corpus   every .json, .jsonl and .txt below a folder
+  cat one.json | roundup - --json      standard input, summary as JSON
+
+Exit codes: 0 done; 1 the run failed or --strict saw rejects; 2 wrong arguments or unusable paths.`)
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(red(text)) });
+
+try {
+  program.parse(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  throw error;
+}
+
+const options = program.opts<{ out: string; lang: 'zh' | 'en'; strict: boolean; perArticle: boolean; data?: string; quiet: boolean; json: boolean }>();
+const showProgress = !options.quiet && process.stderr.isTTY;
+
+try {
+  const summary = await runPipeline({
+    inputs: program.args,
+    outDir: options.out,
+    language: options.lang,
+    strict: options.strict,
+    perArticle: options.perArticle,
+    ...(options.data ? { dataDir: options.data } : {}),
+    ...(showProgress
+      ? { onProgress: (progress) => process.stderr.write(`\r${progress.records} records, ${progress.articles} articles, ${progress.rejects} rejected`) }
+      : {}),
+  });
+  if (showProgress) process.stderr.write('\r\u001b[2K');
+  if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else if (!options.quiet) process.stdout.write(formatSummary(summary));
+  process.exit(EXIT.ok);
+} catch (error) {
+  if (error instanceof StrictRejectsError) {
+    if (options.json) process.stdout.write(`${JSON.stringify(error.summary, null, 2)}\n`);
+    fail(error.message, EXIT.failure);
+  }
+  if (error instanceof UsageError || error instanceof InputError) fail(error.message, EXIT.usage);
+  fail(error instanceof Error ? error.message : String(error), EXIT.failure);
+}

@@ -1,0 +1,4 @@
+// @roundup/pipeline: the run behind the `roundup` command, for tests and other programs.
+export { pendingTemporaryFolders, runPipeline, SAMPLE_INPUT, StrictRejectsError, UsageError, type PipelineOptions, type Progress } from './pipeline.js';
+export { formatSummary } from './summary.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,240 @@
+// One run: inputs read record by record, extracted, written as tables while they stream, then the comparison and the briefing.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { ARTICLE_TABLES, TABLES, type ArticleTables, type RejectRow, type RunSummary, type TableName } from '@roundup/model';
+import { articleTables, createExtractor, DEFAULT_DATA_DIR, excerptOf, extractArticle, readInputs, type Extractor } from '@roundup/parser';
+import { BriefingCollector, CsvTableWriter, formatCsv, RegionComparison, renderBriefing, tableShape, type Language } from '@roundup/reports';
+import { writeFile } from 'node:fs/promises';
+import { VERSION } from './version.js';
+
+export interface PipelineOptions {
+  /** Files, folders or `-`; none means the bundled sample. */
+  inputs: readonly string[];
+  outDir: string;
+  language?: Language;
+  strict?: boolean;
+  perArticle?: boolean;
+  /** A folder with the knowledge tables (taxonomy, units, aliases); the workspace's data/ by default. */
+  dataDir?: string;
+  stdin?: Readable;
+  now?: Date;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  records: number;
+  articles: number;
+  rejects: number;
+  source: string;
+}
+
+/** A problem with how roundup was called (exit code 2), as opposed to a failure while running (exit code 1). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The run finished and wrote everything, but --strict turns its rejects into a failure. */
+export class StrictRejectsError extends Error {
+  constructor(readonly summary: RunSummary) {
+    super(`${summary.rejects} record(s) rejected (--strict); see ${join(summary.outDir, 'rejects.csv')}`);
+    this.name = 'StrictRejectsError';
+  }
+}
+
+export const SAMPLE_INPUT = join(DEFAULT_DATA_DIR, 'sample');
+
+/** Files and folders a run leaves in its temporary folder until it succeeds; removed by an interrupt handler. */
+export const pendingTemporaryFolders = new Set<string>();
+
+async function prepareOutput(outDir: string): Promise<string> {
+  const target = resolve(outDir);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new UsageError(`--out ${outDir}: exists and is not a folder`);
+  const parent = dirname(target);
+  try {
+    await mkdir(parent, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--out ${outDir}: cannot create ${parent} (${(error as NodeJS.ErrnoException).code})`);
+  }
+  const temporary = join(parent, `.roundup-tmp-${basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(temporary);
+  } catch (error) {
+    throw new UsageError(`--out ${outDir}: cannot write in ${parent} (${(error as NodeJS.ErrnoException).code})`);
+  }
+  pendingTemporaryFolders.add(temporary);
+  return temporary;
+}
+
+/** Puts the finished run in place of the previous output in two renames, so a reader never sees half of it. */
+async function publishOutput(temporary: string, outDir: string): Promise<void> {
+  const target = resolve(outDir);
+  const previous = `${temporary}-previous`;
+  const hadPrevious = await stat(target).then(() => true, () => false);
+  if (hadPrevious) await rename(target, previous);
+  await rename(temporary, target);
+  pendingTemporaryFolders.delete(temporary);
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+/** Keeps the first copy of an article; a later copy (same URL or same text) is rejected naming the first. */
+class DuplicateFilter {
+  private readonly byUrl = new Map<string, string>();
+  private readonly byText = new Map<string, string>();
+  private readonly ids = new Map<string, number>();
+
+  check(url: string, paragraphs: readonly string[], articleId: string, source: string): { duplicateOf?: string; id: string } {
+    const textKey = createHash('sha1').update(paragraphs.join('\n')).digest('base64');
+    const first = (url && this.byUrl.get(url)) || this.byText.get(textKey);
+    if (first) return { duplicateOf: first, id: articleId };
+    const seen = this.ids.get(articleId) ?? 0;
+    this.ids.set(articleId, seen + 1);
+    const id = seen === 0 ? articleId : `${articleId}-${seen + 1}`;
+    const label = `${id} (${source})`;
+    if (url) this.byUrl.set(url, label);
+    this.byText.set(textKey, label);
+    return { id };
+  }
+}
+
+/** Groups reject reasons for the summary: the reason without the values and places it quotes. */
+function reasonKey(reason: string): string {
+  return reason
+    .replace(/^duplicate of article .*/, 'duplicate of an earlier article')
+    .replace(/\s*\((?:got|found) [^)]*\)/g, '')
+    .replace(/ at offset \d+/, '')
+    .replace(/^(malformed JSON): .*/, '$1')
+    .trim();
+}
+
+/** Runs roundup over the inputs and writes every table and the briefing into `outDir`, atomically. */
+export async function runPipeline(options: PipelineOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const inputs = options.inputs.length > 0 ? [...options.inputs] : [SAMPLE_INPUT];
+  const language = options.language ?? 'zh';
+  const extractor: Extractor = createExtractor(options.dataDir);
+  const domains = extractor.taxonomy.domains;
+  const comparison = new RegionComparison(domains);
+  const collector = new BriefingCollector();
+  const temporary = await prepareOutput(options.outDir);
+  const writers = new Map<TableName, CsvTableWriter>();
+  try {
+    for (const table of [...ARTICLE_TABLES, 'rejects'] as const) {
+      writers.set(table, new CsvTableWriter(join(temporary, `${table}.csv`), tableShape(TABLES[table])));
+    }
+    if (options.perArticle) await mkdir(join(temporary, 'briefings'));
+    const duplicates = new DuplicateFilter();
+    const rejectReasons: Record<string, number> = {};
+    let records = 0;
+    let articles = 0;
+    let rejects = 0;
+    let withSections = 0;
+    let multiRegion = 0;
+    const reject = async (row: RejectRow) => {
+      rejects += 1;
+      const key = reasonKey(row.reason);
+      rejectReasons[key] = (rejectReasons[key] ?? 0) + 1;
+      await writers.get('rejects')!.write([row]);
+    };
+
+    for await (const record of readInputs(inputs, options.stdin)) {
+      records += 1;
+      if (record.kind === 'reject') {
+        await reject(record.reject);
+      } else {
+        const { article } = record;
+        const { duplicateOf, id } = duplicates.check(article.url, article.paragraphs, article.articleId, article.source);
+        if (duplicateOf) {
+          const [file, line] = splitSource(article.source);
+          await reject({ source: file, line, reason: `duplicate of article ${duplicateOf}`, excerpt: excerptOf(article.paragraphs[0] ?? '') });
+        } else {
+          article.articleId = id;
+          const tables = articleTables(extractArticle(article, extractor), extractor.gazetteer);
+          for (const table of ARTICLE_TABLES) await writers.get(table)!.write(tables[table]);
+          comparison.add(tables);
+          collector.add(tables);
+          articles += 1;
+          if (tables.sections.length > 0) withSections += 1;
+          const regions = new Set(tables.sections.map((section) => section.region));
+          if (regions.size >= 2) {
+            multiRegion += 1;
+            if (options.perArticle) await renderArticleBriefing(tables, domains, language, join(temporary, 'briefings', `${id}.pdf`), extractor, options.now);
+          }
+        }
+      }
+      if (options.onProgress && records % 50 === 0) options.onProgress({ records, articles, rejects, source: '' });
+    }
+    for (const writer of writers.values()) await writer.close();
+
+    const comparisonRows = comparison.rows();
+    await writeFile(join(temporary, 'comparison.csv'), formatCsv(comparisonRows, tableShape(TABLES.comparison, comparison.domainColumns)));
+    await renderBriefing(
+      {
+        collector,
+        comparison,
+        run: { recordsRead: records, articles, rejects, rejectReasons },
+        taxonomy: domains,
+        language,
+        generatedAt: options.now ?? new Date(),
+        transliterate: (name) => extractor.gazetteer.pinyinOf(name),
+      },
+      join(temporary, 'briefing.pdf'),
+    );
+    const rows: Record<string, number> = { comparison: comparisonRows.length };
+    for (const [table, writer] of writers) rows[table] = writer.rows;
+    const summary: RunSummary = {
+      version: VERSION,
+      inputs,
+      outDir: resolve(options.outDir),
+      recordsRead: records,
+      articles,
+      rejects,
+      rejectReasons,
+      articlesWithSections: withSections,
+      multiRegionArticles: multiRegion,
+      regions: comparisonRows.map((row) => row.region),
+      rows,
+      files: [...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`).concat('briefing.pdf'),
+      seconds: Math.round((Date.now() - started) / 10) / 100,
+    };
+    await publishOutput(temporary, options.outDir);
+    if (options.strict && rejects > 0) throw new StrictRejectsError(summary);
+    return summary;
+  } catch (error) {
+    for (const writer of writers.values()) writer.destroy();
+    if (pendingTemporaryFolders.has(temporary)) {
+      await rm(temporary, { recursive: true, force: true });
+      pendingTemporaryFolders.delete(temporary);
+    }
+    throw error;
+  }
+}
+
+function splitSource(source: string): [string, number | null] {
+  const match = /^(.*):(\d+)$/.exec(source);
+  return match ? [match[1]!, Number(match[2])] : [source, null];
+}
+
+async function renderArticleBriefing(tables: ArticleTables, domains: Extractor['taxonomy']['domains'], language: Language, file: string, extractor: Extractor, now?: Date): Promise<void> {
+  const comparison = new RegionComparison(domains);
+  const collector = new BriefingCollector();
+  comparison.add(tables);
+  collector.add(tables);
+  await renderBriefing(
+    {
+      collector,
+      comparison,
+      run: { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {} },
+      taxonomy: domains,
+      language,
+      generatedAt: now ?? new Date(),
+      transliterate: (name) => extractor.gazetteer.pinyinOf(name),
+    },
+    file,
+  );
+}

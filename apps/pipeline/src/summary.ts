@@ -1,0 +1,14 @@
+// The short human summary a run prints on stdout.
+import type { RunSummary } from '@roundup/model';
+
+export function formatSummary(summary: RunSummary): string {
+  const lines = [
+    `roundup ${summary.version}: ${summary.recordsRead} records read, ${summary.articles} articles, ${summary.rejects} rejected`,
+    `  ${summary.articlesWithSections} articles with regional sections, ${summary.multiRegionArticles} comparing several regions`,
+    `  regions: ${summary.regions.join('、') || '(none)'}`,
+    `  rows: ${Object.entries(summary.rows).map(([table, count]) => `${table} ${count}`).join(', ')}`,
+    `  written to ${summary.outDir} in ${summary.seconds} s`,
+  ];
+  if (summary.rejects > 0) lines.push(`  rejects: ${Object.entries(summary.rejectReasons).map(([reason, count]) => `${count}× ${reason}`).join('; ')}`);
+  return `${lines.join('\n')}\n`;
+}

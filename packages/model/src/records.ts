@@ -1,0 +1,124 @@
+// What the extractors find in an article, each with its position so it can be checked against the text.
+import { z } from 'zod';
+
+export const ParagraphRole = z.enum(['heading', 'body', 'intro', 'byline']);
+export type ParagraphRole = z.infer<typeof ParagraphRole>;
+
+/** How a section was found: from a printed heading of some form, or inferred from the places named. */
+export const SectionDetection = z.enum([
+  'heading-line',
+  'heading-inline',
+  'heading-name',
+  'inferred-places',
+  'inferred-single',
+]);
+export type SectionDetection = z.infer<typeof SectionDetection>;
+
+export const PlaceLevel = z.enum(['province', 'prefecture', 'county', 'township', 'village', 'zone']);
+export type PlaceLevel = z.infer<typeof PlaceLevel>;
+
+export const Qualifier = z.enum(['exact', 'more_than', 'approx', 'less_than']);
+export type Qualifier = z.infer<typeof Qualifier>;
+
+export const Quantity = z.enum([
+  'money',
+  'people',
+  'households',
+  'items',
+  'events',
+  'facilities',
+  'organisations',
+  'length',
+  'area',
+  'weight',
+  'volume',
+  'duration',
+  'age',
+  'percent',
+  'percent_points',
+  'ratio',
+  'count',
+]);
+export type Quantity = z.infer<typeof Quantity>;
+
+/** A provincial-level unit: the regions roundups compare. */
+export const Region = z.object({
+  short: z.string(),
+  full: z.string(),
+  code: z.string().regex(/^\d{6}$/),
+  pinyin: z.string(),
+});
+export type Region = z.infer<typeof Region>;
+
+export const ParagraphInfo = z.object({
+  index: z.number().int().nonnegative(),
+  text: z.string(),
+  region: z.string().nullable(),
+  role: ParagraphRole,
+});
+export type ParagraphInfo = z.infer<typeof ParagraphInfo>;
+
+export const Section = z.object({
+  index: z.number().int().nonnegative(),
+  region: Region,
+  heading: z.string(),
+  paragraphFrom: z.number().int().nonnegative(),
+  paragraphTo: z.number().int().nonnegative(),
+  detectedBy: SectionDetection,
+});
+export type Section = z.infer<typeof Section>;
+
+export const Figure = z.object({
+  paragraph: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  raw: z.string().min(1),
+  value: z.number().finite(),
+  unit: z.string(),
+  qualifier: Qualifier,
+  quantity: Quantity,
+  subject: z.string(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+/** A gazetteer entry a name resolved to; `code` is the 6-digit GB/T 2260 code (9 digits for townships). */
+export const Place = z.object({
+  name: z.string(),
+  level: PlaceLevel,
+  code: z.string(),
+  provinceCode: z.string(),
+  prefecture: z.string().optional(),
+});
+export type Place = z.infer<typeof Place>;
+
+export const PlaceMention = z.object({
+  paragraph: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  name: z.string(),
+  /** Null when the name is ambiguous and the context does not settle it. */
+  place: Place.nullable(),
+  level: PlaceLevel,
+});
+export type PlaceMention = z.infer<typeof PlaceMention>;
+
+export const Initiative = z.object({
+  paragraph: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  name: z.string().min(1),
+  sentence: z.string(),
+});
+export type Initiative = z.infer<typeof Initiative>;
+
+export const Measure = z.object({
+  paragraph: z.number().int().nonnegative(),
+  sentenceIndex: z.number().int().nonnegative(),
+  region: z.string(),
+  locality: z.string(),
+  domains: z.array(z.string()),
+  initiatives: z.array(z.string()),
+  figures: z.array(z.string()),
+  text: z.string(),
+});
+export type Measure = z.infer<typeof Measure>;

@@ -1,0 +1,19 @@
+// The run summary printed with --json: what was read, written and rejected.
+import { z } from 'zod';
+
+export const RunSummary = z.object({
+  version: z.string(),
+  inputs: z.array(z.string()),
+  outDir: z.string(),
+  recordsRead: z.number().int().nonnegative(),
+  articles: z.number().int().nonnegative(),
+  rejects: z.number().int().nonnegative(),
+  rejectReasons: z.record(z.string(), z.number().int().nonnegative()),
+  articlesWithSections: z.number().int().nonnegative(),
+  multiRegionArticles: z.number().int().nonnegative(),
+  regions: z.array(z.string()),
+  rows: z.record(z.string(), z.number().int().nonnegative()),
+  files: z.array(z.string()),
+  seconds: z.number().nonnegative(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;

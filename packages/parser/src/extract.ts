@@ -1,0 +1,227 @@
+// One article through every extractor: sections, places, figures, programmes and measures, then its table rows.
+import type {
+  Article,
+  ArticleTables,
+  Figure,
+  Initiative,
+  LocalityRow,
+  Measure,
+  ParagraphInfo,
+  Place,
+  PlaceMention,
+  Section,
+} from '@roundup/model';
+import { classifyDomains, loadTaxonomy, type Taxonomy } from './domains.js';
+import { dataPath } from './data-files.js';
+import { extractFigures, loadFigureRules, sentenceAround, type FigureRules } from './figures.js';
+import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
+import { matchPlaceNames, resolvePlaceMatches } from './places.js';
+import { findQuotedSpans } from './quotes.js';
+import { sectionArticle } from './sections.js';
+import { splitSentences } from './sentences.js';
+
+/** The knowledge tables every extractor uses, loaded once and shared by all articles. */
+export interface Extractor {
+  gazetteer: Gazetteer;
+  figureRules: FigureRules;
+  initiativeCues: InitiativeCues;
+  taxonomy: Taxonomy;
+}
+
+/** Loads the tables from a data folder (the workspace's data/ by default). */
+export function createExtractor(dataDir?: string): Extractor {
+  const file = (name: string) => dataPath(name, dataDir);
+  return {
+    gazetteer: loadGazetteer(file('place-aliases.json')),
+    figureRules: loadFigureRules(file('units.json')),
+    initiativeCues: loadInitiativeCues(file('initiative-cues.json')),
+    taxonomy: loadTaxonomy(file('taxonomy.json')),
+  };
+}
+
+export interface RegionalFigure extends Figure {
+  region: string | null;
+  /** The place the figure is about: the nearest place named before it in its paragraph (empty: the region as a whole). */
+  locality: string;
+  sentence: string;
+}
+export interface RegionalPlace extends PlaceMention {
+  region: string | null;
+}
+export interface RegionalInitiative extends Initiative {
+  region: string | null;
+}
+
+export interface ArticleExtraction {
+  article: Article;
+  paragraphs: ParagraphInfo[];
+  sections: Section[];
+  places: RegionalPlace[];
+  figures: RegionalFigure[];
+  initiatives: RegionalInitiative[];
+  measures: Measure[];
+}
+
+const isLocality = (mention: PlaceMention) => mention.level !== 'province';
+
+/** Runs every extractor over one article. Pure: the same article and tables give the same result. */
+export function extractArticle(article: Article, extractor: Extractor): ArticleExtraction {
+  const { gazetteer, figureRules, initiativeCues, taxonomy } = extractor;
+  const texts = article.paragraphs;
+  const matches = texts.map((text, index) => matchPlaceNames(text, index, gazetteer));
+  const titleMatches = matchPlaceNames(article.title, 0, gazetteer);
+  const { paragraphs, sections } = sectionArticle(texts, matches, titleMatches, gazetteer);
+
+  // Names are resolved in the context of their section: its province and the places named before.
+  const places: RegionalPlace[] = [];
+  let recent: Place[] = [];
+  let previousRegion: string | null | undefined;
+  for (const info of paragraphs) {
+    if (info.region !== previousRegion) recent = [];
+    previousRegion = info.region;
+    const provinceCode = info.region ? gazetteer.region(info.region)?.code : undefined;
+    for (const mention of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) places.push({ ...mention, region: info.region });
+  }
+
+  const figures: RegionalFigure[] = [];
+  const initiatives: RegionalInitiative[] = [];
+  const measures: Measure[] = [];
+  for (const info of paragraphs) {
+    const text = info.text;
+    const quoted = findQuotedSpans(text);
+    const paragraphPlaces = places.filter((place) => place.paragraph === info.index && isLocality(place));
+    const localityAt = (offset: number) => {
+      const before = paragraphPlaces.filter((place) => place.start < offset);
+      return before[before.length - 1]?.name ?? '';
+    };
+    const paragraphFigures = info.role === 'heading' || info.role === 'byline' ? [] : extractFigures(text, info.index, figureRules, quoted);
+    for (const figure of paragraphFigures) {
+      figures.push({ ...figure, region: info.region, locality: localityAt(figure.start), sentence: sentenceAround(text, figure.start, figure.end) });
+    }
+    const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted);
+    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region });
+
+    if (info.region !== null && info.role === 'body') {
+      for (const sentence of splitSentences(text)) {
+        const inSentence = <T extends { start: number; end: number }>(items: T[]) => items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
+        const sentencePlaces = inSentence(paragraphPlaces);
+        measures.push({
+          paragraph: info.index,
+          sentenceIndex: sentence.index,
+          region: info.region,
+          locality: sentencePlaces[0]?.name ?? localityAt(sentence.start),
+          domains: classifyDomains(sentence.text, taxonomy),
+          initiatives: [...new Set(inSentence(paragraphInitiatives).map((initiative) => initiative.name))],
+          figures: inSentence(paragraphFigures).map((figure) => figure.raw),
+          text: sentence.text,
+        });
+      }
+    }
+  }
+  return { article, paragraphs, sections, places, figures, initiatives, measures };
+}
+
+function firstOfEach<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = keyOf(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** One row per distinct place below province level, keyed by its gazetteer code (or its name when unresolved). */
+export function localityRows(extraction: ArticleExtraction, gazetteer: Gazetteer): LocalityRow[] {
+  const rows = new Map<string, LocalityRow>();
+  for (const mention of extraction.places) {
+    if (!isLocality(mention)) continue;
+    const key = mention.place ? `${mention.place.code}:${mention.place.name}` : `?${mention.name}`;
+    const existing = rows.get(key);
+    if (existing) {
+      existing.mentions += 1;
+      if (mention.name.length > existing.name.length) existing.name = mention.name;
+      if (!existing.region && mention.region) existing.region = mention.region;
+      continue;
+    }
+    const province = mention.place ? gazetteer.regionOfPlace(mention.place)?.short ?? '' : '';
+    rows.set(key, {
+      article_id: extraction.article.articleId,
+      region: mention.region ?? '',
+      name: mention.name,
+      canonical_name: mention.place?.name ?? '',
+      level: mention.level,
+      admin_code: mention.place?.code ?? '',
+      province,
+      mentions: 1,
+      first_paragraph: mention.paragraph,
+    });
+  }
+  return [...rows.values()];
+}
+
+/** The rows this article adds to each per-article table. */
+export function articleTables(extraction: ArticleExtraction, gazetteer: Gazetteer): ArticleTables {
+  const { article } = extraction;
+  const id = article.articleId;
+  const regions = [...new Set(extraction.sections.map((section) => section.region.short))];
+  return {
+    articles: [{
+      article_id: id,
+      date: article.date,
+      title: article.title,
+      url: article.url,
+      source: article.source,
+      paragraphs: article.paragraphs.length,
+      characters: article.paragraphs.reduce((sum, text) => sum + [...text].length, 0),
+      regions: regions.join(';'),
+    }],
+    paragraphs: extraction.paragraphs.map((info) => ({ article_id: id, paragraph: info.index, region: info.region ?? '', role: info.role, text: info.text })),
+    sections: extraction.sections.map((section) => ({
+      article_id: id,
+      section: section.index,
+      region: section.region.short,
+      region_code: section.region.code,
+      region_en: section.region.pinyin,
+      heading: section.heading,
+      paragraph_from: section.paragraphFrom,
+      paragraph_to: section.paragraphTo,
+      detected_by: section.detectedBy,
+    })),
+    figures: extraction.figures.map((figure) => ({
+      article_id: id,
+      paragraph: figure.paragraph,
+      region: figure.region ?? '',
+      locality: figure.locality,
+      raw: figure.raw,
+      value: figure.value,
+      unit: figure.unit,
+      qualifier: figure.qualifier,
+      quantity: figure.quantity,
+      subject: figure.subject,
+      sentence: figure.sentence,
+      start: figure.start,
+      end: figure.end,
+    })),
+    localities: localityRows(extraction, gazetteer),
+    initiatives: firstOfEach(extraction.initiatives, (initiative) => `${initiative.region}\u0000${initiative.name}`).map((initiative) => ({
+      article_id: id,
+      region: initiative.region ?? '',
+      name: initiative.name,
+      paragraph: initiative.paragraph,
+      sentence: initiative.sentence,
+    })),
+    measures: extraction.measures.map((measure) => ({
+      article_id: id,
+      region: measure.region,
+      paragraph: measure.paragraph,
+      sentence_index: measure.sentenceIndex,
+      locality: measure.locality,
+      domains: measure.domains.join(';'),
+      initiatives: measure.initiatives.join(';'),
+      figures: measure.figures.join(';'),
+      text: measure.text,
+    })),
+  };
+}

@@ -1,0 +1,209 @@
+// Finding every figure in a paragraph (`14亿元`, `2.7万余次`, `八成以上`) and normalising it to value, unit and qualifier.
+import type { Figure, Qualifier, Quantity } from '@roundup/model';
+import { z } from 'zod';
+import { CHINESE_NUMERAL_CHARS, multiplierPower, normaliseArabic, parseChineseNumeral, scaleDecimal } from './chinese-numerals.js';
+import { dataPath, loadDataFile } from './data-files.js';
+import { findQuotedSpans, insideQuotedName, type QuotedSpan } from './quotes.js';
+
+const UnitTable = z.object({
+  units: z.array(
+    z.object({
+      word: z.string().min(1),
+      quantity: z.string(),
+      base: z.string().optional(),
+      qualifier: z.enum(['exact', 'more_than', 'approx', 'less_than']).optional(),
+      scale: z.number().optional(),
+    }),
+  ),
+  notUnits: z.object({ words: z.array(z.string()) }),
+  approximatorsBefore: z.object({ approx: z.array(z.string()), more_than: z.array(z.string()), less_than: z.array(z.string()) }),
+  unitVerbs: z.object({ words: z.array(z.string()) }),
+});
+
+interface UnitWord {
+  word: string;
+  base: string;
+  quantity: Quantity;
+  qualifier?: Qualifier;
+  scale: number;
+}
+
+export interface FigureRules {
+  /** Unit words longest first, so 平方公里 wins over 公里 and 个月 over 个. */
+  units: UnitWord[];
+  notUnits: string[];
+  before: Array<[string, Qualifier]>;
+  subjectStops: RegExp;
+}
+
+export function loadFigureRules(file = dataPath('units.json')): FigureRules {
+  const table = loadDataFile(file, UnitTable);
+  const units = table.units.map((unit) => ({
+    word: unit.word,
+    base: unit.base ?? unit.word,
+    quantity: unit.quantity as Quantity,
+    ...(unit.qualifier ? { qualifier: unit.qualifier } : {}),
+    scale: unit.scale ?? 1,
+  }));
+  units.sort((a, b) => b.word.length - a.word.length);
+  const before: Array<[string, Qualifier]> = [];
+  for (const qualifier of ['approx', 'more_than', 'less_than'] as const) {
+    for (const word of table.approximatorsBefore[qualifier]) before.push([word, qualifier]);
+  }
+  before.sort((a, b) => b[0].length - a[0].length);
+  const verbs = [...table.unitVerbs.words].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return {
+    units,
+    notUnits: [...table.notUnits.words].sort((a, b) => b.length - a.length),
+    before,
+    subjectStops: new RegExp(verbs.join('|'), 'g'),
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const ARABIC = '0-9０-９';
+/**
+ * A number: Arabic (with thousands separators and decimals) or Chinese numerals, then an optional
+ * 余/多, multipliers, and another 余/多 (`2.7万余`, `80多万`, `7万多`, `十余`). `百分之` leads a percentage.
+ */
+const NUMBER = new RegExp(
+  `(百分之)?(?:([${ARABIC}]+(?:[,，][${ARABIC}]{3})*(?:[.．][${ARABIC}]+)?)|([${CHINESE_NUMERAL_CHARS}]+))(余|多)?([万亿千百]*)(余|多)?`,
+  'g',
+);
+const SUFFIX_QUALIFIERS: Array<[string, Qualifier]> = [
+  ['以上', 'more_than'], ['多', 'more_than'], ['余', 'more_than'], ['左右', 'approx'], ['上下', 'approx'], ['以下', 'less_than'], ['以内', 'less_than'],
+];
+const CHINESE_RUN = /^[\u4e00-\u9fff]+/;
+const BEFORE_LETTER = /[A-Za-zＡ-Ｚａ-ｚ\-－·]/;
+const SENTENCE_END = /[。！？!?；;]/;
+
+function startsWithAny(text: string, at: number, words: readonly string[]): string | undefined {
+  return words.find((word) => text.startsWith(word, at));
+}
+
+/** The sentence around [start, end): from after the previous 。！？； to the next one included. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from -= 1;
+  let to = end;
+  while (to < text.length && !SENTENCE_END.test(text[to]!)) to += 1;
+  return text.slice(from, Math.min(text.length, to + 1));
+}
+
+/** What is counted: the noun after the unit (`35个铁路小区`), else the quoted name or noun phrase before the number. */
+function subjectOf(text: string, start: number, end: number, rules: FigureRules): string {
+  const after = (CHINESE_RUN.exec(text.slice(end, end + 12))?.[0] ?? '').replace(/^的/, '');
+  const afterCut = cutAtVerb(after, rules, 'first').split('的')[0]!;
+  if (afterCut.length >= 2) return afterCut.slice(0, 10);
+  if (text[start - 1] === '”') {
+    const open = text.lastIndexOf('“', start - 1);
+    if (open !== -1 && start - open <= 26) return text.slice(open + 1, start - 1);
+  }
+  let from = start;
+  while (from > 0 && start - from < 12 && /[\u4e00-\u9fff]/.test(text[from - 1]!)) from -= 1;
+  const before = cutAtVerb(text.slice(from, start), rules, 'last')
+    .replace(/的$/, '')
+    .split('的')
+    .pop()!
+    .replace(/^(?:已|共|累计|全|该|各|约|近|超过|达到?)/, '');
+  return before.length >= 2 ? before : '';
+}
+
+/** Cuts a noun phrase at a verb: after the unit at the first verb of two or more characters, before it after the last verb. */
+function cutAtVerb(run: string, rules: FigureRules, which: 'first' | 'last'): string {
+  const matches = [...run.matchAll(rules.subjectStops)].filter((match) => which === 'last' || match[0].length >= 2);
+  if (matches.length === 0) return run;
+  if (which === 'first') return run.slice(0, matches[0]!.index);
+  const last = matches[matches.length - 1]!;
+  return run.slice(last.index + last[0].length);
+}
+
+/**
+ * Every figure in a paragraph. A number counts only when a unit or measure word follows it; dates,
+ * clock times, anniversaries, ordinals (第二批), numbers inside quoted names, and a lone 一 (一辆, 一把手) do not.
+ */
+export function extractFigures(text: string, paragraph: number, rules: FigureRules, quoted: readonly QuotedSpan[] = findQuotedSpans(text)): Figure[] {
+  const figures: Figure[] = [];
+  NUMBER.lastIndex = 0;
+  for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
+    const [whole, percentPrefix, arabic, chinese, innerApprox1, multipliers = '', innerApprox2] = match;
+    const start = match.index;
+    let end = start + whole.length;
+    const numberText = arabic ?? chinese ?? '';
+    const previous = text[start - 1] ?? '';
+    if (previous === '第' || BEFORE_LETTER.test(previous) || /[0-9０-９.．]/.test(previous)) continue;
+
+    let value: number | undefined;
+    if (arabic !== undefined) {
+      value = scaleDecimal(normaliseArabic(arabic), multiplierPower(multipliers));
+    } else {
+      // A Chinese numeral of one character that is 一 is an article or part of an idiom (一辆, 一把手);
+      // bare 百/千/万 count only before people (万名干部), never in 千家万户 or 百年.
+      const core = parseChineseNumeral(chinese + multipliers);
+      if (core === undefined) continue;
+      value = core;
+      if (chinese === '一' && multipliers === '') continue;
+      if (/^[百千万亿]+$/.test(chinese ?? '')) {
+        if (!text.startsWith('名', end) && !text.startsWith('人', end)) continue;
+      }
+    }
+
+    let unit: UnitWord | undefined;
+    if (percentPrefix) {
+      unit = rules.units.find((candidate) => candidate.word === '%');
+    } else {
+      const infix = chinese !== undefined && text[end] === '大' ? 1 : 0;
+      const unitWord = rules.units.find((candidate) => text.startsWith(candidate.word, end + infix));
+      const notUnit = startsWithAny(text, end, rules.notUnits);
+      if (!unitWord || (infix === 0 && notUnit && notUnit.length >= unitWord.word.length)) continue;
+      if (infix === 1 && unitWord.word !== '类' && unitWord.word !== '项') continue;
+      unit = unitWord;
+      end += infix + unitWord.word.length;
+    }
+    if (!unit || value === undefined || !Number.isFinite(value)) continue;
+    // Years are dates (2019年), and 成 is a tenth only for one to ten (八成, not 100成).
+    if (unit.base === '年' && (value >= 1000 || innerApprox1 || /^[〇零]/.test(numberText))) continue;
+    if (unit.word === '成' && (value > 10 || value < 1 || multipliers)) continue;
+    if (insideQuotedName(quoted, start, end)) continue;
+
+    let qualifier: Qualifier = innerApprox1 || innerApprox2 ? 'more_than' : unit.qualifier ?? 'exact';
+    const suffix = SUFFIX_QUALIFIERS.find(([word]) => text.startsWith(word, end));
+    // 上下 is a qualifier only at a phrase's end (not 上下联动); 多/余 after the unit only for durations (3年多, 月余).
+    const suffixApplies =
+      suffix !== undefined &&
+      (suffix[0] !== '上下' || /^[，。、；！？）]?$/.test(text.slice(end + 2, end + 3))) &&
+      (!(suffix[0] === '多' || suffix[0] === '余') || (unit.quantity === 'duration' && qualifier === 'exact'));
+    if (suffix && suffixApplies) {
+      qualifier = suffix[1];
+      end += suffix[0].length;
+    }
+    if (qualifier === 'exact') {
+      const approx = rules.before.find(([word]) => text.endsWith(word, start));
+      if (approx) qualifier = approx[1];
+    }
+    const scaled = unit.scale === 1 ? value : scaleDecimal(String(value), Math.log10(unit.scale));
+    figures.push({
+      paragraph,
+      start,
+      end,
+      raw: text.slice(start, end),
+      value: scaled,
+      unit: unit.base,
+      qualifier,
+      quantity: unit.quantity,
+      subject: subjectOf(text, start, end, rules),
+    });
+    // Resume right after this figure, so adjacent ones (9类175项) are each found.
+    NUMBER.lastIndex = end;
+  }
+  // A figure written against the next one (9类175项业务, 五大类295项服务事项) counts the same thing.
+  for (let i = figures.length - 2; i >= 0; i--) {
+    const figure = figures[i]!;
+    const next = figures[i + 1]!;
+    if (figure.end === next.start && next.subject) figure.subject = next.subject;
+  }
+  return figures;
+}

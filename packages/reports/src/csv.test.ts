@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { TABLES } from '@roundup/model';
+import { formatCsv, neutraliseFormula, tableShape } from './csv.js';
+
+describe('neutraliseFormula', () => {
+  it.each([['=1+1', "'=1+1"], ['+86', "'+86"], ['-x', "'-x"], ['@SUM', "'@SUM"], ['\tx', "'\tx"], ['浙江', '浙江']])('turns %j into %j', (cell, expected) => {
+    expect(neutraliseFormula(cell)).toBe(expected);
+  });
+});
+
+describe('formatCsv', () => {
+  const shape = tableShape(TABLES.rejects);
+  it('writes a BOM, the schema header, and RFC 4180 quoting that round-trips', () => {
+    const rows = [{ source: 'a.jsonl', line: 3, reason: 'has "quotes", commas\nand lines', excerpt: '=cmd' }];
+    const csv = formatCsv(rows, shape);
+    expect(csv.startsWith('\uFEFFsource,line,reason,excerpt\r\n')).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1).trim(), { newline: '\r\n' }).data;
+    expect(parsed[1]).toEqual(['a.jsonl', '3', 'has "quotes", commas\nand lines', "'=cmd"]);
+  });
+  it('keeps numeric columns numeric, even negative', () => {
+    const figures = tableShape(TABLES.figures);
+    const csv = formatCsv([{ article_id: 'a', paragraph: 1, region: '', locality: '', raw: '-5元', value: -5, unit: '元', qualifier: 'exact', quantity: 'money', subject: '', sentence: '', start: 0, end: 3 }], figures);
+    expect(csv).toContain(",'-5元,-5,元,");
+  });
+});

@@ -1,0 +1,133 @@
+// The briefing's words in Chinese and English; table columns never change with the language.
+
+export type Language = 'zh' | 'en';
+
+export const LABELS = {
+  zh: {
+    briefing: '区域对比简报',
+    roundupOf: (regions: string, theme: string) => `${regions}${theme ? `：${theme}` : ''}`,
+    corpusTitle: (regions: number, articles: number) => `${regions}个地区 · ${articles}篇报道的对比`,
+    source: '来源',
+    sources: '主要来源',
+    generated: '生成时间',
+    summary: '摘要',
+    summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
+      `本简报比较${s.regions}个省级地区，来自${s.articles}篇报道，共提及${s.places}个地点、${s.measures}条措施、${s.figures}个数字和${s.programmes}个专项名称。`,
+    largestMoney: '金额最大的数字：',
+    leadingDomains: '各地侧重：',
+    comparison: '地区对比',
+    region: '地区',
+    headline: '标题',
+    places: '地点',
+    measures: '措施',
+    figures: '数字',
+    money: '涉及金额',
+    domains: '主要领域',
+    programmes: '重点专项',
+    charts: '图表',
+    matrixTitle: '地区 × 政策领域（措施句数）',
+    barsTitle: '各地区措施数量（句）',
+    moneyBarsTitle: '各地区提及金额合计',
+    regionSections: '分地区情况',
+    placesNamed: '涉及地点',
+    measuresList: '主要措施',
+    figuresTable: '数字',
+    raw: '原文',
+    value: '数值',
+    subject: '对象',
+    place: '地点',
+    noProgrammes: '未提及专项名称',
+    appendix: '附录：方法与数据质量',
+    inputsRead: '读取的记录',
+    articlesKept: '处理的文章',
+    rejected: '拒收的记录',
+    reason: '原因',
+    count: '数量',
+    detection: '分区识别方式',
+    taxonomy: '政策领域分类',
+    keywords: '关键词（节选）',
+    noRejects: '没有拒收的记录。',
+    page: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
+    levels: { province: '省', prefecture: '地级', county: '县级', township: '乡镇街道', village: '村', zone: '功能区' } as Record<string, string>,
+    detections: {
+      'heading-line': '地区行加标题行', 'heading-inline': '地区与标题同行', 'heading-name': '单独的地名行',
+      'inferred-places': '由段落地名推断', 'inferred-single': '单一地区报道（推断）',
+    } as Record<string, string>,
+    moreInCsv: '完整列表见 CSV 文件。',
+    none: '—',
+  },
+  en: {
+    briefing: 'Regional comparison briefing',
+    roundupOf: (regions: string, theme: string) => `${regions}${theme ? `: ${theme}` : ''}`,
+    corpusTitle: (regions: number, articles: number) => `${regions} regions compared across ${articles} articles`,
+    source: 'Source',
+    sources: 'Main sources',
+    generated: 'Generated',
+    summary: 'Summary',
+    summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
+      `This briefing compares ${s.regions} provincial-level regions from ${s.articles} article(s), naming ${s.places} places, ${s.measures} measures, ${s.figures} figures and ${s.programmes} named programmes.`,
+    largestMoney: 'Largest sums: ',
+    leadingDomains: 'Where each region acts: ',
+    comparison: 'Comparison',
+    region: 'Region',
+    headline: 'Headline',
+    places: 'Places',
+    measures: 'Measures',
+    figures: 'Figures',
+    money: 'Money',
+    domains: 'Leading domains',
+    programmes: 'Key programmes',
+    charts: 'Charts',
+    matrixTitle: 'Region × policy domain (measure sentences)',
+    barsTitle: 'Measures per region (sentences)',
+    moneyBarsTitle: 'Money mentioned per region',
+    regionSections: 'Regions',
+    placesNamed: 'Places named',
+    measuresList: 'Measures',
+    figuresTable: 'Figures',
+    raw: 'Text',
+    value: 'Value',
+    subject: 'Subject',
+    place: 'Place',
+    noProgrammes: 'No named programmes',
+    appendix: 'Appendix: method and data quality',
+    inputsRead: 'Records read',
+    articlesKept: 'Articles processed',
+    rejected: 'Records rejected',
+    reason: 'Reason',
+    count: 'Count',
+    detection: 'How sections were detected',
+    taxonomy: 'Policy domain taxonomy',
+    keywords: 'Keywords (excerpt)',
+    noRejects: 'No records were rejected.',
+    page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    levels: { province: 'province', prefecture: 'prefecture', county: 'county', township: 'township', village: 'village', zone: 'zone' } as Record<string, string>,
+    detections: {
+      'heading-line': 'region line, then headline', 'heading-inline': 'region and headline on one line', 'heading-name': 'place name alone',
+      'inferred-places': 'inferred from places named', 'inferred-single': 'single-region story (inferred)',
+    } as Record<string, string>,
+    moreInCsv: 'Full lists are in the CSV files.',
+    none: '—',
+  },
+} as const;
+
+export type Labels = (typeof LABELS)[Language];
+
+/** An amount of yuan as a reader expects it: 亿元 from a hundred million, 万元 from ten thousand (CNY m/bn in English). */
+export function formatMoney(yuan: number, language: Language): string {
+  const trim = (value: number) => Number(value.toFixed(2)).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
+  if (language === 'en') {
+    if (yuan >= 1e9) return `CNY ${trim(yuan / 1e9)} bn`;
+    if (yuan >= 1e6) return `CNY ${trim(yuan / 1e6)} m`;
+    return `CNY ${trim(yuan)}`;
+  }
+  if (yuan >= 1e8) return `${trim(yuan / 1e8)}亿元`;
+  if (yuan >= 1e4) return `${trim(yuan / 1e4)}万元`;
+  return `${trim(yuan)}元`;
+}
+
+/** A normalised figure value with its unit, grouped for reading (1,400,000,000元). */
+export function formatValue(value: number, unit: string, language: Language): string {
+  if (unit === '元') return formatMoney(value, language);
+  return `${value.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 })}${unit}`;
+}
