@@ -115,8 +115,10 @@ async function* byteLines(stream: Readable): AsyncGenerator<{ line: number; text
 
 /** One article per line; blank lines are skipped, every other line is an article or a reject. */
 export async function* readJsonLines(stream: Readable, source: string): AsyncGenerator<InputRecord> {
+  // One line is held back so the last line can be told apart: a cut-off last line is a truncated file.
   let last: { line: number; text: string | Error } | undefined;
   for await (const entry of byteLines(stream)) {
+    if (typeof entry.text === 'string' && entry.text.trim() === '') continue;
     if (last) yield jsonLineRecord(last, source, false);
     last = entry;
   }
@@ -126,7 +128,6 @@ export async function* readJsonLines(stream: Readable, source: string): AsyncGen
 function jsonLineRecord(entry: { line: number; text: string | Error }, source: string, isLast: boolean): InputRecord {
   const { line, text } = entry;
   if (text instanceof Error) return rejectOf(source, line, 'line is not valid UTF-8 text', '');
-  if (text.trim() === '') return { kind: 'reject', reject: { source, line, reason: '', excerpt: '' } };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -262,12 +263,12 @@ async function* readStandardInput(stream: Readable): AsyncGenerator<InputRecord>
 
 /**
  * Every record of every input, in a deterministic order (folders walked in sorted order).
- * Blank JSON lines are dropped; everything else is an article or a reject.
+ * Blank JSON lines are not records; everything else is an article or a reject.
  */
 export async function* readInputs(inputs: readonly string[], stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
   for (const input of inputs) {
     if (input === '-') {
-      yield* dropBlank(readStandardInput(stdin));
+      yield* readStandardInput(stdin);
       continue;
     }
     try {
@@ -280,15 +281,8 @@ export async function* readInputs(inputs: readonly string[], stdin: Readable = p
     let files = 0;
     for await (const file of walk(input, new Set())) {
       files += 1;
-      yield* dropBlank(readFileRecords(file, !isFolder));
+      yield* readFileRecords(file, !isFolder);
     }
     if (isFolder && files === 0) throw new InputError(`${input}: the folder holds no files`);
-  }
-}
-
-async function* dropBlank(records: AsyncGenerator<InputRecord>): AsyncGenerator<InputRecord> {
-  for await (const record of records) {
-    if (record.kind === 'reject' && record.reject.reason === '') continue;
-    yield record;
   }
 }

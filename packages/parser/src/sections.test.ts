@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from './gazetteer.js';
+import { matchPlaceNames } from './places.js';
+import { sectionArticle } from './sections.js';
+
+const gazetteer = loadGazetteer();
+const section = (paragraphs: string[], title = '') =>
+  sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), matchPlaceNames(title, 0, gazetteer), gazetteer);
+const summary = (paragraphs: string[], title = '') => {
+  const result = section(paragraphs, title);
+  return {
+    sections: result.sections.map((s) => [s.region.short, s.heading, s.paragraphFrom, s.paragraphTo, s.detectedBy]),
+    regions: result.paragraphs.map((p) => p.region),
+  };
+};
+
+describe('sectionArticle', () => {
+  it('reads a region line followed by a headline line', () => {
+    expect(summary(['浙江、河南等地开展主题教育。', '浙江：', '结合实际 注重实效', '在温州，苍南县开展学习。', '河南：', '上下联动 抓实整改', '洛阳市办好实事。'])).toEqual({
+      sections: [['浙江', '结合实际 注重实效', 1, 3, 'heading-line'], ['河南', '上下联动 抓实整改', 4, 6, 'heading-line']],
+      regions: [null, '浙江', '浙江', '浙江', '河南', '河南', '河南'],
+    });
+  });
+  it('reads region and headline on one line', () => {
+    expect(summary(['浙江：项目化管理，整治结果接受群众评判', '杭州市推行清单管理。', '四川：聚焦短板 补齐弱项', '成都市开展行动。']).sections).toEqual([
+      ['浙江', '项目化管理，整治结果接受群众评判', 0, 1, 'heading-inline'],
+      ['四川', '聚焦短板 补齐弱项', 2, 3, 'heading-inline'],
+    ]);
+  });
+  it('reads spaced region names alone, a headline and a byline, which belongs to no region', () => {
+    const result = summary(['河 北', '为民办实事', '本报记者 张三', '石家庄市开展行动。', '黑龙江', '冰雪里的温暖', '哈尔滨市开展行动。']);
+    expect(result.sections).toEqual([['河北', '为民办实事', 0, 3, 'heading-name'], ['黑龙江', '冰雪里的温暖', 4, 6, 'heading-name']]);
+    expect(result.regions).toEqual(['河北', '河北', null, '河北', '黑龙江', '黑龙江', '黑龙江']);
+  });
+  it('attributes paragraphs without headings from the places they name, quotations inheriting', () => {
+    const result = summary([
+      '各地积极推进基层减负工作。',
+      '河南省郑州市金水区推行清单管理，减少报表。',
+      '“现在轻松多了。”一位社区干部说。',
+      '贵州省遵义市开展专项整治，精简会议。',
+      '（本报记者 李四）',
+    ]);
+    expect(result.regions).toEqual([null, '河南', '河南', '贵州', null]);
+    expect(result.sections.map((s) => [s[0], s[4]])).toEqual([['河南', 'inferred-places'], ['贵州', 'inferred-places']]);
+  });
+  it('makes an article about one region a single inferred section', () => {
+    const result = summary(['杭州市推出新举措。', '市民办事更方便了。'], '浙江杭州：办事不用跑');
+    expect(result.sections).toEqual([['浙江', '', 0, 1, 'inferred-single']]);
+  });
+  it('gives a national story no section', () => {
+    expect(summary(['国务院常务会议部署工作。', '会议指出，要加大支持力度。']).sections).toEqual([]);
+  });
+});
