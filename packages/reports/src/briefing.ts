@@ -151,54 +151,21 @@ function regionLabel(region: string, pinyin: string, language: Language): string
   return language === 'zh' ? region : pinyin;
 }
 
-/** The briefing as a pdfmake document definition. */
-export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
-  const { collector, comparison, language, taxonomy } = input;
-  const labels = LABELS[language];
-  const rows = comparison.rows() as unknown as Array<Record<string, unknown> & { region: string; region_en: string }>;
-  const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
-  const regionNames = rows.map((row) => regionLabel(row.region, row.region_en, language));
-  const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
-  const title = single
-    ? labels.roundupOf(regionNames.join(language === 'zh' ? '、' : ', '), themeOf(single.title))
-    : labels.corpusTitle(rows.length, collector.articleCount);
+type ComparisonTableRow = Record<string, unknown> & { region: string; region_en: string };
 
-  const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
-  const totals = {
-    regions: rows.length,
-    places: rows.reduce((sum, row) => sum + Number(row.localities), 0),
-    measures: rows.reduce((sum, row) => sum + comparison.measuresOf(row.region), 0),
-    figures: rows.reduce((sum, row) => sum + Number(row.figures), 0),
-    programmes: rows.reduce((sum, row) => sum + Number(row.initiatives), 0),
-    articles: collector.articleCount,
-  };
-  const largestMoney = rows
-    .flatMap((row) => (materials.get(row.region)?.moneyFigures ?? []).map((figure) => ({ figure, region: row })))
-    .sort((a, b) => b.figure.value - a.figure.value)
-    .slice(0, 3)
-    .map(({ figure, region }) => `${figure.raw}（${regionLabel(region.region, region.region_en, language)}${figure.subject ? `，${figure.subject}` : ''}）`);
-  const domainSummary = rows
-    .map((row) => `${regionLabel(row.region, row.region_en, language)}：${leadingDomains(row, taxonomy, language).join('、') || labels.none}`)
-    .join(language === 'zh' ? '；' : '; ');
+interface RegionalContext {
+  input: BriefingInput;
+  labels: Labels;
+  rows: ComparisonTableRow[];
+  materials: Map<string, ReturnType<BriefingCollector['material']>>;
+  place: (name: string) => string;
+}
 
+/** The comparison table, the charts and one section per region. */
+function regionalContent(context: RegionalContext): Content[] {
+  const { input, labels, rows, materials, place } = context;
+  const { comparison, collector, language, taxonomy } = input;
   const content: Content[] = [];
-  content.push({ text: labels.briefing, style: 'kicker' });
-  content.push(cjk(title, { style: 'title' }));
-  const sources = single ? [single] : collector.topSources();
-  content.push({
-    stack: [
-      { text: single ? labels.source : labels.sources, bold: true, margin: [0, 4, 0, 1] },
-      ...sources.map((source) => cjk(`${source.date}  ${source.title}${source.url ? `  ${source.url}` : ''}`, { style: 'small' })),
-      { text: `${labels.generated}: ${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, style: 'small', margin: [0, 3, 0, 0] },
-    ],
-  });
-  content.push({ text: labels.summary, style: 'h3' });
-  content.push(cjk(labels.summaryText(totals)));
-  if (largestMoney.length > 0) content.push(cjk(labels.largestMoney + largestMoney.join(language === 'zh' ? '；' : '; '), { margin: [0, 3, 0, 0] }));
-  content.push(cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }));
-
-  // Comparison table.
-  content.push(sectionHeading(labels.comparison, 1));
   const tableHeader = [labels.region, labels.headline, labels.places, labels.measures, labels.figures, labels.money, labels.domains, labels.programmes]
     .map((text) => ({ text, style: 'tableHeader' }));
   content.push({
@@ -296,6 +263,59 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     content.push(cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join('、') || labels.noProgrammes, { margin: [0, 0, 0, 8] }));
   }
   if (collector.articleCount > 1) content.push({ text: labels.moreInCsv, style: 'small' });
+  return content;
+}
+
+/** The briefing as a pdfmake document definition. */
+export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
+  const { collector, comparison, language, taxonomy } = input;
+  const labels = LABELS[language];
+  const rows = comparison.rows() as unknown as ComparisonTableRow[];
+  const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
+  const regionNames = rows.map((row) => regionLabel(row.region, row.region_en, language));
+  const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
+  const title = single
+    ? labels.roundupOf(regionNames.join(language === 'zh' ? '、' : ', '), themeOf(single.title))
+    : labels.corpusTitle(rows.length, collector.articleCount);
+
+  const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
+  const totals = {
+    regions: rows.length,
+    places: rows.reduce((sum, row) => sum + Number(row.localities), 0),
+    measures: rows.reduce((sum, row) => sum + comparison.measuresOf(row.region), 0),
+    figures: rows.reduce((sum, row) => sum + Number(row.figures), 0),
+    programmes: rows.reduce((sum, row) => sum + Number(row.initiatives), 0),
+    articles: collector.articleCount,
+  };
+  const largestMoney = rows
+    .flatMap((row) => (materials.get(row.region)?.moneyFigures ?? []).map((figure) => ({ figure, region: row })))
+    .sort((a, b) => b.figure.value - a.figure.value)
+    .slice(0, 3)
+    .map(({ figure, region }) => `${figure.raw}（${regionLabel(region.region, region.region_en, language)}${figure.subject ? `，${figure.subject}` : ''}）`);
+  const domainSummary = rows
+    .map((row) => `${regionLabel(row.region, row.region_en, language)}：${leadingDomains(row, taxonomy, language).join('、') || labels.none}`)
+    .join(language === 'zh' ? '；' : '; ');
+
+  const content: Content[] = [];
+  content.push({ text: labels.briefing, style: 'kicker' });
+  content.push(cjk(title, { style: 'title' }));
+  const sources = single ? [single] : collector.topSources();
+  content.push({
+    stack: [
+      { text: single ? labels.source : labels.sources, bold: true, margin: [0, 4, 0, 1] },
+      ...sources.map((source) => cjk(`${source.date}  ${source.title}${source.url ? `  ${source.url}` : ''}`, { style: 'small' })),
+      { text: `${labels.generated}: ${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, style: 'small', margin: [0, 3, 0, 0] },
+    ],
+  });
+  content.push({ text: labels.summary, style: 'h3' });
+  content.push(cjk(labels.summaryText(totals)));
+  if (largestMoney.length > 0) content.push(cjk(labels.largestMoney + largestMoney.join(language === 'zh' ? '；' : '; '), { margin: [0, 3, 0, 0] }));
+  content.push(cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }));
+
+  // Comparison table.
+  content.push(sectionHeading(labels.comparison, 1));
+  if (rows.length === 0) content.push({ text: labels.noRegions });
+  else content.push(...regionalContent({ input, labels, rows, materials, place }));
 
   // Appendix: method and data quality.
   content.push(sectionHeading(labels.appendix, 1));

@@ -54,6 +54,7 @@ export const LABELS = {
       'inferred-places': '由段落地名推断', 'inferred-single': '单一地区报道（推断）',
     } as Record<string, string>,
     moreInCsv: '完整列表见 CSV 文件。',
+    noRegions: '输入中没有找到分地区的报道内容。',
     none: '—',
   },
   en: {
@@ -107,6 +108,7 @@ export const LABELS = {
       'inferred-places': 'inferred from places named', 'inferred-single': 'single-region story (inferred)',
     } as Record<string, string>,
     moreInCsv: 'Full lists are in the CSV files.',
+    noRegions: 'No regional sections were found in the inputs.',
     none: '—',
   },
 } as const;
