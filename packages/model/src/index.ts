@@ -3,3 +3,4 @@ export * from './article.js';
 export * from './records.js';
 export * from './tables.js';
 export * from './summary.js';
+export * from './gold.js';

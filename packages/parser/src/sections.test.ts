@@ -32,6 +32,10 @@ describe('sectionArticle', () => {
     expect(result.sections).toEqual([['河北', '为民办实事', 0, 3, 'heading-name'], ['黑龙江', '冰雪里的温暖', 4, 6, 'heading-name']]);
     expect(result.regions).toEqual(['河北', '河北', null, '河北', '黑龙江', '黑龙江', '黑龙江']);
   });
+  it('reads a province-and-city heading line (浙江杭州, 北京丰台) as its province', () => {
+    const result = summary(['河 北', '树立导向', '保定市开展行动。', '浙江杭州', '不搞简单机械式问责', '下城区开展监督。', '北京丰台', '温暖十条 激励担当', '丰台区推出措施。']);
+    expect(result.sections.map((s) => [s[0], s[1]])).toEqual([['河北', '树立导向'], ['浙江', '不搞简单机械式问责'], ['北京', '温暖十条 激励担当']]);
+  });
   it('attributes paragraphs without headings from the places they name, quotations inheriting', () => {
     const result = summary([
       '各地积极推进基层减负工作。',

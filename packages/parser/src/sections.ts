@@ -17,13 +17,32 @@ function isHeadline(paragraph: string | undefined): paragraph is string {
   return paragraph !== undefined && paragraph.length >= 2 && paragraph.length <= HEADLINE_MAX && !SENTENCE_END.test(paragraph) && !isByline(paragraph);
 }
 
-/** The region a heading line names, when the whole token is one province or prefecture-level name. */
+/** The provinces a whole name can stand for, at province or prefecture level (or any level when `anyLevel`). */
+function provincesOfName(name: string, gazetteer: Gazetteer, anyLevel: boolean): Set<string> {
+  const [end, entries] = gazetteer.namesAt(name, 0)[0] ?? [];
+  if (end !== name.length || !entries) return new Set();
+  return new Set(
+    entries
+      .filter((entry) => anyLevel || entry.place.level === 'province' || entry.place.level === 'prefecture')
+      .map((entry) => entry.place.provinceCode),
+  );
+}
+
+/**
+ * The region a heading line names: the whole token is a province or prefecture (`浙江`, `南 京`), or
+ * one followed by a lower place of the same province, written in full or without its suffix (`浙江杭州`, `北京丰台`).
+ */
 function headingRegion(token: string, gazetteer: Gazetteer): Region | undefined {
-  const [end, entries] = gazetteer.namesAt(token, 0)[0] ?? [];
-  if (end !== token.length || !entries) return undefined;
-  const provinces = new Set(entries.filter((entry) => entry.place.level === 'province' || entry.place.level === 'prefecture').map((entry) => entry.place.provinceCode));
-  if (provinces.size !== 1) return undefined;
-  return gazetteer.region([...provinces][0]!);
+  const whole = provincesOfName(token, gazetteer, false);
+  if (whole.size === 1) return gazetteer.region([...whole][0]!);
+  const [end] = gazetteer.namesAt(token, 0)[0] ?? [];
+  if (end === undefined || end >= token.length) return undefined;
+  const head = provincesOfName(token.slice(0, end), gazetteer, false);
+  if (head.size !== 1) return undefined;
+  const province = [...head][0]!;
+  const rest = token.slice(end);
+  const restIsPlace = ['', '区', '县', '市'].some((suffix) => provincesOfName(rest + suffix, gazetteer, true).has(province));
+  return restIsPlace ? gazetteer.region(province) : undefined;
 }
 
 interface HeadingFound {

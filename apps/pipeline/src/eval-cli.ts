@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `pnpm eval`: extraction measured against the gold files in gold/dev (and any other folder given).
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { DEFAULT_DATA_DIR } from '@roundup/parser';
+import { evaluate, formatReport } from './evaluation.js';
+
+const root = resolve(DEFAULT_DATA_DIR, '..');
+const program = new Command()
+  .name('roundup-eval')
+  .description('Measure extraction against hand-annotated gold files.')
+  .argument('[goldDir]', 'folder of gold/<id>.json files', resolve(root, 'gold/dev'))
+  .option('--corpus <dir>', 'where corpus sources are', resolve(root, '../shared/corpus'))
+  .option('--errors', 'list every mismatch', false)
+  .parse(process.argv);
+
+const [goldDir] = program.processedArgs as [string];
+const options = program.opts<{ corpus: string; errors: boolean }>();
+const report = await evaluate(goldDir, options.corpus);
+process.stdout.write(formatReport(report));
+if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);

@@ -1,0 +1,42 @@
+// Hand-annotated gold files (shared/annotation-guide.md), against which `pnpm eval` measures extraction.
+import { z } from 'zod';
+import { PlaceLevel, Qualifier } from './records.js';
+
+export const GoldFigure = z.object({
+  p: z.number().int().nonnegative(),
+  raw: z.string().min(1),
+  value: z.number(),
+  unit: z.string(),
+  qualifier: Qualifier,
+  region: z.string().nullable(),
+  optional: z.boolean().optional(),
+});
+
+export const GoldLocality = z.object({
+  name: z.string().min(1),
+  province: z.string(),
+  level: PlaceLevel,
+  p: z.number().int().nonnegative(),
+});
+
+export const GoldInitiative = z.object({
+  name: z.string().min(1),
+  region: z.string().nullable(),
+  p: z.number().int().nonnegative(),
+});
+
+export const GoldArticle = z.object({
+  id: z.string(),
+  url: z.string(),
+  /** Where the article's text is: `sample:<file>` in data/sample, or `corpus:<path>[#L<line>]` in ../shared/corpus. */
+  source: z.string().regex(/^(sample|corpus):[^#]+(#L\d+)?$/),
+  layout: z.string().describe('how the article prints its regions, for reading the results by layout'),
+  regions: z.array(z.string()),
+  headings: z.record(z.string(), z.string().nullable()),
+  paragraph_regions: z.array(z.string().nullable()),
+  figures: z.array(GoldFigure),
+  localities: z.array(GoldLocality),
+  initiatives: z.array(GoldInitiative),
+});
+export type GoldArticle = z.infer<typeof GoldArticle>;
+export type GoldFigure = z.infer<typeof GoldFigure>;
