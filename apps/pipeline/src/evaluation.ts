@@ -73,14 +73,22 @@ export function scoreArticle(gold: GoldArticle, tables: ArticleTables, report: E
   }
   compareSets(new Set(gold.regions), new Set(tables.sections.map((section) => section.region)), report.regionSet, report.errors, `${id} region`);
 
-  const key = (p: number, raw: string) => `${p}:${raw}`;
-  const goldFigures = new Map(gold.figures.map((figure) => [key(figure.p, figure.raw), figure]));
-  const predicted = tables.figures.filter((figure) => !goldFigures.get(key(figure.paragraph, figure.raw))?.optional);
-  const required = gold.figures.filter((figure) => !figure.optional);
-  const predictedKeys = new Set(predicted.map((figure) => key(figure.paragraph, figure.raw)));
-  compareSets(new Set(required.map((figure) => key(figure.p, figure.raw))), predictedKeys, report.figures, report.errors, `${id} figure`);
-  for (const figure of predicted) {
-    const expected = goldFigures.get(key(figure.paragraph, figure.raw));
+  // A figure is matched on its paragraph and raw text; the same raw twice in a paragraph is told apart by its order.
+  const keyed = <T>(items: T[], p: (item: T) => number, raw: (item: T) => string) => {
+    const seen = new Map<string, number>();
+    return items.map((item) => {
+      const base = `${p(item)}:${raw(item)}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return [n === 1 ? base : `${base}#${n}`, item] as const;
+    });
+  };
+  const goldFigures = new Map(keyed(gold.figures, (figure) => figure.p, (figure) => figure.raw));
+  const predicted = keyed(tables.figures, (figure) => figure.paragraph, (figure) => figure.raw).filter(([key]) => !goldFigures.get(key)?.optional);
+  const required = [...goldFigures].filter(([, figure]) => !figure.optional).map(([key]) => key);
+  compareSets(new Set(required), new Set(predicted.map(([key]) => key)), report.figures, report.errors, `${id} figure`);
+  for (const [key, figure] of predicted) {
+    const expected = goldFigures.get(key);
     if (!expected || expected.optional) continue;
     const check = (name: 'value' | 'unit' | 'qualifier', ok: boolean, got: unknown, want: unknown) => {
       report.figures[name].total += 1;

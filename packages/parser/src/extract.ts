@@ -18,7 +18,7 @@ import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
 import { matchPlaceNames, resolvePlaceMatches } from './places.js';
 import { findQuotedSpans } from './quotes.js';
-import { sectionArticle } from './sections.js';
+import { loadSectionCues, sectionArticle, type SectionCues } from './sections.js';
 import { splitSentences } from './sentences.js';
 
 /** The knowledge tables every extractor uses, loaded once and shared by all articles. */
@@ -27,6 +27,7 @@ export interface Extractor {
   figureRules: FigureRules;
   initiativeCues: InitiativeCues;
   taxonomy: Taxonomy;
+  sectionCues: SectionCues;
 }
 
 /** Loads the tables from a data folder (the workspace's data/ by default). */
@@ -37,6 +38,7 @@ export function createExtractor(dataDir?: string): Extractor {
     figureRules: loadFigureRules(file('units.json')),
     initiativeCues: loadInitiativeCues(file('initiative-cues.json')),
     taxonomy: loadTaxonomy(file('taxonomy.json')),
+    sectionCues: loadSectionCues(file('section-cues.json')),
   };
 }
 
@@ -67,11 +69,11 @@ const isLocality = (mention: PlaceMention) => mention.level !== 'province';
 
 /** Runs every extractor over one article. Pure: the same article and tables give the same result. */
 export function extractArticle(article: Article, extractor: Extractor): ArticleExtraction {
-  const { gazetteer, figureRules, initiativeCues, taxonomy } = extractor;
+  const { gazetteer, figureRules, initiativeCues, taxonomy, sectionCues } = extractor;
   const texts = article.paragraphs;
   const matches = texts.map((text, index) => matchPlaceNames(text, index, gazetteer));
   const titleMatches = matchPlaceNames(article.title, 0, gazetteer);
-  const { paragraphs, sections } = sectionArticle(texts, matches, titleMatches, gazetteer);
+  const { paragraphs, sections } = sectionArticle(texts, matches, titleMatches, gazetteer, sectionCues);
 
   // Names are resolved in the context of their section: its province and the places named before.
   const places: RegionalPlace[] = [];
@@ -84,6 +86,14 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     for (const mention of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) places.push({ ...mention, region: info.region });
   }
 
+  // Names quoted anywhere in the article: where one is repeated without quotes (a heading 温暖十条 for
+  // “温暖十条”), its numbers are still part of a name.
+  const quotedNames = [...new Set(texts.flatMap((text) => findQuotedSpans(text).filter((span) => span.isName).map((span) => span.inner)))].filter((name) => /[0-9一二两三四五六七八九十百千万]/.test(name));
+  const insideRepeatedName = (text: string, start: number, end: number) =>
+    quotedNames.some((name) => {
+      for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) if (at <= start && end <= at + name.length) return true;
+      return false;
+    });
   const figures: RegionalFigure[] = [];
   const initiatives: RegionalInitiative[] = [];
   const measures: Measure[] = [];
@@ -95,7 +105,7 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
       const before = paragraphPlaces.filter((place) => place.start < offset);
       return before[before.length - 1]?.name ?? '';
     };
-    const paragraphFigures = info.role === 'heading' || info.role === 'byline' ? [] : extractFigures(text, info.index, figureRules, quoted);
+    const paragraphFigures = info.role === 'byline' ? [] : extractFigures(text, info.index, figureRules, quoted).filter((figure) => !insideRepeatedName(text, figure.start, figure.end));
     for (const figure of paragraphFigures) {
       figures.push({ ...figure, region: info.region, locality: localityAt(figure.start), sentence: sentenceAround(text, figure.start, figure.end) });
     }
@@ -152,7 +162,8 @@ export function localityRows(extraction: ArticleExtraction, gazetteer: Gazetteer
       name: mention.name,
       canonical_name: mention.place?.name ?? '',
       level: mention.level,
-      admin_code: mention.place?.code ?? '',
+      // Villages and communities are below the gazetteer's last level: they carry their province, not a code.
+      admin_code: mention.level === 'village' ? '' : mention.place?.code ?? '',
       province,
       mentions: 1,
       first_paragraph: mention.paragraph,

@@ -147,7 +147,8 @@ export function extractFigures(text: string, paragraph: number, rules: FigureRul
       value = core;
       if (chinese === '一' && multipliers === '') continue;
       if (/^[百千万亿]+$/.test(chinese ?? '')) {
-        if (!text.startsWith('名', end) && !text.startsWith('人', end)) continue;
+        if (previous === '数' || previous === '几') continue;
+        if (previous !== '上' && previous !== '近' && !text.startsWith('名', end) && !text.startsWith('人', end)) continue;
       }
     }
 
@@ -167,6 +168,9 @@ export function extractFigures(text: string, paragraph: number, rules: FigureRul
     // Years are dates (2019年), and 成 is a tenth only for one to ten (八成, not 100成).
     if (unit.base === '年' && (value >= 1000 || innerApprox1 || /^[〇零]/.test(numberText))) continue;
     if (unit.word === '成' && (value > 10 || value < 1 || multipliers)) continue;
+    // Office and phase numbers are names, not counts: 组织二处副处长, 六部部长, 7号线二期, 一期工程.
+    if (chinese !== undefined && /^[处部科室组]$/.test(unit.word) && /^(?:副|长|部长|处长|科长|组长|主任)/.test(text.slice(end))) continue;
+    if (unit.word === '期' && (/[线段程目区]/.test(previous) || /^(?:工程|项目)/.test(text.slice(end)))) continue;
     if (insideQuotedName(quoted, start, end)) continue;
 
     let qualifier: Qualifier = innerApprox1 || innerApprox2 ? 'more_than' : unit.qualifier ?? 'exact';
@@ -183,6 +187,8 @@ export function extractFigures(text: string, paragraph: number, rules: FigureRul
     if (qualifier === 'exact') {
       const approx = rules.before.find(([word]) => text.endsWith(word, start));
       if (approx) qualifier = approx[1];
+      // 上千万人, 上万元: "as many as" before a bare multiplier.
+      else if (previous === '上' && /^[百千万亿]+$/.test(chinese ?? '')) qualifier = 'more_than';
     }
     const scaled = unit.scale === 1 ? value : scaleDecimal(String(value), Math.log10(unit.scale));
     figures.push({

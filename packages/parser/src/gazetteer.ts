@@ -58,6 +58,10 @@ export function shortNameOf(name: string, level: PlaceLevel): string | undefined
   return short && short !== name && short.length >= 2 ? short : undefined;
 }
 
+/** Names of development zones, new areas and parks: the `zone` level. */
+export const ZONE_SUFFIX = /(?:经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|高新区|经开区|开发区|新区|自贸区|保税区|科技城|工业园区|产业园区|工业园|产业园)$/;
+const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木|办事处)$/;
+
 const PSEUDO_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 export class Gazetteer {
@@ -88,11 +92,16 @@ export class Gazetteer {
     for (const row of load('areas')) {
       if (PSEUDO_DIVISIONS.has(row.name)) continue;
       const prefecture = prefectureNames.get(row.cityCode ?? '');
-      this.addPlace(row.name, 'county', row.code, `${row.provinceCode}0000`, prefecture, contextOnly.has(row.name));
+      // Development zones listed among counties carry their province in the name (河北邢台经济开发区);
+      // texts write them without it, and they are zones, not counties.
+      const province = this.regionsByCode.get(`${row.provinceCode}0000`);
+      const name = province && row.name.startsWith(province.short) && ZONE_SUFFIX.test(row.name) ? row.name.slice(province.short.length) : row.name;
+      this.addPlace(name, /(?:开发区|园区?|高新区|经开区|保税区)$/.test(name) ? 'zone' : 'county', row.code, `${row.provinceCode}0000`, prefecture, contextOnly.has(row.name));
     }
     for (const row of load('streets')) {
-      // A few rows of the source data carry only a suffix (`街道`) as their name; they would match everywhere.
-      if (/^(?:街道|镇|乡|办事处|地区办事处)$/.test(row.name)) continue;
+      // Township-level rows without a township suffix are farms, forest or mining units (马场, 某某农场) whose
+      // names are everyday words; rows that are only a suffix (街道) would match everywhere.
+      if (!TOWNSHIP_SUFFIX.test(row.name) || /^(?:街道|镇|乡|办事处|地区办事处)$/.test(row.name)) continue;
       const prefecture = prefectureNames.get(row.cityCode ?? '');
       this.addPlace(row.name, 'township', row.code, `${row.provinceCode}0000`, prefecture, false);
     }

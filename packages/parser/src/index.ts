@@ -20,7 +20,7 @@ export { findQuotedSpans, type QuotedSpan } from './quotes.js';
 export { extractInitiatives, isInitiative, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
 export { classifyDomains, loadTaxonomy, Taxonomy, type Domain } from './domains.js';
 export { splitSentences, type SentenceSpan } from './sentences.js';
-export { findHeadings, isByline, provinceVotes, sectionArticle, type SectionedArticle } from './sections.js';
+export { findHeadings, isByline, loadSectionCues, provinceVotes, sectionArticle, type SectionCues, type SectionedArticle } from './sections.js';
 export {
   articleTables,
   createExtractor,

@@ -9,25 +9,95 @@ export interface PlaceMatch {
   end: number;
   name: string;
   candidates: NameEntry[];
+  /** A province named as people's origin (江苏人): it says where someone is from, not where the story is. */
+  demonym?: boolean;
+  /** A place named as where help goes (援助湖北, 赴武汉): the story is the helpers'. */
+  destination?: boolean;
+}
+
+const DESTINATION_BEFORE = /(?:援|援助|支援|驰援|赴|奔赴|前往|援建)$/;
+
+const CJK = /[\u4e00-\u9fff]/;
+/** What may stand right before a two-character name (和县, 沛县) so that it is not the tail of a phrase (县委和县政府). */
+const BEFORE_SHORT_NAME = /[在到赴从至于往去来和与及同、，。；：“（]/;
+/** After a suffix-less name these make it part of another name: 抚顺社区, 中山路, 江苏饭店, 山东大学. */
+const PART_OF_ANOTHER_NAME = /^(?:社区|村|路|街|大街|大道|小区|公园|广场|大学|学院|饭店|宾馆|酒店|商会|站|号|湾|江|河|湖|山|岛|桥|门|寺)/;
+/** A development zone, new area or park written after a place (烟台开发区, 湖南宁乡经开区, 三亚崖州湾科技城). */
+const ZONE_AFTER = /^([\u4e00-\u9fff]{0,5}?)(经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|高新区|经开区|开发区|自贸区|保税区|科技城|工业园区|产业园区|工业园|产业园)/;
+/** A village or residents' community written right after its county or township (红泥湾镇石灰窑村, 淮川街道城西社区). */
+const VILLAGE_AFTER = /^([\u4e00-\u9fff]{1,4}?)(村|社区)/;
+/** Words that end in 村 or 社区 without being one (乡村, 农村, 街道社区). */
+const NOT_A_VILLAGE = /^(?:乡|农|山|渔|城|新农|贫困|行政|自然|重点|示范|试点|边远|偏远|城市|农民|城乡|街道|镇|乡镇|全镇|全村)$/;
+/** Characters that never stand inside a place's name (以各村, 的村), and conjunctions that never start one (乡镇和村). */
+const NOT_IN_A_NAME = /^[和与及同]|[的在等个了是有为对把将被以各全每该本这那其]/;
+
+function derived(parent: NameEntry[], name: string, level: PlaceLevel): NameEntry[] {
+  return parent.map((entry) => ({
+    place: { name, level, code: entry.place.code, provinceCode: entry.place.provinceCode, ...(entry.place.prefecture ? { prefecture: entry.place.prefecture } : {}) },
+    short: false,
+    needsContext: entry.needsContext,
+  }));
 }
 
 /**
  * Scans a paragraph left to right, taking the longest gazetteer name at each position, so
- * `衢州衢江区` gives 衢州 then 衢江区 and `浙江西部` never yields 江西.
+ * `衢州衢江区` gives 衢州 then 衢江区 and `浙江西部` never yields 江西. Zones and villages written
+ * right after a known place take that place's province (the gazetteer stops at townships).
  */
 export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gazetteer): PlaceMatch[] {
   const matches: PlaceMatch[] = [];
   for (let start = 0; start < text.length; ) {
-    const names = gazetteer.namesAt(text, start);
-    const [end, candidates] = names[0] ?? [];
-    if (end === undefined || candidates === undefined) {
+    const found = gazetteer.namesAt(text, start).find(([end, entries]) => acceptable(text, start, end, entries, matches));
+    if (!found) {
       start += 1;
       continue;
     }
-    matches.push({ paragraph, start, end, name: text.slice(start, end), candidates });
+    const [end, candidates] = found;
+    const match: PlaceMatch = { paragraph, start, end, name: text.slice(start, end), candidates };
+    if (candidates.some((entry) => entry.place.level === 'province') && text[end] === '人' && !/[民大口员社才]/.test(text[end + 1] ?? '')) {
+      match.demonym = true;
+    }
+    if (DESTINATION_BEFORE.test(text.slice(Math.max(0, start - 2), start))) match.destination = true;
+    matches.push(match);
     start = end;
+    const rest = text.slice(end, end + 12);
+    const zone = ZONE_AFTER.exec(rest);
+    // The zone's own name must not start with another place (海南三亚崖州湾科技城 is 三亚, then the zone).
+    if (zone && !NOT_IN_A_NAME.test(zone[1]!) && (zone[1] === '' || gazetteer.namesAt(zone[1]!, 0).length === 0)) {
+      const zoneEnd = end + zone[0].length;
+      if (zone[1] === '') {
+        // 烟台开发区: the zone is named after the place; one locality, not two.
+        matches.pop();
+        matches.push({ paragraph, start: match.start, end: zoneEnd, name: text.slice(match.start, zoneEnd), candidates: derived(candidates, text.slice(match.start, zoneEnd), 'zone') });
+      } else {
+        matches.push({ paragraph, start: end, end: zoneEnd, name: zone[0], candidates: derived(candidates, zone[0], 'zone') });
+      }
+      start = zoneEnd;
+      continue;
+    }
+    // 胶北街道办和睦屯村: the street office's 办 belongs to the township, not the village.
+    const office = /^(?:办事处|办)/.exec(rest)?.[0] ?? '';
+    const village = VILLAGE_AFTER.exec(rest.slice(office.length));
+    const parentLevel = candidates[0]?.place.level;
+    if (village && (parentLevel === 'county' || parentLevel === 'township' || parentLevel === 'zone') && !NOT_A_VILLAGE.test(village[1]!) && !NOT_IN_A_NAME.test(village[1]!)) {
+      const villageStart = end + office.length;
+      const villageEnd = villageStart + village[0].length;
+      matches.push({ paragraph, start: villageStart, end: villageEnd, name: village[0], candidates: derived(candidates, village[0], 'village') });
+      start = villageEnd;
+    }
   }
   return matches;
+}
+
+/** Whether a gazetteer name found at [start, end) is a place here, judging by the characters around it. */
+function acceptable(text: string, start: number, end: number, entries: NameEntry[], matches: readonly PlaceMatch[]): boolean {
+  if (entries.some((entry) => entry.short) && PART_OF_ANOTHER_NAME.test(text.slice(end, end + 2))) return false;
+  // A two-character full county name (和县, 沛县) inside running text is usually the tail of a phrase.
+  if (end - start <= 2 && start > 0 && CJK.test(text[start - 1]!) && entries.every((entry) => !entry.short && entry.place.level === 'county')) {
+    const previous = matches[matches.length - 1];
+    if (!BEFORE_SHORT_NAME.test(text[start - 1]!) && previous?.end !== start) return false;
+  }
+  return true;
 }
 
 /** What settles an ambiguous name: the section's province and the places named just before. */
@@ -53,6 +123,14 @@ export function resolvePlace(match: PlaceMatch, context: PlaceContext): Place | 
     (entry) => !entry.needsContext || context.recent.some((recent) => isWithin(entry.place, recent)),
   );
   if (candidates.length === 0) return undefined;
+  // Township names are many and short (发展乡, 城北街道): count one only inside the section's province or
+  // under a place just named, never on its own.
+  if (candidates.every((entry) => entry.place.level === 'township')) {
+    candidates = candidates.filter(
+      (entry) => (context.provinceCode !== undefined && entry.place.provinceCode === context.provinceCode) || context.recent.some((recent) => isWithin(entry.place, recent)),
+    );
+    if (candidates.length === 0) return undefined;
+  }
   const province = candidates.find((entry) => entry.place.level === 'province');
   if (province) return province.place;
   if (candidates.length === 1) return candidates[0]!.place;
@@ -68,9 +146,10 @@ export function resolvePlace(match: PlaceMatch, context: PlaceContext): Place | 
     if (within.length === 1) return within[0]!.place;
     if (within.length > 1) candidates = within;
   }
-  // Several prefecture-or-lower entries share the name and nothing in the text tells them apart.
-  const levels = new Set(candidates.map((entry) => entry.place.level));
-  if (levels.size === 1 && candidates.every((entry) => entry.place.code === candidates[0]!.place.code)) return candidates[0]!.place;
+  // Several entries share the name and nothing in the text tells them apart: a township is then not
+  // counted at all, a county or prefecture is kept without a code.
+  if (candidates.every((entry) => entry.place.code === candidates[0]!.place.code)) return candidates[0]!.place;
+  if (candidates.some((entry) => entry.place.level === 'township' || entry.place.level === 'village')) return undefined;
   return null;
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
 import { matchPlaceNames } from './places.js';
-import { sectionArticle } from './sections.js';
+import { loadSectionCues, sectionArticle } from './sections.js';
 
 const gazetteer = loadGazetteer();
 const section = (paragraphs: string[], title = '') =>
-  sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), matchPlaceNames(title, 0, gazetteer), gazetteer);
+  sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), matchPlaceNames(title, 0, gazetteer), gazetteer, loadSectionCues());
 const summary = (paragraphs: string[], title = '') => {
   const result = section(paragraphs, title);
   return {

@@ -1,20 +1,47 @@
 // Splitting an article into regional sections: from printed headings where the article has them, else from the places each paragraph names.
 import type { ParagraphInfo, ParagraphRole, Region, Section, SectionDetection } from '@roundup/model';
+import { z } from 'zod';
+import { dataPath, loadDataFile } from './data-files.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
 
 const SPACES = /[\s\u3000\u00A0]/g;
-const BYLINE = /^[（(](?:本报|记者|新华社|作者|通讯员|人民日报|央视|来源)|^(?:本报记者|记者|通讯员|本报通讯员)[\s\u3000]/;
 const SENTENCE_END = /[。！？!?；;]/;
 const HEADLINE_MAX = 40;
 
-export function isByline(paragraph: string): boolean {
-  return paragraph.length <= 80 && BYLINE.test(paragraph);
+const SectionCuesFile = z.object({
+  nationalScope: z.array(z.string()),
+  bylinePatterns: z.array(z.string()),
+});
+export interface SectionCues {
+  /** Words that make a paragraph without places a national or general one: it continues no region's story. */
+  nationalScope: string[];
+  /** Bylines, credits and caption headers: lines that belong to no region. */
+  bylines: RegExp[];
 }
 
-/** A printed headline: short, not a sentence (no 。！？), not a byline. */
+export function loadSectionCues(file = dataPath('section-cues.json')): SectionCues {
+  const cues = loadDataFile(file, SectionCuesFile);
+  return { nationalScope: cues.nationalScope, bylines: cues.bylinePatterns.map((pattern) => new RegExp(pattern)) };
+}
+
+export function isByline(paragraph: string, cues: SectionCues): boolean {
+  return paragraph.length <= 80 && cues.bylines.some((pattern) => pattern.test(paragraph));
+}
+
+/** A short line that is not a sentence: a headline, a subheading (逆行而上) or a data callout (年客运量38.5亿人次). */
+function isShortLine(paragraph: string): boolean {
+  return paragraph.length <= 24 && !SENTENCE_END.test(paragraph) && !/[，,]/.test(paragraph.slice(0, -1));
+}
+
+/** Collapses the spaces printed inside a headline (结合实际　注重实效, 表现突出\u00A0及时奖励) to one. */
+function normaliseHeadline(text: string): string {
+  return text.replace(/[\s\u3000\u00A0]+/g, ' ').trim();
+}
+
+/** A printed headline: short, not a sentence (no 。！？). */
 function isHeadline(paragraph: string | undefined): paragraph is string {
-  return paragraph !== undefined && paragraph.length >= 2 && paragraph.length <= HEADLINE_MAX && !SENTENCE_END.test(paragraph) && !isByline(paragraph);
+  return paragraph !== undefined && paragraph.length >= 2 && paragraph.length <= HEADLINE_MAX && !SENTENCE_END.test(paragraph);
 }
 
 /** The provinces a whole name can stand for, at province or prefecture level (or any level when `anyLevel`). */
@@ -70,12 +97,12 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
     const next = paragraphs[index + 1];
     if (colon !== -1 && rest === '') {
       const hasHeadline = isHeadline(next);
-      headings.push({ paragraph: index, region, heading: hasHeadline ? next : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-line' });
+      headings.push({ paragraph: index, region, heading: hasHeadline ? normaliseHeadline(next) : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-line' });
     } else if (colon !== -1 && isHeadline(rest)) {
-      headings.push({ paragraph: index, region, heading: rest, lines: 1, detectedBy: 'heading-inline' });
+      headings.push({ paragraph: index, region, heading: normaliseHeadline(rest), lines: 1, detectedBy: 'heading-inline' });
     } else if (colon === -1) {
       const hasHeadline = isHeadline(next) && headingRegion(next.replace(SPACES, ''), gazetteer) === undefined;
-      headings.push({ paragraph: index, region, heading: hasHeadline ? next : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-name' });
+      headings.push({ paragraph: index, region, heading: hasHeadline ? normaliseHeadline(next) : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-name' });
     } else {
       continue;
     }
@@ -86,10 +113,17 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
   return named.length === 1 && headings.length === 1 ? [] : named.length === 1 ? headings.filter((heading) => heading.detectedBy !== 'heading-name') : headings;
 }
 
-/** How strongly each province is named in a paragraph: province names count 2, lower places 1. */
+/**
+ * How strongly each province is named in a paragraph: province names count 2, lower places 1;
+ * origins (江苏人) and destinations of help (援助湖北) do not count.
+ */
 export function provinceVotes(matches: readonly PlaceMatch[]): Map<string, number> {
   const votes = new Map<string, number>();
-  for (const match of matches) {
+  for (const [index, match] of matches.entries()) {
+    if (match.demonym || match.destination) continue;
+    // A township name alone is too often a word (发展乡); it counts where it follows its county (胶州市胶北街道).
+    const afterPlace = matches[index - 1]?.end === match.start;
+    if (match.candidates.every((entry) => entry.place.level === 'township') && !afterPlace) continue;
     const usable = match.candidates.filter((entry) => !entry.needsContext);
     const provinces = new Set(usable.map((entry) => entry.place.provinceCode));
     if (provinces.size !== 1) continue;
@@ -145,9 +179,15 @@ function buildSections(infos: ParagraphInfo[], regionOf: (short: string) => Regi
  * Assigns every paragraph its region and role and groups them into sections. `placeMatches[i]`
  * are the place names found in paragraph i; `titleMatches` those in the title.
  */
-export function sectionArticle(paragraphs: readonly string[], placeMatches: readonly PlaceMatch[][], titleMatches: readonly PlaceMatch[], gazetteer: Gazetteer): SectionedArticle {
+export function sectionArticle(
+  paragraphs: readonly string[],
+  placeMatches: readonly PlaceMatch[][],
+  titleMatches: readonly PlaceMatch[],
+  gazetteer: Gazetteer,
+  cues: SectionCues,
+): SectionedArticle {
   const regionOf = (short: string) => gazetteer.region(short)!;
-  const bylines = paragraphs.map(isByline);
+  const bylines = paragraphs.map((paragraph) => isByline(paragraph, cues));
   const headings = findHeadings(paragraphs, gazetteer);
 
   if (headings.length > 0) {
@@ -171,6 +211,18 @@ export function sectionArticle(paragraphs: readonly string[], placeMatches: read
       }
       infos.push({ index, text: paragraphs[index]!, region, role });
     }
+    // A marker line (■链接) opens material that is not the section's own.
+    for (const info of infos) {
+      if (/^[■□●○▲△◆◇★☆]/.test(info.text) && isShortLine(info.text)) info.region = null;
+    }
+    // A callout printed just above a heading (年客运量38.5亿人次) introduces the section below it.
+    for (const heading of headings) {
+      const kicker = infos[heading.paragraph - 1];
+      if (kicker && kicker.role !== 'byline' && isShortLine(kicker.text) && /[0-9０-９]/.test(kicker.text) && !byStart.has(kicker.index)) {
+        kicker.region = heading.region.short;
+        if (kicker.role === 'intro') kicker.role = 'body';
+      }
+    }
     closeSummaries(infos, placeMatches, gazetteer);
     return { paragraphs: infos, sections: buildSections(infos, regionOf, 'heading-line', byStart) };
   }
@@ -191,9 +243,11 @@ export function sectionArticle(paragraphs: readonly string[], placeMatches: read
       if (info.role === 'byline') continue;
       const province = dominant[info.index];
       if (province && province !== 'mixed') {
-        current = regionOf(gazetteer.region(province)!.short).short;
+        current = gazetteer.region(province)!.short;
         started = true;
-      } else if (province === 'mixed') {
+      } else if (province === 'mixed' || isShortLine(info.text) || cues.nationalScope.some((word) => info.text.includes(word))) {
+        // A subheading (逆行而上) or a national paragraph (全国…, 民政部…) ends the story before it; a
+        // quotation or follow-on paragraph without places continues it.
         current = null;
       }
       info.region = current;
