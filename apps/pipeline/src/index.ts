@@ -2,3 +2,4 @@
 export { pendingTemporaryFolders, runPipeline, SAMPLE_INPUT, StrictRejectsError, UsageError, type PipelineOptions, type Progress } from './pipeline.js';
 export { formatSummary } from './summary.js';
 export { VERSION } from './version.js';
+export { evaluate, f1, formatReport, loadGoldArticle, precision, recall, scoreArticle, type EvaluationReport } from './evaluation.js';

@@ -71,3 +71,18 @@ describe('extractFigures', () => {
     for (const figure of extractFigures(text, 0, rules)) expect(text.slice(figure.start, figure.end)).toBe(figure.raw);
   });
 });
+
+describe('numbers that name rather than count', () => {
+  it.each([
+    ['office numbers', '云南省委组织部组织二处副处长彭鉴说'],
+    ['department numbers', '设备总部六部部长徐鼎说'],
+    ['project phases', '7号线二期、14号线二期等6条新线'],
+    ['vague amounts', '连续组织数千人投入联防联控'],
+  ])('ignores %s', (_kind, text) => {
+    expect(pick(text).map((figure) => figure.raw)).toEqual(text.includes('6条') ? ['6条'] : []);
+  });
+  it('reads 上 before a bare multiplier as more than', () => {
+    expect(pick('每天，上千万人在地铁里交会')).toEqual([{ raw: '千万人', value: 10000000, unit: '人', qualifier: 'more_than', quantity: 'people' }]);
+    expect(pick('募集了价值上万元的医护物资')).toEqual([{ raw: '万元', value: 10000, unit: '元', qualifier: 'more_than', quantity: 'money' }]);
+  });
+});

@@ -36,3 +36,35 @@ describe('places', () => {
     expect(resolve('安康市')).toEqual([['安康市', '610900', 'prefecture']]);
   });
 });
+
+describe('villages and zones', () => {
+  it('reads a village or community written after its township or county', () => {
+    expect(resolve('河南南阳市红泥湾镇石灰窑村贫困户', '河南').map(([name, , level]) => [name, level])).toEqual([
+      ['河南', 'province'], ['南阳市', 'prefecture'], ['红泥湾镇', 'township'], ['石灰窑村', 'village'],
+    ]);
+    expect(resolve('浏阳市淮川街道城西社区党总支', '湖南').map(([name]) => name)).toEqual(['浏阳市', '淮川街道', '城西社区']);
+  });
+  it('takes a street office’s 办 as part of the township', () => {
+    expect(resolve('山东胶州市胶北街道办和睦屯村', '山东').map(([name]) => name)).toEqual(['山东', '胶州市', '胶北街道', '和睦屯村']);
+  });
+  it('does not read words ending in 村 as villages (乡村, 各村)', () => {
+    expect(resolve('开江县乡村振兴，潜口镇以各村党员为骨干', '四川').map(([, , level]) => level)).not.toContain('village');
+  });
+  it('reads zones after a place, as one name when the zone is named after it', () => {
+    expect(resolve('山东烟台开发区工委', '山东').map(([name, , level]) => [name, level])).toEqual([['山东', 'province'], ['烟台开发区', 'zone']]);
+    expect(resolve('黑龙江哈尔滨市双城经开区', '黑龙江').map(([name, , level]) => [name, level])).toEqual([
+      ['黑龙江', 'province'], ['哈尔滨市', 'prefecture'], ['双城经开区', 'zone'],
+    ]);
+  });
+  it('reads gazetteer zones without the province their entry is prefixed with', () => {
+    expect(resolve('河北邢台经济开发区一纺织企业', '河北').map(([name, code, level]) => [name, code, level])).toEqual([
+      ['河北', '130000', 'province'], ['邢台经济开发区', '130571', 'zone'],
+    ]);
+  });
+  it('skips a short name that is part of another name (抚顺社区, 江苏饭店)', () => {
+    expect(resolve('道里区抚顺社区街道办事处', '黑龙江').map(([name, , level]) => [name, level])).toEqual([['道里区', 'county'], ['抚顺社区', 'village']]);
+  });
+  it('does not read a two-character county out of a phrase (县委和县政府)', () => {
+    expect(resolve('盐池县委和县政府连续印发方案', '宁夏').map(([name]) => name)).toEqual(['盐池县']);
+  });
+});

@@ -29,7 +29,7 @@ const VILLAGE_AFTER = /^([\u4e00-\u9fff]{1,4}?)(村|社区)/;
 /** Words that end in 村 or 社区 without being one (乡村, 农村, 街道社区). */
 const NOT_A_VILLAGE = /^(?:乡|农|山|渔|城|新农|贫困|行政|自然|重点|示范|试点|边远|偏远|城市|农民|城乡|街道|镇|乡镇|全镇|全村)$/;
 /** Characters that never stand inside a place's name (以各村, 的村), and conjunctions that never start one (乡镇和村). */
-const NOT_IN_A_NAME = /^[和与及同]|[的在等个了是有为对把将被以各全每该本这那其]/;
+const NOT_IN_A_NAME = /^[和与及同]$|[的在等个了是有为对把将被以各全每该本这那其]/;
 
 function derived(parent: NameEntry[], name: string, level: PlaceLevel): NameEntry[] {
   return parent.map((entry) => ({
