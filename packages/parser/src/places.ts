@@ -13,8 +13,12 @@ export interface PlaceMatch {
   demonym?: boolean;
   /** A place named as where help goes (援助湖北, 赴武汉): the story is the helpers'. */
   destination?: boolean;
+  /** For a zone or village written right after a known place: that place, which it belongs to. */
+  parent?: PlaceMatch;
 }
 
+/** After a province, words that make it people's origin (江苏人, 湖北旅客, 湖北来浏人员), not the story's place. */
+const ORIGIN_AFTER = /^(?:人(?![民大口员社才])|籍|旅客|游客|来|返乡|务工|患者|考生)/;
 const DESTINATION_BEFORE = /(?:援|援助|支援|驰援|赴|奔赴|前往|援建)$/;
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -25,9 +29,9 @@ const PART_OF_ANOTHER_NAME = /^(?:社区|村|路|街|大街|大道|小区|公园
 /** A development zone, new area or park written after a place (烟台开发区, 湖南宁乡经开区, 三亚崖州湾科技城). */
 const ZONE_AFTER = /^([\u4e00-\u9fff]{0,5}?)(经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|高新区|经开区|开发区|自贸区|保税区|科技城|工业园区|产业园区|工业园|产业园)/;
 /** A village or residents' community written right after its county or township (红泥湾镇石灰窑村, 淮川街道城西社区). */
-const VILLAGE_AFTER = /^([\u4e00-\u9fff]{1,4}?)(村|社区)/;
-/** Words that end in 村 or 社区 without being one (乡村, 农村, 街道社区). */
-const NOT_A_VILLAGE = /^(?:乡|农|山|渔|城|新农|贫困|行政|自然|重点|示范|试点|边远|偏远|城市|农民|城乡|街道|镇|乡镇|全镇|全村)$/;
+const VILLAGE_AFTER = /^([\u4e00-\u9fff]{1,5}?)(村|社区)/;
+/** Words that end in 村 or 社区 without being one (乡村, 农村, 农业农村, 街道社区). */
+const NOT_A_VILLAGE = /^(?:城|新农|贫困|行政|自然|重点|示范|试点|边远|偏远|城市|农民|城乡|街道|镇|乡镇|全镇|全村)$|[农乡山渔]$/;
 /** Characters that never stand inside a place's name (以各村, 的村), and conjunctions that never start one (乡镇和村). */
 const NOT_IN_A_NAME = /^[和与及同]$|[的在等个了是有为对把将被以各全每该本这那其]/;
 
@@ -47,16 +51,14 @@ function derived(parent: NameEntry[], name: string, level: PlaceLevel): NameEntr
 export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gazetteer): PlaceMatch[] {
   const matches: PlaceMatch[] = [];
   for (let start = 0; start < text.length; ) {
-    const found = gazetteer.namesAt(text, start).find(([end, entries]) => acceptable(text, start, end, entries, matches));
+    const found = gazetteer.namesAt(text, start).find(([end, entries]) => acceptable(text, start, end, entries, matches) && !gazetteer.insideEverydayWord(text, start, end));
     if (!found) {
       start += 1;
       continue;
     }
     const [end, candidates] = found;
     const match: PlaceMatch = { paragraph, start, end, name: text.slice(start, end), candidates };
-    if (candidates.some((entry) => entry.place.level === 'province') && text[end] === '人' && !/[民大口员社才]/.test(text[end + 1] ?? '')) {
-      match.demonym = true;
-    }
+    if (candidates.some((entry) => entry.place.level === 'province') && ORIGIN_AFTER.test(text.slice(end, end + 3))) match.demonym = true;
     if (DESTINATION_BEFORE.test(text.slice(Math.max(0, start - 2), start))) match.destination = true;
     matches.push(match);
     start = end;
@@ -70,7 +72,7 @@ export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gaze
         matches.pop();
         matches.push({ paragraph, start: match.start, end: zoneEnd, name: text.slice(match.start, zoneEnd), candidates: derived(candidates, text.slice(match.start, zoneEnd), 'zone') });
       } else {
-        matches.push({ paragraph, start: end, end: zoneEnd, name: zone[0], candidates: derived(candidates, zone[0], 'zone') });
+        matches.push({ paragraph, start: end, end: zoneEnd, name: zone[0], candidates: derived(candidates, zone[0], 'zone'), parent: match });
       }
       start = zoneEnd;
       continue;
@@ -79,10 +81,18 @@ export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gaze
     const office = /^(?:办事处|办)/.exec(rest)?.[0] ?? '';
     const village = VILLAGE_AFTER.exec(rest.slice(office.length));
     const parentLevel = candidates[0]?.place.level;
-    if (village && (parentLevel === 'county' || parentLevel === 'township' || parentLevel === 'zone') && !NOT_A_VILLAGE.test(village[1]!) && !NOT_IN_A_NAME.test(village[1]!)) {
+    // The village's own name must not start with a full place name the scan will find next
+    // (县平凤乡郎家村: 平凤乡, then 郎家村); a short one may be part of it (抚顺社区).
+    if (
+      village &&
+      (parentLevel === 'county' || parentLevel === 'township' || parentLevel === 'zone') &&
+      !NOT_A_VILLAGE.test(village[1]!) &&
+      !NOT_IN_A_NAME.test(village[1]!) &&
+      !gazetteer.namesAt(village[1]!, 0).some(([, entries]) => entries.some((entry) => !entry.short))
+    ) {
       const villageStart = end + office.length;
       const villageEnd = villageStart + village[0].length;
-      matches.push({ paragraph, start: villageStart, end: villageEnd, name: village[0], candidates: derived(candidates, village[0], 'village') });
+      matches.push({ paragraph, start: villageStart, end: villageEnd, name: village[0], candidates: derived(candidates, village[0], 'village'), parent: matches[matches.length - 1]! });
       start = villageEnd;
     }
   }
@@ -158,11 +168,20 @@ function levelOf(match: PlaceMatch): PlaceLevel {
   return match.candidates[0]?.place.level ?? 'county';
 }
 
+/** A zone or village belongs where the place written before it was resolved; it is dropped with it. */
+function placeUnder(match: PlaceMatch, parent: Place | null | undefined): Place | null | undefined {
+  if (!parent) return parent;
+  const level = match.candidates[0]?.place.level ?? 'village';
+  return { name: match.name, level, code: parent.code, provinceCode: parent.provinceCode, ...(parent.prefecture ? { prefecture: parent.prefecture } : {}) };
+}
+
 /** Resolves the matches of one stretch of text that shares a province, keeping the recent-place context. */
 export function resolvePlaceMatches(matches: readonly PlaceMatch[], provinceCode: string | undefined, recent: Place[] = []): PlaceMention[] {
   const mentions: PlaceMention[] = [];
+  const resolved = new Map<PlaceMatch, Place | null | undefined>();
   for (const match of matches) {
-    const place = resolvePlace(match, { provinceCode, recent });
+    const place = match.parent ? placeUnder(match, resolved.get(match.parent)) : resolvePlace(match, { provinceCode, recent });
+    resolved.set(match, place);
     if (place === undefined) continue;
     if (place) {
       recent.push(place);

@@ -12,17 +12,24 @@ const HEADLINE_MAX = 40;
 const SectionCuesFile = z.object({
   nationalScope: z.array(z.string()),
   bylinePatterns: z.array(z.string()),
+  captionPatterns: z.array(z.string()),
 });
 export interface SectionCues {
   /** Words that make a paragraph without places a national or general one: it continues no region's story. */
   nationalScope: string[];
   /** Bylines, credits and caption headers: lines that belong to no region. */
   bylines: RegExp[];
+  /** Photo captions (图①：…): each tells where its own picture was taken. */
+  captions: RegExp[];
 }
 
 export function loadSectionCues(file = dataPath('section-cues.json')): SectionCues {
   const cues = loadDataFile(file, SectionCuesFile);
-  return { nationalScope: cues.nationalScope, bylines: cues.bylinePatterns.map((pattern) => new RegExp(pattern)) };
+  return {
+    nationalScope: cues.nationalScope,
+    bylines: cues.bylinePatterns.map((pattern) => new RegExp(pattern)),
+    captions: cues.captionPatterns.map((pattern) => new RegExp(pattern)),
+  };
 }
 
 export function isByline(paragraph: string, cues: SectionCues): boolean {
@@ -211,6 +218,13 @@ export function sectionArticle(
       }
       infos.push({ index, text: paragraphs[index]!, region, role });
     }
+    // A photo caption belongs to the province it names, whatever section it is printed in.
+    for (const info of infos) {
+      if (!cues.captions.some((pattern) => pattern.test(info.text))) continue;
+      const province = dominantProvince(provinceVotes(placeMatches[info.index] ?? []));
+      info.region = province && province !== 'mixed' ? gazetteer.region(province)!.short : null;
+      info.role = 'body';
+    }
     // A marker line (■链接) opens material that is not the section's own.
     for (const info of infos) {
       if (/^[■□●○▲△◆◇★☆]/.test(info.text) && isShortLine(info.text)) info.region = null;
@@ -224,7 +238,7 @@ export function sectionArticle(
       }
     }
     closeSummaries(infos, placeMatches, gazetteer);
-    return { paragraphs: infos, sections: buildSections(infos, regionOf, 'heading-line', byStart) };
+    return { paragraphs: infos, sections: buildSections(infos, regionOf, 'inferred-places', byStart) };
   }
 
   const votes = placeMatches.map(provinceVotes);
