@@ -1,6 +1,6 @@
 // Reading inputs record by record: JSON files, JSON lines and crawler .txt folders, each record an article or a reject.
 import { constants, createReadStream } from 'node:fs';
-import { access, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { access, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ArticleInput, type Article, type RejectRow } from '@roundup/model';
@@ -84,37 +84,49 @@ export function articleFromJson(record: unknown, source: string, line: number | 
   };
 }
 
-/** Splits a byte stream into lines (LF, CRLF) and decodes each strictly as UTF-8. */
-async function* byteLines(stream: Readable): AsyncGenerator<{ line: number; text: string | Error }> {
+/** Splits a byte stream into lines (LF, CRLF or a lone CR; JSON never holds a raw CR) and decodes each strictly as UTF-8. */
+async function* byteLines(stream: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<{ line: number; text: string | Error }> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let pending: Buffer[] = [];
   let lineNumber = 0;
+  let previousWasCr = false;
   const emit = (bytes: Buffer) => {
     lineNumber += 1;
-    let end = bytes.length;
-    if (end > 0 && bytes[end - 1] === 0x0d) end -= 1;
-    const slice = bytes.subarray(lineNumber === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, end);
+    const slice = lineNumber === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     try {
       return { line: lineNumber, text: decoder.decode(slice) };
     } catch {
       return { line: lineNumber, text: new UndecodableTextError('line is not valid UTF-8', 0) };
     }
   };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     let from = 0;
-    for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, from)) {
-      pending.push(chunk.subarray(from, newline));
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte !== 0x0a && byte !== 0x0d) {
+        previousWasCr = false;
+        continue;
+      }
+      // The LF of a CRLF that straddles two chunks ends nothing new.
+      if (byte === 0x0a && previousWasCr && i === from) {
+        from = i + 1;
+        previousWasCr = false;
+        continue;
+      }
+      pending.push(chunk.subarray(from, i));
       yield emit(Buffer.concat(pending));
       pending = [];
-      from = newline + 1;
+      if (byte === 0x0d && chunk[i + 1] === 0x0a) i += 1;
+      previousWasCr = byte === 0x0d && i === chunk.length - 1;
+      from = i + 1;
     }
     if (from < chunk.length) pending.push(chunk.subarray(from));
   }
-  if (pending.length > 0) yield emit(Buffer.concat(pending));
+  if (pending.length > 0 && Buffer.concat(pending).length > 0) yield emit(Buffer.concat(pending));
 }
 
 /** One article per line; blank lines are skipped, every other line is an article or a reject. */
-export async function* readJsonLines(stream: Readable, source: string): AsyncGenerator<InputRecord> {
+export async function* readJsonLines(stream: AsyncIterable<Buffer> | Iterable<Buffer>, source: string): AsyncGenerator<InputRecord> {
   // One line is held back so the last line can be told apart: a cut-off last line is a truncated file.
   let last: { line: number; text: string | Error } | undefined;
   for await (const entry of byteLines(stream)) {
@@ -176,10 +188,10 @@ export function readCrawlerText(text: string, source: string): InputRecord {
   const body = lines.slice(titleEnd).join('\n');
   const { date, id } = crawlerFileIdentity(source);
   if (!date) return rejectOf(source, null, 'no date: the file name is not YYYYMMDD-PP-AA.txt and no YYYYMMDD folder holds it', text);
-  const checked = ArticleInput.safeParse({ url: '', title, text: body, date });
-  if (!checked.success) return rejectOf(source, null, describeZodError(checked.error, { title, text: body, date }), body);
   const paragraphs = splitParagraphs(body);
   if (paragraphs.length === 0) return rejectOf(source, null, 'article has a title but no paragraphs', text);
+  const checked = ArticleInput.safeParse({ url: '', title, text: body, date });
+  if (!checked.success) return rejectOf(source, null, describeZodError(checked.error, { title, text: body, date }), body);
   return { kind: 'article', article: { articleId: id, date: checked.data.date, title, url: '', source, paragraphs } };
 }
 
@@ -194,6 +206,17 @@ async function* walk(path: string, seen: Set<string>): AsyncGenerator<string> {
   }
   const entries = (await readdir(path)).sort();
   for (const entry of entries) yield* walk(join(path, entry), seen);
+}
+
+async function readHead(path: string, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function readWholeFile(path: string): Promise<Buffer> {
@@ -216,6 +239,12 @@ async function* readFileRecords(path: string, explicit: boolean): AsyncGenerator
       await access(path, constants.R_OK);
     } catch (error) {
       throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    // UTF-8 is streamed line by line; a UTF-16 file (it starts with its BOM) is decoded whole first.
+    const head = await readHead(path, 2);
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+      yield* readJsonLines([Buffer.from(decodeBytes(await readWholeFile(path)).text)], path);
+      return;
     }
     yield* readJsonLines(createReadStream(path), path);
     return;
@@ -257,8 +286,7 @@ async function* readStandardInput(stream: Readable): AsyncGenerator<InputRecord>
     yield* readJsonDocument(trimmed, '-');
     return;
   }
-  const { Readable: ReadableStream } = await import('node:stream');
-  yield* readJsonLines(ReadableStream.from([Buffer.from(text)]), '-');
+  yield* readJsonLines([Buffer.from(text)], '-');
 }
 
 /**

@@ -7,7 +7,7 @@ describe('splitParagraphs', () => {
     expect(splitParagraphs('\u3000\u3000甲\r\n\u00A0乙 \r丙\n\n\u3000\n丁')).toEqual(['甲', '乙', '丙', '丁']);
   });
   it('removes zero-width characters, tags and entities left by crawlers', () => {
-    expect(cleanText('A\u200B<b>B</b>&amp;&#x4E2D;&#25991;&nbsp;')).toBe('AB&中文 ');
+    expect(cleanText('A\u200B<b>B</b>&amp;&#x4E2D;&#25991;&nbsp;\u00A0')).toBe('AB&中文  ');
     expect(splitParagraphs('甲<br/>乙</p>丙')).toEqual(['甲', '乙', '丙']);
   });
 });

@@ -23,14 +23,16 @@ function safeCodePoint(code: number): string | undefined {
 
 /**
  * Removes what crawlers leave in article text and is not the article: zero-width characters,
- * HTML tags and entities. Line structure is kept (`<br>` and `<p>` become line breaks).
+ * HTML tags and entities; no-break spaces become spaces. Line structure is kept (`<br>` and `<p>` become line breaks).
  */
 export function cleanText(text: string): string {
   return text
     .replace(/<br\s*\/?>|<\/p>/gi, '\n')
     .replace(HTML_TAG, '')
     .replace(ENTITY, decodeEntity)
-    .replace(ZERO_WIDTH, '');
+    .replace(ZERO_WIDTH, '')
+    // A no-break space inside a paragraph is a space to every reader, and searching for one should find it.
+    .replace(/\u00A0/g, ' ');
 }
 
 /** Trims a line of every kind of space, including the full-width indent. */

@@ -1,0 +1,43 @@
+// A run killed midway leaves the earlier output as it was and no temporary folder behind.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, watch, writeFileSync, mkdtempSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, ROOT, runCli } from './helpers.js';
+
+function snapshot(folder: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(folder).sort().map((file) => [file, readFileSync(join(folder, file)).toString('base64')]));
+}
+
+describe('an interrupted run', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('keeps the previous out/ intact and removes its temporary folder (%s)', async (signal) => {
+    const base = mkdtempSync(join(tmpdir(), 'roundup-kill-'));
+    const out = join(base, 'out');
+    expect((await runCli(['--out', out])).code).toBe(0);
+    const before = snapshot(out);
+
+    // A corpus large enough that the run is still going when the signal comes.
+    const sample = JSON.parse(readFileSync(join(ROOT, 'data/sample/rmrb-20191218-2-06.json'), 'utf8'));
+    const lines = Array.from({ length: 4000 }, (_, i) => JSON.stringify({ ...sample, url: `${sample.url}?copy=${i}`, text: `${sample.text}\n第${i}份副本。` }));
+    writeFileSync(join(base, 'big.jsonl'), lines.join('\n'));
+
+    const started = new Promise<void>((resolve) => {
+      const watcher = watch(base, (_event, name) => {
+        if (name?.startsWith('.roundup-tmp-')) {
+          watcher.close();
+          resolve();
+        }
+      });
+    });
+    const child = spawn('node', [CLI, join(base, 'big.jsonl'), '--out', out, '--quiet'], { stdio: 'ignore' });
+    const exited = once(child, 'exit');
+    await started;
+    child.kill(signal);
+    const [code, killedBy] = await exited;
+    expect(code === null ? killedBy : code).not.toBe(0);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(base).sort()).toEqual(['big.jsonl', 'out']);
+  }, 120_000);
+});
