@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, columnsOf } from '@roundup/model';
+import { existsSync } from 'node:fs';
 import { csvHeader, pdfText, readCsv, runCli, type CliResult } from './helpers.js';
 
 const out = join(mkdtempSync(join(tmpdir(), 'roundup-e2e-')), 'out');
@@ -116,5 +117,48 @@ describe('roundup on the bundled sample', () => {
     expect(text).toContain('14亿元');
     expect(text).toContain('2.19亿元');
     expect(pages.at(-1)).toContain('浙江、河南、湖南、广西、甘肃');
+  });
+
+  it('prints the comparison table with the counts of the CSVs', async () => {
+    const text = (await pdfText(join(out, 'briefing.pdf'))).join('\n');
+    const measures = table('measures');
+    for (const row of table('comparison')) {
+      const measureCount = measures.filter((measure) => measure.region === row.region).length;
+      // Region, headline, places, measures, figures: one table row, in this order.
+      const heading = table('sections').find((section) => section.region === row.region)?.heading ?? '';
+      expect(text).toContain(`${row.region} ${heading} ${row.localities} ${measureCount} ${row.figures} `);
+    }
+  });
+
+  it('prints the appendix counts of the run', async () => {
+    const text = (await pdfText(join(out, 'briefing.pdf'))).join('\n');
+    const articles = table('articles').length;
+    const rejects = table('rejects').length;
+    expect(text).toContain(`读取的记录 ${articles + rejects}`);
+    expect(text).toContain(`处理的文章 ${articles}`);
+    expect(text).toContain(`拒收的记录 ${rejects}`);
+    expect(text).toContain('地区行加标题行 5');
+  });
+});
+
+describe('roundup --lang en --per-article', () => {
+  const outEn = join(mkdtempSync(join(tmpdir(), 'roundup-en-')), 'out');
+  let result: CliResult;
+  beforeAll(async () => {
+    result = await runCli(['--out', outEn, '--lang', 'en', '--per-article']);
+  });
+
+  it('keeps the table columns and switches the briefing to English with pinyin', async () => {
+    expect(result.code).toBe(0);
+    expect(csvHeader(join(outEn, 'sections.csv'))).toEqual(columnsOf(TABLES.sections));
+    const text = (await pdfText(join(outEn, 'briefing.pdf'))).join('\n');
+    for (const label of ['Regional comparison briefing', 'Comparison', 'Appendix: method and data quality', 'Zhejiang', 'Gansu', 'Cangnan County (苍南县)']) {
+      expect(text).toContain(label);
+    }
+    expect(text).toContain('结合实际 注重实效');
+  });
+
+  it('writes one briefing per multi-region article', () => {
+    expect(existsSync(join(outEn, 'briefings', '20191218-06-02.pdf'))).toBe(true);
   });
 });

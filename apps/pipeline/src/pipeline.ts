@@ -181,7 +181,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
         taxonomy: domains,
         language,
         generatedAt: options.now ?? new Date(),
-        transliterate: (name) => extractor.gazetteer.pinyinOf(name),
+        transliterate: (name) => extractor.gazetteer.englishName(name),
       },
       join(temporary, 'briefing.pdf'),
     );
@@ -233,7 +233,7 @@ async function renderArticleBriefing(tables: ArticleTables, domains: Extractor['
       taxonomy: domains,
       language,
       generatedAt: now ?? new Date(),
-      transliterate: (name) => extractor.gazetteer.pinyinOf(name),
+      transliterate: (name) => extractor.gazetteer.englishName(name),
     },
     file,
   );

@@ -63,6 +63,14 @@ export function shortNameOf(name: string, level: PlaceLevel): string | undefined
 export const ZONE_SUFFIX = /(?:经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|高新区|经开区|开发区|新区|自贸区|保税区|科技城|工业园区|产业园区|工业园|产业园)$/;
 const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木|办事处)$/;
 
+/** Administrative suffixes and how English writes them, longest first. */
+const ENGLISH_SUFFIXES: Array<[string, string]> = [
+  ['经济技术开发区', 'Economic and Technological Development Zone'], ['经济开发区', 'Economic Development Zone'], ['高新区', 'High-tech Zone'],
+  ['经开区', 'Development Zone'], ['开发区', 'Development Zone'], ['自治州', 'Autonomous Prefecture'], ['自治县', 'Autonomous County'],
+  ['新区', 'New Area'], ['街道', 'Subdistrict'], ['社区', 'Community'], ['地区', 'Prefecture'], ['市', 'City'], ['县', 'County'],
+  ['区', 'District'], ['镇', 'Town'], ['乡', 'Township'], ['村', 'Village'], ['盟', 'League'], ['旗', 'Banner'],
+];
+
 const PSEUDO_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 export class Gazetteer {
@@ -176,7 +184,14 @@ export class Gazetteer {
     return this.regionsByCode.get(place.provinceCode);
   }
 
-  /** Pinyin for a place name, official spellings first, syllables joined and capitalised (Zhejiang, Cangnan Xian). */
+  /** A place name for English readers: pinyin of its proper part and its level in English (Cangnan County, Wenzhou City). */
+  englishName(name: string): string {
+    const suffix = ENGLISH_SUFFIXES.find(([chinese]) => name.endsWith(chinese) && name.length > chinese.length);
+    if (!suffix) return this.pinyinOf(name);
+    return `${this.pinyinOf(name.slice(0, -suffix[0].length))} ${suffix[1]}`;
+  }
+
+  /** Pinyin for a place name, official spellings first, syllables joined and capitalised (Zhejiang, Cangnan). */
   pinyinOf(name: string): string {
     const override = this.pinyinOverrides[name];
     if (override) return override;

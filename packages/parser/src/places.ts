@@ -13,12 +13,16 @@ export interface PlaceMatch {
   demonym?: boolean;
   /** A place named as where help goes (援助湖北, 赴武汉): the story is the helpers'. */
   destination?: boolean;
+  /** The place of a dateline (本报北京2月23日电): where the report was filed, not what it is about. */
+  dateline?: boolean;
   /** For a zone or village written right after a known place: that place, which it belongs to. */
   parent?: PlaceMatch;
 }
 
 /** After a province, words that make it people's origin (江苏人, 湖北旅客, 湖北来浏人员), not the story's place. */
 const ORIGIN_AFTER = /^(?:人(?![民大口员社才])|籍|旅客|游客|来|返乡|务工|患者|考生)/;
+const DATELINE_BEFORE = /(?:本报|新华社|电讯|中新社)$/;
+const DATELINE_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电|^电/;
 const DESTINATION_BEFORE = /(?:援|援助|支援|驰援|赴|奔赴|前往|援建)$/;
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -60,6 +64,7 @@ export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gaze
     const match: PlaceMatch = { paragraph, start, end, name: text.slice(start, end), candidates };
     if (candidates.some((entry) => entry.place.level === 'province') && ORIGIN_AFTER.test(text.slice(end, end + 3))) match.demonym = true;
     if (DESTINATION_BEFORE.test(text.slice(Math.max(0, start - 2), start))) match.destination = true;
+    if (DATELINE_BEFORE.test(text.slice(Math.max(0, start - 5), start)) && DATELINE_AFTER.test(text.slice(end, end + 12))) match.dateline = true;
     matches.push(match);
     start = end;
     const rest = text.slice(end, end + 12);

@@ -122,12 +122,12 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
 
 /**
  * How strongly each province is named in a paragraph: province names count 2, lower places 1;
- * origins (江苏人) and destinations of help (援助湖北) do not count.
+ * origins (江苏人), destinations of help (援助湖北) and datelines (本报北京…电) do not count.
  */
 export function provinceVotes(matches: readonly PlaceMatch[]): Map<string, number> {
   const votes = new Map<string, number>();
   for (const [index, match] of matches.entries()) {
-    if (match.demonym || match.destination) continue;
+    if (match.demonym || match.destination || match.dateline) continue;
     // A township name alone is too often a word (发展乡); it counts where it follows its county (胶州市胶北街道).
     const afterPlace = matches[index - 1]?.end === match.start;
     if (match.candidates.every((entry) => entry.place.level === 'township') && !afterPlace) continue;

@@ -1,7 +1,9 @@
 // What the briefing shows, collected on the way through a run and bounded per region, so a year of articles fits in memory.
 import type { ArticleTables, FigureRow, MeasureRow, PlaceLevel } from '@roundup/model';
 
-export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 10, figures: 12, programmes: 10, sources: 12 } as const;
+/** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
+export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 16, figures: 20, programmes: 12, sources: 10 } as const;
+export const CORPUS_LIMITS = { headlines: 3, places: 12, measures: 6, figures: 8, programmes: 8, sources: 10 } as const;
 
 export interface BriefingPlace {
   name: string;
@@ -44,6 +46,8 @@ export interface SourceArticle {
   title: string;
   url: string;
   regions: string[];
+  /** The article prints region headings: a roundup by design, not a story that names several places. */
+  headed: boolean;
 }
 
 /** Keeps the best `limit` items of a growing list without holding them all: trims to the limit whenever it doubles. */
@@ -55,6 +59,8 @@ function keepBest<T>(items: T[], item: T, limit: number, better: (a: T, b: T) =>
   }
 }
 
+/** The sources listed first are roundups by design (printed region headings), then the widest. */
+const bySourceRank = (a: SourceArticle, b: SourceArticle) => Number(b.headed) - Number(a.headed) || b.regions.length - a.regions.length || a.date.localeCompare(b.date);
 const byScore = (a: BriefingMeasure, b: BriefingMeasure) => b.score - a.score || a.order - b.order;
 const byValue = (a: BriefingFigure, b: BriefingFigure) => b.value - a.value || a.order - b.order;
 const byOrder = (a: BriefingFigure, b: BriefingFigure) => a.order - b.order;
@@ -69,6 +75,8 @@ export class BriefingCollector {
   readonly regions = new Map<string, RegionMaterial>();
   readonly sources: SourceArticle[] = [];
   articleCount = 0;
+  /** Articles with at least one regional section: the ones the briefing compares. */
+  regionalArticles = 0;
   multiRegionArticles = 0;
   firstDate = '';
   lastDate = '';
@@ -83,9 +91,10 @@ export class BriefingCollector {
     const regions = article.regions ? article.regions.split(';') : [];
     if (regions.length >= 2) this.multiRegionArticles += 1;
     if (regions.length > 0) {
-      const source = { articleId: article.article_id, date: article.date, title: article.title, url: article.url, regions };
-      // The sources listed are the widest roundups: most regions first.
-      keepBest(this.sources, source, BRIEFING_LIMITS.sources, (a, b) => b.regions.length - a.regions.length || a.date.localeCompare(b.date));
+      this.regionalArticles += 1;
+      const headed = tables.sections.some((section) => section.detected_by.startsWith('heading'));
+      const source = { articleId: article.article_id, date: article.date, title: article.title, url: article.url, regions, headed };
+      keepBest(this.sources, source, BRIEFING_LIMITS.sources, bySourceRank);
     }
     for (const section of tables.sections) {
       let material = this.regions.get(section.region);
@@ -136,6 +145,11 @@ export class BriefingCollector {
     if (material.figures.length < BRIEFING_LIMITS.figures * 2) material.figures.push(figure);
   }
 
+  /** The print limits: everything an article has, or the top items of each region for a corpus. */
+  get limits(): typeof BRIEFING_LIMITS | typeof CORPUS_LIMITS {
+    return this.articleCount > 1 ? CORPUS_LIMITS : BRIEFING_LIMITS;
+  }
+
   /** The region's material, trimmed and sorted for printing. */
   material(region: string): {
     headlines: string[];
@@ -147,18 +161,19 @@ export class BriefingCollector {
   } | undefined {
     const material = this.regions.get(region);
     if (!material) return undefined;
-    const measures = [...material.measures].sort(byScore).slice(0, BRIEFING_LIMITS.measures).sort((a, b) => a.order - b.order);
+    const limits = this.limits;
+    const measures = [...material.measures].sort(byScore).slice(0, limits.measures).sort((a, b) => a.order - b.order);
     return {
-      headlines: material.headlines,
-      places: [...material.places.values()].sort((a, b) => b.mentions - a.mentions).slice(0, BRIEFING_LIMITS.places),
+      headlines: material.headlines.slice(0, limits.headlines),
+      places: [...material.places.values()].sort((a, b) => b.mentions - a.mentions).slice(0, limits.places),
       measures,
-      figures: [...material.figures].sort(byOrder).slice(0, BRIEFING_LIMITS.figures),
-      moneyFigures: [...material.moneyFigures].sort(byValue).slice(0, BRIEFING_LIMITS.figures),
-      programmes: [...material.programmes.entries()].sort((a, b) => b[1] - a[1]).slice(0, BRIEFING_LIMITS.programmes),
+      figures: [...material.figures].sort(byOrder).slice(0, limits.figures),
+      moneyFigures: [...material.moneyFigures].sort(byValue).slice(0, limits.figures),
+      programmes: [...material.programmes.entries()].sort((a, b) => b[1] - a[1]).slice(0, limits.programmes),
     };
   }
 
   topSources(): SourceArticle[] {
-    return [...this.sources].sort((a, b) => b.regions.length - a.regions.length || a.date.localeCompare(b.date)).slice(0, BRIEFING_LIMITS.sources);
+    return [...this.sources].sort(bySourceRank).slice(0, this.limits.sources);
   }
 }

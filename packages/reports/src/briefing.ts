@@ -94,13 +94,13 @@ function sectionHeading(text: string, level: 1 | 2): Content {
 /** Horizontal bars drawn on pdfmake's canvas, one row per region, each labelled with its exact value. */
 function barChart(title: string, bars: Array<{ label: string; value: number; text: string }>): Content {
   const max = Math.max(...bars.map((bar) => bar.value), 1);
-  const barWidth = CONTENT_WIDTH - 170;
+  const barWidth = CONTENT_WIDTH - 160 - 24;
   return {
     stack: [
       { text: title, style: 'h3' },
       {
         table: {
-          widths: [90, barWidth, 70],
+          widths: [80, barWidth, 80],
           body: bars.map((bar) => [
             { text: bar.label, alignment: 'right', margin: [0, 1, 4, 0] },
             { canvas: [{ type: 'rect', x: 0, y: 2, w: Math.max(1, (bar.value / max) * barWidth), h: 10, color: BAR }] },
@@ -141,10 +141,18 @@ function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>
   return {
     stack: [
       { text: labels.matrixTitle, style: 'h3' },
-      { table: { headerRows: 1, widths: [regionWidth, ...domains.map(() => cellWidth)], body: [header, ...body] }, layout: 'lightHorizontalLines' },
+      { table: { headerRows: 1,
+      keepWithHeaderRows: 1, widths: [regionWidth, ...domains.map(() => cellWidth)], body: [header, ...body] }, layout: 'lightHorizontalLines' },
     ],
     margin: [0, 4, 0, 10],
   } as Content;
+}
+
+/** Punctuation between the briefing's own words: Chinese marks in Chinese, ASCII ones in English. */
+function punctuation(language: Language) {
+  return language === 'zh'
+    ? { list: '、', colon: '：', open: '（', close: '）', comma: '，', semi: '；' }
+    : { list: ', ', colon: ': ', open: ' (', close: ')', comma: ', ', semi: '; ' };
 }
 
 function regionLabel(region: string, pinyin: string, language: Language): string {
@@ -165,14 +173,16 @@ interface RegionalContext {
 function regionalContent(context: RegionalContext): Content[] {
   const { input, labels, rows, materials, place } = context;
   const { comparison, collector, language, taxonomy } = input;
+  const mark = punctuation(language);
   const content: Content[] = [];
   const tableHeader = [labels.region, labels.headline, labels.places, labels.measures, labels.figures, labels.money, labels.domains, labels.programmes]
     .map((text) => ({ text, style: 'tableHeader' }));
   content.push({
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: [40, 70, 30, 32, 30, 52, '*', '*'],
+      widths: [44, 70, 30, 38, 34, 52, '*', '*'],
       body: [
         tableHeader,
         ...rows.map((row) => {
@@ -184,7 +194,7 @@ function regionalContent(context: RegionalContext): Content[] {
             { text: String(comparison.measuresOf(row.region)), alignment: 'right' },
             { text: String(row.figures), alignment: 'right' },
             { text: Number(row.money_yuan) > 0 ? formatMoney(Number(row.money_yuan), language) : labels.none, alignment: 'right' },
-            cjk(leadingDomains(row, taxonomy, language, 3).join('、') || labels.none),
+            cjk(leadingDomains(row, taxonomy, language, 3).join(mark.list) || labels.none),
             cjk(material?.programmes.slice(0, 3).map(([name]) => `“${name}”`).join('') || labels.none),
           ] as TableCell[];
         }),
@@ -216,11 +226,13 @@ function regionalContent(context: RegionalContext): Content[] {
   for (const row of rows) {
     const material = materials.get(row.region);
     if (!material) continue;
-    const heading = `${regionLabel(row.region, row.region_en, language)}${material.headlines[0] ? ` · ${material.headlines[0]}` : ''}`;
-    const places = material.places.map((entry) => `${place(entry.name)}（${labels.levels[entry.level] ?? entry.level}）`).join('、');
+    const corpus = collector.articleCount > 1;
+    const heading = `${regionLabel(row.region, row.region_en, language)}${!corpus && material.headlines[0] ? ` · ${material.headlines[0]}` : ''}`;
+    const places = material.places.map((entry) => `${place(entry.name)}${mark.open}${labels.levels[entry.level] ?? entry.level}${mark.close}`).join(mark.list);
     content.push({
       stack: [
         { ...(cjk(heading) as object), style: 'h2', headlineLevel: 2 } as Content,
+        ...(corpus && material.headlines.length > 0 ? [{ text: labels.headline, style: 'h4' }, cjk(material.headlines.join(' / '))] : []),
         { text: labels.placesNamed, style: 'h4' },
         cjk(places || labels.none),
       ],
@@ -232,7 +244,7 @@ function regionalContent(context: RegionalContext): Content[] {
         text: [
           ...breakableText(measure.text).map((piece) => ({ text: piece })),
           ...(measure.domains.length > 0
-            ? [{ text: `  [${measure.domains.map((id) => taxonomy.find((domain) => domain.id === id)?.[language] ?? id).join('、')}]`, color: ACCENT, fontSize: 7.5 }]
+            ? [{ text: `  [${measure.domains.map((id) => taxonomy.find((domain) => domain.id === id)?.[language] ?? id).join(mark.list)}]`, color: ACCENT, fontSize: 7.5 }]
             : []),
         ],
         margin: [0, 0, 0, 2],
@@ -243,6 +255,7 @@ function regionalContent(context: RegionalContext): Content[] {
       content.push({
         table: {
           headerRows: 1,
+      keepWithHeaderRows: 1,
           dontBreakRows: true,
           widths: [70, 90, '*', 80],
           body: [
@@ -260,7 +273,7 @@ function regionalContent(context: RegionalContext): Content[] {
       });
     }
     content.push({ text: labels.programmes, style: 'h4' });
-    content.push(cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join('、') || labels.noProgrammes, { margin: [0, 0, 0, 8] }));
+    content.push(cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join(mark.list) || labels.noProgrammes, { margin: [0, 0, 0, 8] }));
   }
   if (collector.articleCount > 1) content.push({ text: labels.moreInCsv, style: 'small' });
   return content;
@@ -270,13 +283,14 @@ function regionalContent(context: RegionalContext): Content[] {
 export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   const { collector, comparison, language, taxonomy } = input;
   const labels = LABELS[language];
+  const mark = punctuation(language);
   const rows = comparison.rows() as unknown as ComparisonTableRow[];
   const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
   const regionNames = rows.map((row) => regionLabel(row.region, row.region_en, language));
   const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
   const title = single
     ? labels.roundupOf(regionNames.join(language === 'zh' ? '、' : ', '), themeOf(single.title))
-    : labels.corpusTitle(rows.length, collector.articleCount);
+    : labels.corpusTitle(rows.length, collector.regionalArticles);
 
   const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
   const totals = {
@@ -285,16 +299,16 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     measures: rows.reduce((sum, row) => sum + comparison.measuresOf(row.region), 0),
     figures: rows.reduce((sum, row) => sum + Number(row.figures), 0),
     programmes: rows.reduce((sum, row) => sum + Number(row.initiatives), 0),
-    articles: collector.articleCount,
+    articles: collector.regionalArticles,
   };
   const largestMoney = rows
     .flatMap((row) => (materials.get(row.region)?.moneyFigures ?? []).map((figure) => ({ figure, region: row })))
     .sort((a, b) => b.figure.value - a.figure.value)
     .slice(0, 3)
-    .map(({ figure, region }) => `${figure.raw}（${regionLabel(region.region, region.region_en, language)}${figure.subject ? `，${figure.subject}` : ''}）`);
+    .map(({ figure, region }) => `${figure.raw}${mark.open}${regionLabel(region.region, region.region_en, language)}${figure.subject ? `${mark.comma}${figure.subject}` : ''}${mark.close}`);
   const domainSummary = rows
-    .map((row) => `${regionLabel(row.region, row.region_en, language)}：${leadingDomains(row, taxonomy, language).join('、') || labels.none}`)
-    .join(language === 'zh' ? '；' : '; ');
+    .map((row) => `${regionLabel(row.region, row.region_en, language)}${mark.colon}${leadingDomains(row, taxonomy, language).join(mark.list) || labels.none}`)
+    .join(mark.semi);
 
   const content: Content[] = [];
   content.push({ text: labels.briefing, style: 'kicker' });
@@ -309,7 +323,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   });
   content.push({ text: labels.summary, style: 'h3' });
   content.push(cjk(labels.summaryText(totals)));
-  if (largestMoney.length > 0) content.push(cjk(labels.largestMoney + largestMoney.join(language === 'zh' ? '；' : '; '), { margin: [0, 3, 0, 0] }));
+  if (largestMoney.length > 0) content.push(cjk(labels.largestMoney + largestMoney.join(mark.semi), { margin: [0, 3, 0, 0] }));
   content.push(cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }));
 
   // Comparison table.
@@ -336,6 +350,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   content.push(reasons.length === 0 ? { text: labels.noRejects } : {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       widths: ['*', 50],
       body: [[{ text: labels.reason, style: 'tableHeader' }, { text: labels.count, style: 'tableHeader' }], ...reasons.map(([reason, count]) => [cjk(reason), { text: String(count), alignment: 'right' }] as TableCell[])],
     },
@@ -348,6 +363,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   content.push({
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       widths: ['*', 50],
       body: [[{ text: labels.detection, style: 'tableHeader' }, { text: labels.count, style: 'tableHeader' }], ...[...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[])],
     },
@@ -358,6 +374,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   content.push({
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       widths: [90, '*'],
       body: [
         [{ text: labels.domains, style: 'tableHeader' }, { text: labels.keywords, style: 'tableHeader' }],

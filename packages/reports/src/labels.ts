@@ -115,14 +115,16 @@ export const LABELS = {
 
 export type Labels = (typeof LABELS)[Language];
 
-/** An amount of yuan as a reader expects it: 亿元 from a hundred million, 万元 from ten thousand (CNY m/bn in English). */
+/** An amount of yuan as a reader expects it: 万亿元, 亿元, 万元 (CNY m/bn/tn in English). */
 export function formatMoney(yuan: number, language: Language): string {
   const trim = (value: number) => Number(value.toFixed(2)).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
   if (language === 'en') {
+    if (yuan >= 1e12) return `CNY ${trim(yuan / 1e12)} tn`;
     if (yuan >= 1e9) return `CNY ${trim(yuan / 1e9)} bn`;
     if (yuan >= 1e6) return `CNY ${trim(yuan / 1e6)} m`;
     return `CNY ${trim(yuan)}`;
   }
+  if (yuan >= 1e12) return `${trim(yuan / 1e12)}万亿元`;
   if (yuan >= 1e8) return `${trim(yuan / 1e8)}亿元`;
   if (yuan >= 1e4) return `${trim(yuan / 1e4)}万元`;
   return `${trim(yuan)}元`;
