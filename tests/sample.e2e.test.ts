@@ -25,7 +25,7 @@ describe('roundup on the bundled sample', () => {
 
   it('writes every table and the briefing, and nothing else', () => {
     expect(readdirSync(out).sort()).toEqual([
-      'articles.csv', 'briefing.pdf', 'comparison.csv', 'figures.csv', 'initiatives.csv', 'localities.csv', 'measures.csv', 'paragraphs.csv', 'rejects.csv', 'sections.csv',
+      'articles.csv', 'briefing.pdf', 'comparison.csv', 'datapackage.json', 'figures.csv', 'initiatives.csv', 'localities.csv', 'measures.csv', 'paragraphs.csv', 'rejects.csv', 'sections.csv',
     ]);
   });
 

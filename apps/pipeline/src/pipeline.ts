@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ARTICLE_TABLES, TABLES, type ArticleTables, type RejectRow, type RunSummary, type TableName } from '@roundup/model';
 import { articleTables, createExtractor, DEFAULT_DATA_DIR, excerptOf, extractArticle, readInputs, type Extractor } from '@roundup/parser';
-import { BriefingCollector, CsvTableWriter, formatCsv, RegionComparison, renderBriefing, tableShape, type Language } from '@roundup/reports';
+import { BriefingCollector, CsvTableWriter, dataPackage, formatCsv, RegionComparison, renderBriefing, tableShape, type Language } from '@roundup/reports';
 import { writeFile } from 'node:fs/promises';
 import { VERSION } from './version.js';
 
@@ -185,6 +185,10 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       },
       join(temporary, 'briefing.pdf'),
     );
+    await writeFile(
+      join(temporary, 'datapackage.json'),
+      `${JSON.stringify(dataPackage({ version: VERSION, created: options.now ?? new Date(), domains }), null, 2)}\n`,
+    );
     const rows: Record<string, number> = { comparison: comparisonRows.length };
     for (const [table, writer] of writers) rows[table] = writer.rows;
     const summary: RunSummary = {
@@ -199,7 +203,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       multiRegionArticles: multiRegion,
       regions: comparisonRows.map((row) => row.region),
       rows,
-      files: [...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`).concat('briefing.pdf'),
+      files: [...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`).concat('datapackage.json', 'briefing.pdf'),
       seconds: Math.round((Date.now() - started) / 10) / 100,
     };
     await publishOutput(temporary, options.outDir);

@@ -1,109 +1,112 @@
-// One schema per CSV table: the header row is the schema's keys in order, so a column is added in one place.
+// One schema per CSV table: the header row is the schema's keys in order, and each field's description is the
+// table dictionary (README, datapackage.json), so a column is added and documented in one place.
 import { z } from 'zod';
 import { PlaceLevel, Qualifier, Quantity, ParagraphRole, SectionDetection } from './records.js';
 
 const count = z.number().int().nonnegative();
+const articleId = z.string().describe('the article: YYYYMMDD-PP-AA (date, page, article on the page) where the URL or file name gives it');
+const region = z.string().describe('short name of the province-level region (浙江, 广西, 内蒙古); empty when none');
 
 export const ArticleRow = z.object({
-  article_id: z.string(),
-  date: z.string(),
-  title: z.string(),
-  url: z.string(),
-  source: z.string(),
-  paragraphs: count,
-  characters: count,
+  article_id: articleId,
+  date: z.string().describe('publication date, YYYY-MM-DD'),
+  title: z.string().describe('the headline, title lines joined by a space'),
+  url: z.string().describe('the article’s URL; empty for crawler .txt files'),
+  source: z.string().describe('where it was read: the file, with :line for JSON lines'),
+  paragraphs: count.describe('number of paragraphs (non-empty body lines)'),
+  characters: count.describe('characters in the paragraphs'),
   regions: z.string().describe('regions with a section, `;`-separated, in order of appearance'),
 });
 
 export const ParagraphRow = z.object({
-  article_id: z.string(),
-  paragraph: count,
-  region: z.string(),
-  role: ParagraphRole,
-  text: z.string(),
+  article_id: articleId,
+  paragraph: count.describe('0-based index over the body’s non-empty lines; the title is not a paragraph'),
+  region: region.describe('the region whose story the paragraph tells; empty for intros, summaries and bylines'),
+  role: ParagraphRole.describe('heading (region line or headline), body, intro (before the first section) or byline'),
+  text: z.string().describe('the paragraph, trimmed and cleaned of markup'),
 });
 
 export const SectionRow = z.object({
-  article_id: z.string(),
-  section: count,
-  region: z.string(),
-  region_code: z.string(),
-  region_en: z.string(),
-  heading: z.string(),
-  paragraph_from: count,
-  paragraph_to: count,
-  detected_by: SectionDetection,
+  article_id: articleId,
+  section: count.describe('0-based index of the section in the article'),
+  region: region.describe('the section’s region'),
+  region_code: z.string().describe('GB/T 2260 code of the region (330000)'),
+  region_en: z.string().describe('the region in pinyin (Zhejiang)'),
+  heading: z.string().describe('the section’s printed headline; empty when the article prints none'),
+  paragraph_from: count.describe('first paragraph of the section'),
+  paragraph_to: count.describe('last paragraph of the section'),
+  detected_by: SectionDetection.describe('heading-line, heading-inline, heading-name (printed headings) or inferred-places, inferred-single'),
 });
 
 export const FigureRow = z.object({
-  article_id: z.string(),
-  paragraph: count,
-  region: z.string(),
-  locality: z.string(),
-  raw: z.string(),
-  value: z.number(),
-  unit: z.string(),
-  qualifier: Qualifier,
-  quantity: Quantity,
-  subject: z.string(),
-  sentence: z.string(),
-  start: count,
-  end: count,
+  article_id: articleId,
+  paragraph: count.describe('paragraph the figure is in'),
+  region: region.describe('region of that paragraph'),
+  locality: z.string().describe('the nearest place named before the figure in its paragraph'),
+  raw: z.string().describe('the figure exactly as printed (2.7万余次)'),
+  value: z.number().describe('the number with 万/亿 folded in (27000); percentages in percent'),
+  unit: z.string().describe('the unit or measure word after folding (次, 元, 户, %)'),
+  qualifier: Qualifier.describe('exact, more_than (余 多 以上 超过), approx (近 约 左右) or less_than (不到 不足)'),
+  quantity: Quantity.describe('what kind of quantity: money, people, households, items, events, facilities, length, area, duration, percent …'),
+  subject: z.string().describe('what is counted, where the text says it (城市书房)'),
+  sentence: z.string().describe('the sentence the figure is in'),
+  start: count.describe('offset of the figure in its paragraph (characters, UTF-16)'),
+  end: count.describe('offset just past the figure'),
 });
 
 export const LocalityRow = z.object({
-  article_id: z.string(),
-  region: z.string(),
-  name: z.string(),
-  canonical_name: z.string(),
-  level: PlaceLevel,
-  admin_code: z.string(),
-  province: z.string(),
-  mentions: count,
-  first_paragraph: count,
+  article_id: articleId,
+  region: region.describe('region of the paragraph where the place is first named'),
+  name: z.string().describe('the place as written (its longest written form in the article)'),
+  canonical_name: z.string().describe('the gazetteer’s name for it; empty when the name is ambiguous'),
+  level: PlaceLevel.describe('prefecture, county, township, village or zone'),
+  admin_code: z.string().describe('GB/T 2260 code (9-digit statistical code for townships); empty for villages and unresolved names'),
+  province: z.string().describe('the province it belongs to; empty when ambiguous'),
+  mentions: count.describe('times it is named in the article'),
+  first_paragraph: count.describe('paragraph where it is first named'),
 });
 
 export const InitiativeRow = z.object({
-  article_id: z.string(),
-  region: z.string(),
-  name: z.string(),
-  paragraph: count,
-  sentence: z.string(),
+  article_id: articleId,
+  region: region.describe('region of the paragraph where it is first named'),
+  name: z.string().describe('the programme’s quoted name, without the quote marks'),
+  paragraph: count.describe('paragraph where it is first named in that region'),
+  sentence: z.string().describe('the sentence it is named in'),
 });
 
 export const MeasureRow = z.object({
-  article_id: z.string(),
-  region: z.string(),
-  paragraph: count,
-  sentence_index: count,
-  locality: z.string(),
-  domains: z.string(),
-  initiatives: z.string(),
-  figures: z.string(),
-  text: z.string(),
+  article_id: articleId,
+  region: region.describe('the section’s region'),
+  paragraph: count.describe('paragraph of the sentence'),
+  sentence_index: count.describe('0-based index of the sentence in its paragraph'),
+  locality: z.string().describe('the first place named in the sentence, else the nearest before it'),
+  domains: z.string().describe('policy domain ids, `;`-separated (data/taxonomy.json)'),
+  initiatives: z.string().describe('programmes named in the sentence, `;`-separated'),
+  figures: z.string().describe('figures in the sentence as printed, `;`-separated'),
+  text: z.string().describe('the sentence'),
 });
 
 /** The fixed columns of comparison.csv; one `domain_<id>` count column per taxonomy domain follows them. */
 export const ComparisonRow = z.object({
-  region: z.string(),
-  region_code: z.string(),
-  region_en: z.string(),
-  articles: count,
-  sections: count,
-  paragraphs: count,
-  localities: count,
-  figures: count,
-  initiatives: count,
-  money_yuan: z.number(),
-  people: z.number(),
-  households: z.number(),
+  region: z.string().describe('the region'),
+  region_code: z.string().describe('its GB/T 2260 code'),
+  region_en: z.string().describe('its name in pinyin'),
+  articles: count.describe('articles with a section of the region'),
+  sections: count.describe('sections of the region'),
+  paragraphs: count.describe('paragraphs attributed to the region'),
+  localities: count.describe('distinct places named in its sections'),
+  figures: count.describe('figures in its sections'),
+  initiatives: count.describe('distinct programmes named in its sections'),
+  money_yuan: z.number().describe('sum of the money figures in yuan (元) in its sections'),
+  people: z.number().describe('sum of the figures that count people'),
+  households: z.number().describe('sum of the figures that count households'),
 });
 
 export const RejectRow = z.object({
-  source: z.string(),
-  line: z.number().int().nonnegative().nullable(),
-  reason: z.string(),
-  excerpt: z.string(),
+  source: z.string().describe('the file (or -, standard input) the record came from; [n] marks the n-th item of a JSON array'),
+  line: z.number().int().nonnegative().nullable().describe('line number for JSON lines; empty otherwise'),
+  reason: z.string().describe('why the record was not processed'),
+  excerpt: z.string().describe('the start of the record, for finding it'),
 });
 
 export type ArticleRow = z.infer<typeof ArticleRow>;
@@ -129,6 +132,19 @@ export const TABLES = {
   rejects: RejectRow,
 } as const;
 export type TableName = keyof typeof TABLES;
+
+/** What identifies a row of each table, for data packages and databases. */
+export const TABLE_KEYS: Record<TableName, { primaryKey: string[]; description: string }> = {
+  articles: { primaryKey: ['article_id'], description: 'One row per article read.' },
+  paragraphs: { primaryKey: ['article_id', 'paragraph'], description: 'One row per paragraph, with the region whose story it tells.' },
+  sections: { primaryKey: ['article_id', 'section'], description: 'One row per regional section of an article.' },
+  figures: { primaryKey: ['article_id', 'paragraph', 'start'], description: 'One row per figure found in the text, normalised.' },
+  localities: { primaryKey: ['article_id', 'name', 'canonical_name', 'admin_code'], description: 'One row per distinct place below province level named in an article.' },
+  initiatives: { primaryKey: ['article_id', 'region', 'name'], description: 'One row per named programme and region of an article.' },
+  measures: { primaryKey: ['article_id', 'paragraph', 'sentence_index'], description: 'One row per sentence of a regional section.' },
+  comparison: { primaryKey: ['region'], description: 'One row per region over all inputs; a domain_<id> count of measures per policy domain follows the fixed columns.' },
+  rejects: { primaryKey: [], description: 'One row per input record not processed, and why.' },
+};
 
 /** The header of a table, from its schema's shape. */
 export function columnsOf(schema: z.ZodObject): string[] {

@@ -147,7 +147,13 @@ export function localityRows(extraction: ArticleExtraction, gazetteer: Gazetteer
   const rows = new Map<string, LocalityRow>();
   for (const mention of extraction.places) {
     if (!isLocality(mention)) continue;
-    const key = mention.place ? `${mention.place.code}:${mention.place.name}` : `?${mention.name}`;
+    // A village is known by its name in its province: written after its township once and its county
+    // another time, it is still one village.
+    const key = !mention.place
+      ? `?${mention.name}`
+      : mention.level === 'village'
+        ? `village:${mention.place.provinceCode}:${mention.place.name}`
+        : `${mention.place.code}:${mention.place.name}`;
     const existing = rows.get(key);
     if (existing) {
       existing.mentions += 1;

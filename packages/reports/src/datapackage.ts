@@ -1,0 +1,94 @@
+// datapackage.json: the Frictionless Data Package descriptor of the output folder, generated from the zod schemas.
+import { TABLE_KEYS, TABLES, type TableName } from '@roundup/model';
+import { z } from 'zod';
+
+export interface TableField {
+  name: string;
+  type: 'string' | 'integer' | 'number';
+  description: string;
+  constraints?: { required?: boolean; minimum?: number; enum?: string[] };
+}
+
+export interface TableResource {
+  name: string;
+  path: string;
+  profile: 'tabular-data-resource';
+  format: 'csv';
+  mediatype: 'text/csv';
+  encoding: 'utf-8-sig';
+  dialect: { delimiter: ','; lineTerminator: '\r\n'; quoteChar: '"'; doubleQuote: true; header: true };
+  description: string;
+  schema: {
+    fields: TableField[];
+    /** Empty cells are values (an empty region is "no region"), not missing data. */
+    missingValues: string[];
+    primaryKey?: string[];
+    foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }>;
+  };
+}
+
+interface JsonSchemaProperty {
+  type?: string;
+  enum?: string[];
+  minimum?: number;
+  description?: string;
+  anyOf?: JsonSchemaProperty[];
+}
+
+/** A Frictionless field from the JSON Schema zod gives for one column. */
+function fieldOf(name: string, property: JsonSchemaProperty): TableField {
+  const nullable = property.anyOf?.some((option) => option.type === 'null') ?? false;
+  const core = property.anyOf?.find((option) => option.type !== 'null') ?? property;
+  const type = core.type === 'integer' ? 'integer' : core.type === 'number' ? 'number' : 'string';
+  const constraints: NonNullable<TableField['constraints']> = {};
+  if (!nullable && type !== 'string') constraints.required = true;
+  if (core.enum) constraints.enum = core.enum;
+  if (core.minimum !== undefined && core.minimum >= 0) constraints.minimum = core.minimum;
+  return { name, type, description: property.description ?? '', ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
+}
+
+/** The resource of one table; `extraNumericColumns` are comparison.csv's domain counts. */
+export function tableResource(table: TableName, extraNumericColumns: readonly { name: string; description: string }[] = []): TableResource {
+  const jsonSchema = z.toJSONSchema(TABLES[table]) as { properties: Record<string, JsonSchemaProperty> };
+  const fields = Object.entries(jsonSchema.properties).map(([name, property]) => fieldOf(name, property));
+  for (const column of extraNumericColumns) fields.push({ name: column.name, type: 'integer', description: column.description, constraints: { required: true, minimum: 0 } });
+  const { primaryKey, description } = TABLE_KEYS[table];
+  return {
+    name: table,
+    path: `${table}.csv`,
+    profile: 'tabular-data-resource',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8-sig',
+    dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+    description,
+    schema: {
+      fields,
+      missingValues: [],
+      ...(primaryKey.length > 0 ? { primaryKey } : {}),
+      ...(fields.some((field) => field.name === 'article_id') && table !== 'articles'
+        ? { foreignKeys: [{ fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } }] }
+        : {}),
+    },
+  };
+}
+
+/** The whole descriptor for an output folder. */
+export function dataPackage(options: { version: string; created: Date; domains: readonly { id: string; en: string; zh: string }[] }) {
+  const tables: TableName[] = ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'rejects'];
+  return {
+    profile: 'tabular-data-package',
+    name: 'roundup-output',
+    title: 'Regional measures extracted from news roundups',
+    description: 'Tables written by roundup: articles, their regional sections, figures, places, programmes and measures, and a comparison by region.',
+    version: options.version,
+    created: options.created.toISOString(),
+    licenses: [],
+    resources: tables.map((table) =>
+      tableResource(
+        table,
+        table === 'comparison' ? options.domains.map((domain) => ({ name: `domain_${domain.id}`, description: `measures in the policy domain ${domain.en} (${domain.zh})` })) : [],
+      ),
+    ),
+  };
+}
