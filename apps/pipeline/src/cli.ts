@@ -39,6 +39,7 @@ const program = new Command()
   .addOption(new Option('--lang <lang>', 'language of the briefing (tables keep their columns)').choices(['zh', 'en']).default('zh'))
   .option('--strict', 'fail (exit 1) when any record is rejected, after writing rejects.csv', false)
   .option('--per-article', 'also write one briefing per multi-region article into briefings/', false)
+  .option('--sqlite <file>', 'also write every table into this SQLite database')
   .option('--data <dir>', 'folder with your own taxonomy.json, units.json, place-aliases.json and initiative-cues.json')
   .option('-q, --quiet', 'no progress or summary on stderr', false)
   .option('--json', 'print the run summary as JSON on stdout', false)
@@ -47,6 +48,7 @@ Examples:
   roundup                              the bundled sample article into ./out
   roundup articles.jsonl --out tables  a corpus in JSON lines
   roundup ../shared/corpus -o corpus   every .json, .jsonl and .txt below a folder
+  roundup corpus.jsonl --sqlite r.db   the same tables in a SQLite database too
   cat one.json | roundup - --json      standard input, summary as JSON
 
 Exit codes: 0 done; 1 the run failed or --strict saw rejects; 2 wrong arguments or unusable paths.`)
@@ -60,7 +62,7 @@ try {
   throw error;
 }
 
-const options = program.opts<{ out: string; lang: 'zh' | 'en'; strict: boolean; perArticle: boolean; data?: string; quiet: boolean; json: boolean }>();
+const options = program.opts<{ out: string; lang: 'zh' | 'en'; strict: boolean; perArticle: boolean; sqlite?: string; data?: string; quiet: boolean; json: boolean }>();
 const showProgress = !options.quiet && process.stderr.isTTY;
 
 try {
@@ -71,6 +73,7 @@ try {
     strict: options.strict,
     perArticle: options.perArticle,
     ...(options.data ? { dataDir: options.data } : {}),
+    ...(options.sqlite ? { sqlite: options.sqlite } : {}),
     ...(showProgress
       ? { onProgress: (progress) => process.stderr.write(`\r${progress.records} records, ${progress.articles} articles, ${progress.rejects} rejected`) }
       : {}),

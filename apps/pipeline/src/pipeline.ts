@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ARTICLE_TABLES, TABLES, type ArticleTables, type RejectRow, type RunSummary, type TableName } from '@roundup/model';
 import { articleTables, createExtractor, DEFAULT_DATA_DIR, excerptOf, extractArticle, readInputs, type Extractor } from '@roundup/parser';
-import { BriefingCollector, CsvTableWriter, dataPackage, formatCsv, RegionComparison, renderBriefing, tableShape, type Language } from '@roundup/reports';
+import { BriefingCollector, CsvTableWriter, dataPackage, formatCsv, SqliteTableWriter, RegionComparison, renderBriefing, tableShape, type Language } from '@roundup/reports';
 import { writeFile } from 'node:fs/promises';
 import { VERSION } from './version.js';
 
@@ -16,6 +16,8 @@ export interface PipelineOptions {
   language?: Language;
   strict?: boolean;
   perArticle?: boolean;
+  /** Also write every table into this SQLite file. */
+  sqlite?: string;
   /** A folder with the knowledge tables (taxonomy, units, aliases); the workspace's data/ by default. */
   dataDir?: string;
   stdin?: Readable;
@@ -123,7 +125,11 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   const collector = new BriefingCollector();
   const temporary = await prepareOutput(options.outDir);
   const writers = new Map<TableName, CsvTableWriter>();
+  let database: SqliteTableWriter | undefined;
+  const databaseFile = options.sqlite ? resolve(options.sqlite) : undefined;
+  const temporaryDatabase = databaseFile ? join(temporary, 'roundup.sqlite') : undefined;
   try {
+    if (temporaryDatabase) database = new SqliteTableWriter(temporaryDatabase);
     for (const table of [...ARTICLE_TABLES, 'rejects'] as const) {
       writers.set(table, new CsvTableWriter(join(temporary, `${table}.csv`), tableShape(TABLES[table])));
     }
@@ -140,6 +146,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       const key = reasonKey(row.reason);
       rejectReasons[key] = (rejectReasons[key] ?? 0) + 1;
       await writers.get('rejects')!.write([row]);
+      database?.write('rejects', [row]);
     };
 
     for await (const record of readInputs(inputs, options.stdin)) {
@@ -155,7 +162,10 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
         } else {
           article.articleId = id;
           const tables = articleTables(extractArticle(article, extractor), extractor.gazetteer);
-          for (const table of ARTICLE_TABLES) await writers.get(table)!.write(tables[table]);
+          for (const table of ARTICLE_TABLES) {
+            await writers.get(table)!.write(tables[table]);
+            database?.write(table, tables[table]);
+          }
           comparison.add(tables);
           collector.add(tables);
           articles += 1;
@@ -173,6 +183,9 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
 
     const comparisonRows = comparison.rows();
     await writeFile(join(temporary, 'comparison.csv'), formatCsv(comparisonRows, tableShape(TABLES.comparison, comparison.domainColumns)));
+    database?.writeComparison(comparisonRows, comparison.domainColumns);
+    database?.close();
+    database = undefined;
     await renderBriefing(
       {
         collector,
@@ -206,11 +219,14 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       files: [...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`).concat('datapackage.json', 'briefing.pdf'),
       seconds: Math.round((Date.now() - started) / 10) / 100,
     };
+    // The database leaves the temporary folder for its own place first; the folder then becomes the output.
+    if (temporaryDatabase && databaseFile) await rename(temporaryDatabase, databaseFile);
     await publishOutput(temporary, options.outDir);
     if (options.strict && rejects > 0) throw new StrictRejectsError(summary);
     return summary;
   } catch (error) {
     for (const writer of writers.values()) writer.destroy();
+    database?.close();
     if (pendingTemporaryFolders.has(temporary)) {
       await rm(temporary, { recursive: true, force: true });
       pendingTemporaryFolders.delete(temporary);

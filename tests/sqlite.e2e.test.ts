@@ -1,0 +1,41 @@
+// --sqlite writes the same tables as the CSVs: same row counts, same columns, keys enforced.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { CORPUS, HAS_CORPUS, csvHeader, readCsv, runCli } from './helpers.js';
+
+async function checkAgainstCsv(inputs: string[]): Promise<void> {
+  const base = mkdtempSync(join(tmpdir(), 'roundup-sqlite-'));
+  const out = join(base, 'out');
+  const file = join(base, 'roundup.db');
+  const result = await runCli([...inputs, '--out', out, '--sqlite', file, '--quiet']);
+  expect(result.code).toBe(0);
+  const db = new Database(file, { readonly: true });
+  try {
+    for (const table of ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'rejects']) {
+      const rows = readCsv(join(out, `${table}.csv`));
+      expect((db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n, table).toBe(rows.length);
+      const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((column) => column.name);
+      expect(columns, table).toEqual(csvHeader(join(out, `${table}.csv`)));
+    }
+    const orphans = db.prepare('SELECT count(*) AS n FROM figures WHERE article_id NOT IN (SELECT article_id FROM articles)').get() as { n: number };
+    expect(orphans.n).toBe(0);
+    const money = db.prepare("SELECT region, sum(value) AS yuan FROM figures WHERE quantity = 'money' AND unit = '元' GROUP BY region").all() as Array<{ region: string; yuan: number }>;
+    for (const row of readCsv(join(out, 'comparison.csv'))) {
+      expect(money.find((entry) => entry.region === row.region)?.yuan ?? 0).toBeCloseTo(Number(row.money_yuan), 0);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+describe('--sqlite', () => {
+  it('writes the sample’s tables with the counts and columns of the CSVs', async () => {
+    await checkAgainstCsv([]);
+  });
+  it.skipIf(!HAS_CORPUS)('writes a corpus run’s tables (skipped without ../shared/corpus)', async () => {
+    await checkAgainstCsv([CORPUS]);
+  }, 300_000);
+});
