@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The `roundup` command: arguments, progress on stderr, results on stdout, exit codes. The work is runPipeline's.
 import { rmSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '@roundup/parser';
-import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError } from './pipeline.js';
+import { inputBytes } from './input-size.js';
+import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError, type Progress } from './pipeline.js';
 import { formatSummary } from './summary.js';
 import { VERSION } from './version.js';
 
@@ -41,6 +43,11 @@ const program = new Command()
   .option('--per-article', 'also write one briefing per multi-region article into briefings/', false)
   .option('--sqlite <file>', 'also write every table into this SQLite database')
   .option('--data <dir>', 'folder with your own taxonomy.json, units.json, place-aliases.json and initiative-cues.json')
+  .option('-j, --jobs <n>', 'worker threads for extraction (output is the same for any number)', (value) => {
+    const jobs = Number(value);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
+    return jobs;
+  }, availableParallelism())
   .option('-q, --quiet', 'no progress or summary on stderr', false)
   .option('--json', 'print the run summary as JSON on stdout', false)
   .addHelpText('after', `
@@ -62,8 +69,21 @@ try {
   throw error;
 }
 
-const options = program.opts<{ out: string; lang: 'zh' | 'en'; strict: boolean; perArticle: boolean; sqlite?: string; data?: string; quiet: boolean; json: boolean }>();
+const options = program.opts<{ out: string; lang: 'zh' | 'en'; strict: boolean; perArticle: boolean; sqlite?: string; data?: string; quiet: boolean; json: boolean; jobs: number }>();
 const showProgress = !options.quiet && process.stderr.isTTY;
+const startedAt = Date.now();
+const totalBytes = showProgress ? await inputBytes(program.args) : 0;
+
+/** One progress line: articles, megabytes of text, rate and, where the input size is known, a rough ETA. */
+function progressLine(progress: Progress): string {
+  const seconds = (Date.now() - startedAt) / 1000;
+  // Article text is mostly CJK, three bytes a character in UTF-8; the files add markup around it.
+  const megabytes = (progress.characters * 3) / 1e6;
+  const rate = seconds > 0 ? megabytes / seconds : 0;
+  const remaining = totalBytes > 0 && rate > 0 ? Math.max(0, totalBytes / 1e6 - megabytes) / rate : undefined;
+  const eta = remaining === undefined ? '' : `, ETA ~${Math.ceil(remaining)} s`;
+  return `\r\u001b[2K${progress.articles} articles, ${progress.rejects} rejected, ${megabytes.toFixed(1)} MB, ${rate.toFixed(2)} MB/s${eta}`;
+}
 
 try {
   const summary = await runPipeline({
@@ -74,9 +94,8 @@ try {
     perArticle: options.perArticle,
     ...(options.data ? { dataDir: options.data } : {}),
     ...(options.sqlite ? { sqlite: options.sqlite } : {}),
-    ...(showProgress
-      ? { onProgress: (progress) => process.stderr.write(`\r${progress.records} records, ${progress.articles} articles, ${progress.rejects} rejected`) }
-      : {}),
+    jobs: options.jobs,
+    ...(showProgress ? { onProgress: (progress: Progress) => process.stderr.write(progressLine(progress)) } : {}),
   });
   if (showProgress) process.stderr.write('\r\u001b[2K');
   if (options.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -15,5 +15,13 @@ export const RunSummary = z.object({
   rows: z.record(z.string(), z.number().int().nonnegative()),
   files: z.array(z.string()),
   seconds: z.number().nonnegative(),
+  /** Extraction threads used. */
+  jobs: z.number().int().positive(),
+  /** Characters of article text read. */
+  characters: z.number().int().nonnegative(),
+  /** Time spent reading, waiting for extraction, writing tables and laying out the briefing. */
+  stageSeconds: z.record(z.string(), z.number().nonnegative()),
+  /** Peak resident memory of the process. */
+  peakRssMb: z.number().nonnegative(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
