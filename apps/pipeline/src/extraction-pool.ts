@@ -26,7 +26,10 @@ interface PendingBatch {
 /** A pool of `jobs` worker threads, each with its own copy of the knowledge tables. */
 export function workerExtraction(jobs: number, dataDir: string | undefined): Extraction {
   const script = new URL('./extract-worker.js', import.meta.url);
-  const workers = Array.from({ length: jobs }, () => ({ worker: new Worker(script, { workerData: { dataDir } }), pending: new Map<number, PendingBatch>() }));
+  // A worker holds the knowledge tables (about 150 MB) and a few batches; a bounded old generation makes V8
+  // collect instead of growing with the corpus.
+  const resourceLimits = { maxOldGenerationSizeMb: 320 };
+  const workers = Array.from({ length: jobs }, () => ({ worker: new Worker(script, { workerData: { dataDir }, resourceLimits }), pending: new Map<number, PendingBatch>() }));
   let nextId = 0;
   for (const entry of workers) {
     entry.worker.on('message', (message: { id: number; results?: ArticleTables[]; error?: string }) => {

@@ -71,12 +71,14 @@ async function prepareOutput(outDir: string): Promise<string> {
     throw new UsageError(`--out ${outDir}: cannot create ${parent} (${(error as NodeJS.ErrnoException).code})`);
   }
   const temporary = join(parent, `.roundup-tmp-${basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // Registered before it exists, so that an interrupt arriving just after its creation still removes it.
+  pendingTemporaryFolders.add(temporary);
   try {
     await mkdir(temporary);
   } catch (error) {
+    pendingTemporaryFolders.delete(temporary);
     throw new UsageError(`--out ${outDir}: cannot write in ${parent} (${(error as NodeJS.ErrnoException).code})`);
   }
-  pendingTemporaryFolders.add(temporary);
   return temporary;
 }
 
@@ -91,22 +93,34 @@ async function publishOutput(temporary: string, outDir: string): Promise<void> {
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
 }
 
-/** Keeps the first copy of an article; a later copy (same URL or same text) is rejected naming the first. */
+/** A 53-bit hash of a string, as a number: a compact key for the duplicate filter's maps. */
+function hash53(text: string): number {
+  const digest = createHash('sha1').update(text).digest();
+  return digest.readUIntBE(0, 6) * 32 + (digest[6]! >> 3);
+}
+
+/**
+ * Keeps the first copy of an article; a later copy (same URL or same text) is rejected naming the first.
+ * It remembers hashes and one label per kept article, not the articles: about 100 bytes an article.
+ */
 class DuplicateFilter {
-  private readonly byUrl = new Map<string, string>();
-  private readonly byText = new Map<string, string>();
-  private readonly ids = new Map<string, number>();
+  private readonly byUrl = new Map<number, number>();
+  private readonly byText = new Map<number, number>();
+  private readonly labels: string[] = [];
+  private readonly ids = new Map<number, number>();
 
   check(url: string, paragraphs: readonly string[], articleId: string, source: string): { duplicateOf?: string; id: string } {
-    const textKey = createHash('sha1').update(paragraphs.join('\n')).digest('base64');
-    const first = (url && this.byUrl.get(url)) || this.byText.get(textKey);
-    if (first) return { duplicateOf: first, id: articleId };
-    const seen = this.ids.get(articleId) ?? 0;
-    this.ids.set(articleId, seen + 1);
+    const textKey = hash53(paragraphs.join('\n'));
+    const urlKey = url ? hash53(url) : undefined;
+    const first = (urlKey !== undefined ? this.byUrl.get(urlKey) : undefined) ?? this.byText.get(textKey);
+    if (first !== undefined) return { duplicateOf: this.labels[first]!, id: articleId };
+    const idKey = hash53(articleId);
+    const seen = this.ids.get(idKey) ?? 0;
+    this.ids.set(idKey, seen + 1);
     const id = seen === 0 ? articleId : `${articleId}-${seen + 1}`;
-    const label = `${id} (${source})`;
-    if (url) this.byUrl.set(url, label);
-    this.byText.set(textKey, label);
+    const index = this.labels.push(`${id} (${source})`) - 1;
+    if (urlKey !== undefined) this.byUrl.set(urlKey, index);
+    this.byText.set(textKey, index);
     return { id };
   }
 }

@@ -97,7 +97,7 @@ function barChart(title: string, bars: Array<{ label: string; value: number; tex
   const barWidth = CONTENT_WIDTH - 160 - 24;
   return {
     stack: [
-      { text: title, style: 'h3' },
+      { text: title, style: 'h3', headlineLevel: 3 },
       {
         table: {
           widths: [80, barWidth, 80],
@@ -140,7 +140,7 @@ function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>
   ]);
   return {
     stack: [
-      { text: labels.matrixTitle, style: 'h3' },
+      { text: labels.matrixTitle, style: 'h3', headlineLevel: 3 },
       { table: { headerRows: 1,
       keepWithHeaderRows: 1, widths: [regionWidth, ...domains.map(() => cellWidth)], body: [header, ...body] }, layout: 'lightHorizontalLines' },
     ],
@@ -232,13 +232,13 @@ function regionalContent(context: RegionalContext): Content[] {
     content.push({
       stack: [
         { ...(cjk(heading) as object), style: 'h2', headlineLevel: 2 } as Content,
-        ...(corpus && material.headlines.length > 0 ? [{ text: labels.headline, style: 'h4' }, cjk(material.headlines.join(' / '))] : []),
-        { text: labels.placesNamed, style: 'h4' },
+        ...(corpus && material.headlines.length > 0 ? [{ text: labels.headline, style: 'h4', headlineLevel: 4 }, cjk(material.headlines.join(' / '))] : []),
+        { text: labels.placesNamed, style: 'h4', headlineLevel: 4 },
         cjk(places || labels.none),
       ],
       unbreakable: true,
     });
-    content.push({ text: labels.measuresList, style: 'h4' });
+    content.push({ text: labels.measuresList, style: 'h4', headlineLevel: 4 });
     content.push({
       ul: material.measures.map((measure) => ({
         text: [
@@ -251,7 +251,7 @@ function regionalContent(context: RegionalContext): Content[] {
       })),
     } as Content);
     if (material.figures.length > 0) {
-      content.push({ text: labels.figuresTable, style: 'h4' });
+      content.push({ text: labels.figuresTable, style: 'h4', headlineLevel: 4 });
       content.push({
         table: {
           headerRows: 1,
@@ -272,7 +272,7 @@ function regionalContent(context: RegionalContext): Content[] {
         style: 'table',
       });
     }
-    content.push({ text: labels.programmes, style: 'h4' });
+    content.push({ text: labels.programmes, style: 'h4', headlineLevel: 4 });
     content.push(cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join(mark.list) || labels.noProgrammes, { margin: [0, 0, 0, 8] }));
   }
   if (collector.articleCount > 1) content.push({ text: labels.moreInCsv, style: 'small' });
@@ -321,7 +321,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
       { text: `${labels.generated}: ${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, style: 'small', margin: [0, 3, 0, 0] },
     ],
   });
-  content.push({ text: labels.summary, style: 'h3' });
+  content.push({ text: labels.summary, style: 'h3', headlineLevel: 3 });
   content.push(cjk(labels.summaryText(totals)));
   if (largestMoney.length > 0) content.push(cjk(labels.largestMoney + largestMoney.join(mark.semi), { margin: [0, 3, 0, 0] }));
   content.push(cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }));
@@ -346,7 +346,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     style: 'table',
   });
   const reasons = Object.entries(input.run.rejectReasons).sort((a, b) => b[1] - a[1]).slice(0, 15);
-  content.push({ text: labels.rejected, style: 'h3' });
+  content.push({ text: labels.rejected, style: 'h3', headlineLevel: 3 });
   content.push(reasons.length === 0 ? { text: labels.noRejects } : {
     table: {
       headerRows: 1,
@@ -359,7 +359,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   });
   const detections = new Map<string, number>();
   for (const material of collector.regions.values()) for (const [how, count] of material.detections) detections.set(how, (detections.get(how) ?? 0) + count);
-  content.push({ text: labels.detection, style: 'h3' });
+  content.push({ text: labels.detection, style: 'h3', headlineLevel: 3 });
   content.push({
     table: {
       headerRows: 1,
@@ -370,7 +370,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     layout: 'lightHorizontalLines',
     style: 'table',
   });
-  content.push({ text: labels.taxonomy, style: 'h3' });
+  content.push({ text: labels.taxonomy, style: 'h3', headlineLevel: 3 });
   content.push({
     table: {
       headerRows: 1,
@@ -421,8 +421,8 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
 
 let fontsRegistered = false;
 
-/** Lays out the briefing and writes it to `file`. */
-export async function renderBriefing(input: BriefingInput, file: string): Promise<void> {
+/** Lays out any pdfmake document with the briefing's fonts and writes it to `file`. */
+export async function renderDocument(definition: TDocumentDefinitions, file: string): Promise<void> {
   const pdfmake = require('pdfmake') as typeof import('pdfmake');
   if (!fontsRegistered) {
     const fonts = briefingFonts();
@@ -432,5 +432,29 @@ export async function renderBriefing(input: BriefingInput, file: string): Promis
     pdfmake.setLocalAccessPolicy((path) => path === fonts.normal || path === fonts.bold);
     fontsRegistered = true;
   }
-  await pdfmake.createPdf(briefingDocument(input)).write(file);
+  await pdfmake.createPdf(definition).write(file);
+}
+
+/** Lays out the briefing and writes it to `file`. */
+export async function renderBriefing(input: BriefingInput, file: string): Promise<void> {
+  await renderDocument(briefingDocument(input), file);
+}
+
+/** Every string a document definition prints, in order. */
+function printedStrings(node: unknown, into: string[] = []): string[] {
+  if (typeof node === 'string') into.push(node);
+  else if (Array.isArray(node)) for (const item of node) printedStrings(item, into);
+  else if (node && typeof node === 'object') {
+    for (const key of ['text', 'stack', 'ul', 'columns', 'table', 'body']) printedStrings((node as Record<string, unknown>)[key], into);
+  }
+  return into;
+}
+
+/**
+ * The same text as plain paragraphs in the same font: the baseline the briefing's layout cost is measured against
+ * (tables, charts and styles are what the briefing adds).
+ */
+export function plainParagraphsDocument(definition: TDocumentDefinitions): TDocumentDefinitions {
+  const paragraphs = printedStrings(definition.content).filter((text) => text.trim() !== '');
+  return { pageSize: 'A4', pageMargins: [48, 56, 48, 52], defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.3 }, content: paragraphs.map((text) => ({ text })) };
 }

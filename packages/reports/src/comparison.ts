@@ -12,7 +12,7 @@ interface RegionTally {
   code: string;
   pinyin: string;
   firstSeen: number;
-  articles: Set<string>;
+  articles: number;
   sections: number;
   paragraphs: number;
   localities: Set<string>;
@@ -36,17 +36,20 @@ export class RegionComparison {
   }
 
   add(tables: ArticleTables): void {
+    const counted = new Set<string>();
     for (const section of tables.sections) {
       let tally = this.tallies.get(section.region);
       if (!tally) {
         tally = {
           region: section.region, code: section.region_code, pinyin: section.region_en, firstSeen: this.tallies.size,
-          articles: new Set(), sections: 0, paragraphs: 0, localities: new Set(), figures: 0, initiatives: new Set(),
+          articles: 0, sections: 0, paragraphs: 0, localities: new Set(), figures: 0, initiatives: new Set(),
           moneyYuan: 0, people: 0, households: 0, measures: 0, domains: new Map(),
         };
         this.tallies.set(section.region, tally);
       }
-      tally.articles.add(section.article_id);
+      // Articles are counted as they pass, not remembered: memory grows with regions, not with the corpus.
+      if (!counted.has(section.region)) tally.articles += 1;
+      counted.add(section.region);
       tally.sections += 1;
     }
     for (const paragraph of tables.paragraphs) {
@@ -87,7 +90,7 @@ export class RegionComparison {
           region: tally.region,
           region_code: tally.code,
           region_en: tally.pinyin,
-          articles: tally.articles.size,
+          articles: tally.articles,
           sections: tally.sections,
           paragraphs: tally.paragraphs,
           localities: tally.localities.size,

@@ -2,7 +2,7 @@
 export { CSV_BOM, CsvTableWriter, formatCsv, formatCsvHeader, formatCsvRows, neutraliseFormula, tableShape, type TableShape } from './csv.js';
 export { RegionComparison, type DomainLabel } from './comparison.js';
 export { BRIEFING_LIMITS, BriefingCollector, CORPUS_LIMITS, type BriefingFigure, type BriefingMeasure, type BriefingPlace, type SourceArticle } from './briefing-data.js';
-export { breakableText, briefingDocument, briefingFonts, renderBriefing, type BriefingInput, type BriefingRunFacts, type TaxonomyDomain } from './briefing.js';
+export { breakableText, briefingDocument, briefingFonts, plainParagraphsDocument, renderBriefing, renderDocument, type BriefingInput, type BriefingRunFacts, type TaxonomyDomain } from './briefing.js';
 export { dataPackage, tableResource, type TableField, type TableResource } from './datapackage.js';
 export { SqliteTableWriter } from './sqlite.js';
 export { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';

@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// `pnpm bench`: rates and ratios measured in one run on this machine, since absolute times drift on shared machines.
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { GoldArticle, type Article } from '@roundup/model';
+import { articleTables, createExtractor, DEFAULT_DATA_DIR, extractArticle, extractFigures, readInputs } from '@roundup/parser';
+import { BriefingCollector, briefingDocument, plainParagraphsDocument, RegionComparison, renderDocument } from '@roundup/reports';
+import { loadGoldArticle } from './evaluation.js';
+import { runPipeline } from './pipeline.js';
+import { readdir } from 'node:fs/promises';
+
+const require = createRequire(import.meta.url);
+const root = resolve(DEFAULT_DATA_DIR, '..');
+const program = new Command()
+  .name('roundup-bench')
+  .description('Measure roundup against the floor of reading the same corpus, and against recognizers-text.')
+  .option('--corpus <dir>', 'the corpus to measure on', resolve(root, '../shared/corpus'))
+  .option('--big <gigabytes>', 'also build a synthetic corpus of this size by repeating the corpus, and measure memory and briefing time on it', '0')
+  .parse(process.argv);
+const options = program.opts<{ corpus: string; big: string }>();
+
+const megabytes = (articles: readonly Article[]) => articles.reduce((sum, article) => sum + article.paragraphs.reduce((s, p) => s + Buffer.byteLength(p), 0), 0) / 1e6;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(46)} ${value}\n`);
+
+async function timeIt<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, (performance.now() - started) / 1000];
+}
+
+// 1. The floor: reading, decoding, JSON-parsing and paragraph-splitting, and nothing else.
+const [articles, floorSeconds] = await timeIt(async () => {
+  const read: Article[] = [];
+  for await (const record of readInputs([options.corpus])) if (record.kind === 'article') read.push(record.article);
+  return read;
+});
+const textMb = megabytes(articles);
+const floorRate = textMb / floorSeconds;
+process.stdout.write(`corpus: ${options.corpus}: ${articles.length} articles, ${textMb.toFixed(1)} MB of article text (UTF-8)\n\n`);
+line('floor: read + decode + parse + split', `${floorRate.toFixed(2)} MB/s (${floorSeconds.toFixed(2)} s)`);
+
+// 2. Extraction alone, in this thread.
+const extractor = createExtractor();
+const [, extractSeconds] = await timeIt(() => {
+  for (const article of articles) articleTables(extractArticle(article, extractor), extractor.gazetteer);
+});
+const extractRate = textMb / extractSeconds;
+line('extraction (one thread)', `${extractRate.toFixed(2)} MB/s, ${(articles.length / extractSeconds).toFixed(0)} articles/s, floor ÷ ${(floorRate / extractRate).toFixed(1)}`);
+
+// 3. The whole run, CSVs and corpus briefing included, with one and two extraction threads.
+const runs: Record<number, Awaited<ReturnType<typeof runPipeline>>> = {};
+for (const jobs of [1, 2]) {
+  const out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out');
+  runs[jobs] = await runPipeline({ inputs: [options.corpus], outDir: out, jobs });
+  rmSync(resolve(out, '..'), { recursive: true, force: true });
+  const rate = textMb / runs[jobs]!.seconds;
+  line(`whole pipeline, --jobs ${jobs}`, `${rate.toFixed(2)} MB/s, ${(runs[jobs]!.articles / runs[jobs]!.seconds).toFixed(0)} articles/s, floor ÷ ${(floorRate / rate).toFixed(1)} (${runs[jobs]!.seconds} s)`);
+  line(`  stages (s), --jobs ${jobs}`, JSON.stringify(runs[jobs]!.stageSeconds));
+}
+line('--jobs 2 speed-up over --jobs 1', `${(runs[1]!.seconds / runs[2]!.seconds).toFixed(2)}×`);
+line('peak RSS, whole pipeline on this corpus', `${runs[1]!.peakRssMb} MB (--jobs 1), ${runs[2]!.peakRssMb} MB (--jobs 2, main thread and workers)`);
+
+// 4. The briefing against pdfmake laying out the same text as plain paragraphs with the same font.
+/** pdfmake changes a definition while laying it out, so every round builds its own. */
+async function render(makeDefinition: () => Parameters<typeof renderDocument>[0]): Promise<number> {
+  const file = join(tmpdir(), `roundup-bench-${process.pid}.pdf`);
+  const [, seconds] = await timeIt(() => renderDocument(makeDefinition(), file));
+  rmSync(file, { force: true });
+  return seconds;
+}
+for (const [label, subset] of [['sample briefing', articles.filter((article) => article.articleId === '20191218-06-02')], ['corpus briefing', articles]] as const) {
+  const comparison = new RegionComparison(extractor.taxonomy.domains);
+  const collector = new BriefingCollector();
+  let sampleArticles: readonly Article[] = subset;
+  if (sampleArticles.length === 0) {
+    sampleArticles = [];
+    for await (const record of readInputs([join(DEFAULT_DATA_DIR, 'sample')])) if (record.kind === 'article') sampleArticles = [record.article];
+  }
+  for (const article of sampleArticles) {
+    const tables = articleTables(extractArticle(article, extractor), extractor.gazetteer);
+    comparison.add(tables);
+    collector.add(tables);
+  }
+  const definition = () => briefingDocument({ collector, comparison, run: { recordsRead: sampleArticles.length, articles: sampleArticles.length, rejects: 0, rejectReasons: {} }, taxonomy: extractor.taxonomy.domains, language: 'zh', generatedAt: new Date() });
+  const plain = () => plainParagraphsDocument(definition());
+  const full: number[] = [];
+  const baseline: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    full.push(await render(definition));
+    baseline.push(await render(plain));
+  }
+  line(`${label}: full vs plain paragraphs (median of 5)`, `${median(full).toFixed(3)} s vs ${median(baseline).toFixed(3)} s: ${(median(full) / median(baseline)).toFixed(2)}×`);
+}
+
+// 5. Figure finding against @microsoft/recognizers-text (Chinese culture), on the same text and the dev gold.
+const numberWithUnit = require('@microsoft/recognizers-text-number-with-unit');
+const numbers = require('@microsoft/recognizers-text-number');
+const culture = 'zh-cn';
+const recognizers = (text: string): Array<{ start: number; end: number }> =>
+  [numberWithUnit.recognizeCurrency, numberWithUnit.recognizeDimension, numberWithUnit.recognizeAge, numbers.recognizeNumber, numbers.recognizePercentage]
+    .flatMap((recognize: (text: string, culture: string) => Array<{ start: number; end: number }>) => recognize(text, culture))
+    .map((result) => ({ start: result.start, end: result.end + 1 }));
+const paragraphs = articles.flatMap((article) => article.paragraphs);
+const sampleText: string[] = [];
+let sampleBytes = 0;
+for (let i = 0; i < paragraphs.length && sampleBytes < 100_000; i += 37) {
+  sampleText.push(paragraphs[i]!);
+  sampleBytes += Buffer.byteLength(paragraphs[i]!);
+}
+const [, oursSeconds] = await timeIt(() => {
+  for (let round = 0; round < 20; round++) for (const text of sampleText) extractFigures(text, 0, extractor.figureRules);
+});
+const [, theirsSeconds] = await timeIt(() => {
+  for (const text of sampleText) recognizers(text);
+});
+const oursRate = (20 * sampleBytes) / 1e6 / oursSeconds;
+const theirsRate = sampleBytes / 1e6 / theirsSeconds;
+line('figure finding, ours', `${oursRate.toFixed(2)} MB/s (on ${(sampleBytes / 1000).toFixed(0)} kB of corpus paragraphs)`);
+line('figure finding, recognizers-text (5 models)', `${theirsRate.toFixed(4)} MB/s; ours is ${(oursRate / theirsRate).toFixed(0)}× faster`);
+
+const goldDir = join(root, 'gold/dev');
+let goldTotal = 0;
+let oursFound = 0;
+let theirsFound = 0;
+for (const file of (await readdir(goldDir)).filter((name) => name.endsWith('.json'))) {
+  const gold = GoldArticle.parse(JSON.parse(readFileSync(join(goldDir, file), 'utf8')));
+  const article = await loadGoldArticle(gold, options.corpus);
+  if (!article) continue;
+  const seen = new Map<string, number>();
+  for (const figure of gold.figures.filter((entry) => !entry.optional)) {
+    const text = article.paragraphs[figure.p] ?? '';
+    const key = `${figure.p}:${figure.raw}`;
+    const start = text.indexOf(figure.raw, seen.get(key) ?? 0);
+    seen.set(key, start + 1);
+    const end = start + figure.raw.length;
+    const overlaps = (spans: Array<{ start: number; end: number }>) => spans.some((span) => span.start < end && start < span.end);
+    goldTotal += 1;
+    if (overlaps(extractFigures(text, figure.p, extractor.figureRules))) oursFound += 1;
+    if (overlaps(recognizers(text))) theirsFound += 1;
+  }
+}
+line('recall on gold/dev figures (any overlap counts)', `ours ${(oursFound / goldTotal).toFixed(3)}, recognizers-text ${(theirsFound / goldTotal).toFixed(3)} (${goldTotal} figures)`);
+
+// 6. Memory and briefing time on a synthetic corpus of the requested size, built by repeating this one.
+const gigabytes = Number(options.big);
+if (gigabytes > 0) {
+  const folder = mkdtempSync(join(tmpdir(), 'roundup-big-'));
+  const file = join(folder, 'big.jsonl');
+  const stream = createWriteStream(file);
+  let written = 0;
+  for (let copy = 0; written < gigabytes * 1e9; copy++) {
+    for (const article of articles) {
+      const line = `${JSON.stringify({ url: `${article.url || article.articleId}#copy${copy}`, title: article.title, date: article.date, text: `${article.paragraphs.join('\n')}\n（副本${copy}）`, EmotionalWords: [], comments: [] })}\n`;
+      written += Buffer.byteLength(line);
+      if (!stream.write(line)) await once(stream, 'drain');
+    }
+  }
+  stream.end();
+  await once(stream, 'finish');
+  const out = join(folder, 'out');
+  const big = await runPipeline({ inputs: [file], outDir: out, jobs: 2 });
+  line(`synthetic corpus: ${(written / 1e9).toFixed(2)} GB`, `${big.articles} articles in ${big.seconds} s, ${(big.characters * 3 / 1e6 / big.seconds).toFixed(2)} MB/s`);
+  line('peak RSS, 1 GB-class corpus vs this corpus (--jobs 2)', `${big.peakRssMb} MB vs ${runs[2]!.peakRssMb} MB: ${(big.peakRssMb / runs[2]!.peakRssMb).toFixed(2)}×`);
+  line('corpus briefing time, big vs this corpus', `${big.stageSeconds.briefing} s vs ${runs[2]!.stageSeconds.briefing} s: ${(big.stageSeconds.briefing! / runs[2]!.stageSeconds.briefing!).toFixed(2)}×`);
+  rmSync(folder, { recursive: true, force: true });
+}
