@@ -400,7 +400,10 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     header: (currentPage: number) =>
       currentPage === 1 ? null : { text: `${labels.briefing} · ${title}`.slice(0, 90), style: 'pageHeader', margin: [48, 24, 48, 0] },
     footer: (currentPage: number, pageCount: number) => ({ text: labels.page(currentPage, pageCount), alignment: 'center', style: 'pageHeader', margin: [0, 20, 0, 0] }),
-    pageBreakBefore: (node, queries) => Boolean(node.headlineLevel) && queries.getFollowingNodesOnPage().length === 0,
+    // No heading is left at a page's foot: it moves on when nothing follows it on the page or it sits in the last
+    // eighth of the page, where what follows (a table, a list) could not start below it.
+    pageBreakBefore: (node, queries) =>
+      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || (node.startPosition?.verticalRatio ?? 0) > 0.875),
     content,
     defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.3 },
     styles: {
