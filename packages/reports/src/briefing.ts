@@ -85,6 +85,11 @@ function leadingDomains(row: Record<string, unknown>, taxonomy: readonly Taxonom
     .map((entry) => (language === 'zh' ? entry.domain.zh : entry.domain.en));
 }
 
+/** A heading and the block after it, never split by a page break (small blocks only: a figures table, a list's first item). */
+function keptTogether(...blocks: Content[]): Content {
+  return { stack: blocks, unbreakable: true } as Content;
+}
+
 function sectionHeading(text: string, level: 1 | 2): Content {
   return level === 1
     ? { text, style: 'h1', headlineLevel: 1, tocItem: false }
@@ -97,7 +102,7 @@ function barChart(title: string, bars: Array<{ label: string; value: number; tex
   const barWidth = CONTENT_WIDTH - 160 - 24;
   return {
     stack: [
-      { text: title, style: 'h3', headlineLevel: 3 },
+      { text: title, style: 'h3' },
       {
         table: {
           widths: [80, barWidth, 80],
@@ -140,10 +145,11 @@ function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>
   ]);
   return {
     stack: [
-      { text: labels.matrixTitle, style: 'h3', headlineLevel: 3 },
+      { text: labels.matrixTitle, style: 'h3' },
       { table: { headerRows: 1,
       keepWithHeaderRows: 1, widths: [regionWidth, ...domains.map(() => cellWidth)], body: [header, ...body] }, layout: 'lightHorizontalLines' },
     ],
+    unbreakable: rows.length <= 30,
     margin: [0, 4, 0, 10],
   } as Content;
 }
@@ -232,15 +238,13 @@ function regionalContent(context: RegionalContext): Content[] {
     content.push({
       stack: [
         { ...(cjk(heading) as object), style: 'h2', headlineLevel: 2 } as Content,
-        ...(corpus && material.headlines.length > 0 ? [{ text: labels.headline, style: 'h4', headlineLevel: 4 }, cjk(material.headlines.join(' / '))] : []),
-        { text: labels.placesNamed, style: 'h4', headlineLevel: 4 },
+        ...(corpus && material.headlines.length > 0 ? [{ text: labels.headline, style: 'h4' }, cjk(material.headlines.join(' / '))] : []),
+        { text: labels.placesNamed, style: 'h4' },
         cjk(places || labels.none),
       ],
       unbreakable: true,
     });
-    content.push({ text: labels.measuresList, style: 'h4', headlineLevel: 4 });
-    content.push({
-      ul: material.measures.map((measure) => ({
+    const bullets = material.measures.map((measure) => ({
         text: [
           ...breakableText(measure.text).map((piece) => ({ text: piece })),
           ...(measure.domains.length > 0
@@ -248,11 +252,11 @@ function regionalContent(context: RegionalContext): Content[] {
             : []),
         ],
         margin: [0, 0, 0, 2],
-      })),
-    } as Content);
+      }));
+    content.push(keptTogether({ text: labels.measuresList, style: 'h4' }, { ul: bullets.slice(0, 1) } as Content));
+    if (bullets.length > 1) content.push({ ul: bullets.slice(1) } as Content);
     if (material.figures.length > 0) {
-      content.push({ text: labels.figuresTable, style: 'h4', headlineLevel: 4 });
-      content.push({
+      content.push(keptTogether({ text: labels.figuresTable, style: 'h4' }, {
         table: {
           headerRows: 1,
       keepWithHeaderRows: 1,
@@ -270,10 +274,12 @@ function regionalContent(context: RegionalContext): Content[] {
         },
         layout: 'lightHorizontalLines',
         style: 'table',
-      });
+      } as Content));
     }
-    content.push({ text: labels.programmes, style: 'h4', headlineLevel: 4 });
-    content.push(cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join(mark.list) || labels.noProgrammes, { margin: [0, 0, 0, 8] }));
+    content.push(keptTogether(
+      { text: labels.programmes, style: 'h4' },
+      cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join(mark.list) || labels.noProgrammes, { margin: [0, 0, 0, 8] }),
+    ));
   }
   if (collector.articleCount > 1) content.push({ text: labels.moreInCsv, style: 'small' });
   return content;
@@ -321,7 +327,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
       { text: `${labels.generated}: ${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, style: 'small', margin: [0, 3, 0, 0] },
     ],
   });
-  content.push({ text: labels.summary, style: 'h3', headlineLevel: 3 });
+  content.push({ text: labels.summary, style: 'h3' });
   content.push(cjk(labels.summaryText(totals)));
   if (largestMoney.length > 0) content.push(cjk(labels.largestMoney + largestMoney.join(mark.semi), { margin: [0, 3, 0, 0] }));
   content.push(cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }));
@@ -346,8 +352,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     style: 'table',
   });
   const reasons = Object.entries(input.run.rejectReasons).sort((a, b) => b[1] - a[1]).slice(0, 15);
-  content.push({ text: labels.rejected, style: 'h3', headlineLevel: 3 });
-  content.push(reasons.length === 0 ? { text: labels.noRejects } : {
+  content.push(keptTogether({ text: labels.rejected, style: 'h3' }, reasons.length === 0 ? { text: labels.noRejects } : {
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
@@ -356,11 +361,10 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     },
     layout: 'lightHorizontalLines',
     style: 'table',
-  });
+  } as Content));
   const detections = new Map<string, number>();
   for (const material of collector.regions.values()) for (const [how, count] of material.detections) detections.set(how, (detections.get(how) ?? 0) + count);
-  content.push({ text: labels.detection, style: 'h3', headlineLevel: 3 });
-  content.push({
+  content.push(keptTogether({ text: labels.detection, style: 'h3' }, {
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
@@ -369,9 +373,8 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     },
     layout: 'lightHorizontalLines',
     style: 'table',
-  });
-  content.push({ text: labels.taxonomy, style: 'h3', headlineLevel: 3 });
-  content.push({
+  } as Content));
+  content.push(keptTogether({ text: labels.taxonomy, style: 'h3' }, {
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
@@ -383,7 +386,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     },
     layout: 'lightHorizontalLines',
     style: 'table',
-  });
+  } as Content));
 
   return {
     pageSize: 'A4',
@@ -400,10 +403,9 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     header: (currentPage: number) =>
       currentPage === 1 ? null : { text: `${labels.briefing} · ${title}`.slice(0, 90), style: 'pageHeader', margin: [48, 24, 48, 0] },
     footer: (currentPage: number, pageCount: number) => ({ text: labels.page(currentPage, pageCount), alignment: 'center', style: 'pageHeader', margin: [0, 20, 0, 0] }),
-    // No heading is left at a page's foot: it moves on when nothing follows it on the page or it sits in the last
-    // eighth of the page, where what follows (a table, a list) could not start below it.
-    pageBreakBefore: (node, queries) =>
-      Boolean(node.headlineLevel) && (queries.getFollowingNodesOnPage().length === 0 || (node.startPosition?.verticalRatio ?? 0) > 0.875),
+    // A chapter heading with nothing after it on its page moves on. Each such break makes pdfmake lay the whole
+    // document out again, so smaller headings are kept with what follows them by unbreakable groups instead.
+    pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
     content,
     defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.3 },
     styles: {
