@@ -68,6 +68,10 @@ export function formatCsv(rows: readonly object[], shape: TableShape): string {
 export class CsvTableWriter {
   private readonly stream: WriteStream;
   private rowCount = 0;
+  /** Formatted rows not yet handed to the stream: one write per ~256 kB, not one per article. */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private static readonly FLUSH_AT = 256 * 1024;
 
   constructor(
     readonly path: string,
@@ -84,10 +88,22 @@ export class CsvTableWriter {
   async write(rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
     this.rowCount += rows.length;
-    if (!this.stream.write(formatCsvRows(rows, this.shape))) await once(this.stream, 'drain');
+    const text = formatCsvRows(rows, this.shape);
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= CsvTableWriter.FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
+    await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
   }
