@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm eval`: extraction measured against the gold files in gold/dev and gold/holdout (or the folders given).
+// `pnpm eval`: extraction measured against the gold files in gold/dev, gold/holdout and gold/unseen (or the folders given).
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { DEFAULT_DATA_DIR } from '@roundup/parser';
@@ -9,7 +9,7 @@ const root = resolve(DEFAULT_DATA_DIR, '..');
 const program = new Command()
   .name('roundup-eval')
   .description('Measure extraction against hand-annotated gold files.')
-  .argument('[goldDirs...]', 'folders of <id>.json gold files', [resolve(root, 'gold/dev'), resolve(root, 'gold/holdout')])
+  .argument('[goldDirs...]', 'folders of <id>.json gold files', [resolve(root, 'gold/dev'), resolve(root, 'gold/holdout'), resolve(root, 'gold/unseen')])
   .option('--corpus <dir>', 'where corpus sources are', resolve(root, '../shared/corpus'))
   .option('--errors', 'list every mismatch', false)
   .parse(process.argv);

@@ -47,6 +47,15 @@ describe('sectionArticle', () => {
     expect(result.regions).toEqual([null, '河南', '河南', '贵州', null]);
     expect(result.sections.map((s) => [s[0], s[4]])).toEqual([['河南', 'inferred-places'], ['贵州', 'inferred-places']]);
   });
+  it('finds a roundup whose paragraphs open with quotations rather than places', () => {
+    const result = summary([
+      '“有了助学贷款，家里再不用为我上大学发愁了。”广西桂平市江口镇胡村罗雨婷说。',
+      '扶贫先扶智。习近平总书记在陕西考察时强调，要推进城乡义务教育一体化发展。',
+      '“以前孩子上学每天要走两个小时山路。”在贵州省紫云苗族布依族自治县城东的易地搬迁小区，罗幺妹说。',
+      '“控辍保学是块硬骨头。”四川通江县副县长万学成说。',
+    ]);
+    expect(result.regions).toEqual(['广西', null, '贵州', '四川']);
+  });
   it('makes an article about one region a single inferred section', () => {
     const result = summary(['杭州市推出新举措。', '市民办事更方便了。'], '浙江杭州：办事不用跑');
     expect(result.sections).toEqual([['浙江', '', 0, 1, 'inferred-single']]);

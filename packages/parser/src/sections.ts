@@ -242,15 +242,30 @@ export function sectionArticle(
   }
 
   const votes = placeMatches.map(provinceVotes);
-  const dominant = votes.map(dominantProvince);
-  const opening = new Set<string>();
-  dominant.forEach((province, index) => {
-    if (province && province !== 'mixed' && opensWith(placeMatches[index]!, province)) opening.add(province);
+  // A national paragraph that names a province only by its name (总书记在陕西考察时指出…) frames the article;
+  // it tells no province's story unless it also names places there.
+  const dominant = votes.map((paragraphVotes, index) => {
+    const text = paragraphs[index]!;
+    const namesOnlyProvinces = (placeMatches[index] ?? []).every((match) => match.candidates.some((entry) => entry.place.level === 'province'));
+    return namesOnlyProvinces && cues.nationalScope.some((word) => text.includes(word)) ? undefined : dominantProvince(paragraphVotes);
   });
+  const opening = new Set<string>();
+  // Paragraphs that clearly tell one province's story: it is named as a province or by two places.
+  const strong = new Map<string, number>();
+  dominant.forEach((province, index) => {
+    if (!province || province === 'mixed') return;
+    if (opensWith(placeMatches[index]!, province)) opening.add(province);
+    if ((votes[index]!.get(province) ?? 0) >= 2) strong.set(province, (strong.get(province) ?? 0) + 1);
+  });
+  // A roundup opens paragraphs with different provinces, or tells several provinces' stories with none taking
+  // three quarters of them (a one-region story that mentions a partner province stays one region's).
+  const strongTotal = [...strong.values()].reduce((sum, count) => sum + count, 0);
+  const strongTop = Math.max(0, ...strong.values());
+  const isRoundup = opening.size >= 2 || (strong.size >= 2 && strongTop <= 0.75 * strongTotal);
   const bodyCount = paragraphs.filter((_, index) => !bylines[index]).length;
   const infos: ParagraphInfo[] = paragraphs.map((text, index) => ({ index, text, region: null, role: bylines[index] ? 'byline' : 'body' }));
 
-  if (opening.size >= 2) {
+  if (isRoundup) {
     let current: string | null = null;
     let started = false;
     for (const info of infos) {
