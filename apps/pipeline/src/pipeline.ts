@@ -1,13 +1,12 @@
 // One run: inputs read record by record, extracted, written as tables while they stream, then the comparison and the briefing.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ARTICLE_TABLES, TABLES, type Article, type ArticleTables, type RejectRow, type RunSummary, type TableName } from '@roundup/model';
 import { createExtractor, DEFAULT_DATA_DIR, excerptOf, readInputs, type Extractor } from '@roundup/parser';
+import { BriefingCollector, CsvTableWriter, dataPackage, formatCsv, RegionComparison, renderBriefing, SqliteTableWriter, tableShape, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
 import { inlineExtraction, workerExtraction } from './extraction-pool.js';
-import { BriefingCollector, CsvTableWriter, dataPackage, formatCsv, SqliteTableWriter, RegionComparison, renderBriefing, tableShape, type Language } from '@roundup/reports';
-import { writeFile } from 'node:fs/promises';
 import { VERSION } from './version.js';
 
 export interface PipelineOptions {
@@ -189,7 +188,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       if (regions.size >= 2) {
         multiRegion += 1;
         const id = tables.articles[0]!.article_id;
-        if (options.perArticle) await renderArticleBriefing(tables, domains, language, join(temporary, 'briefings', `${id}.pdf`), extractor, options.now);
+        if (options.perArticle) await renderArticleBriefing(tables, language, join(temporary, 'briefings', `${id}.pdf`), extractor, options.now);
       }
     };
     // Batches in flight, oldest first: each is sunk in the order it was read, whichever worker finishes first.
@@ -247,18 +246,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     database?.close();
     database = undefined;
     const briefingStarted = performance.now();
-    await renderBriefing(
-      {
-        collector,
-        comparison,
-        run: { recordsRead: records, articles, rejects, rejectReasons },
-        taxonomy: domains,
-        language,
-        generatedAt: options.now ?? new Date(),
-        transliterate: (name) => extractor.gazetteer.englishName(name),
-      },
-      join(temporary, 'briefing.pdf'),
-    );
+    await renderBriefing(briefingInput(collector, comparison, { recordsRead: records, articles, rejects, rejectReasons }, extractor, language, options.now), join(temporary, 'briefing.pdf'));
     stages.briefing = performance.now() - briefingStarted;
     await writeFile(
       join(temporary, 'datapackage.json'),
@@ -307,21 +295,31 @@ function splitSource(source: string): [string, number | null] {
   return match ? [match[1]!, Number(match[2])] : [source, null];
 }
 
-async function renderArticleBriefing(tables: ArticleTables, domains: Extractor['taxonomy']['domains'], language: Language, file: string, extractor: Extractor, now?: Date): Promise<void> {
-  const comparison = new RegionComparison(domains);
+/** What a briefing is drawn from: the run's tallies, its facts, the taxonomy and the language. */
+function briefingInput(
+  collector: BriefingCollector,
+  comparison: RegionComparison,
+  run: BriefingRunFacts,
+  extractor: Extractor,
+  language: Language,
+  now?: Date,
+): BriefingInput {
+  return {
+    collector,
+    comparison,
+    run,
+    taxonomy: extractor.taxonomy.domains,
+    language,
+    generatedAt: now ?? new Date(),
+    transliterate: (name) => extractor.gazetteer.englishName(name),
+  };
+}
+
+/** One multi-region article's own briefing, for --per-article. */
+async function renderArticleBriefing(tables: ArticleTables, language: Language, file: string, extractor: Extractor, now?: Date): Promise<void> {
+  const comparison = new RegionComparison(extractor.taxonomy.domains);
   const collector = new BriefingCollector();
   comparison.add(tables);
   collector.add(tables);
-  await renderBriefing(
-    {
-      collector,
-      comparison,
-      run: { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {} },
-      taxonomy: domains,
-      language,
-      generatedAt: now ?? new Date(),
-      transliterate: (name) => extractor.gazetteer.englishName(name),
-    },
-    file,
-  );
+  await renderBriefing(briefingInput(collector, comparison, { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {} }, extractor, language, now), file);
 }

@@ -94,13 +94,21 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
       for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) if (at <= start && end <= at + name.length) return true;
       return false;
     });
+  // Grouped once: looking them up per paragraph keeps long articles linear.
+  const localitiesByParagraph = new Map<number, RegionalPlace[]>();
+  for (const place of places) {
+    if (!isLocality(place)) continue;
+    const list = localitiesByParagraph.get(place.paragraph);
+    if (list) list.push(place);
+    else localitiesByParagraph.set(place.paragraph, [place]);
+  }
   const figures: RegionalFigure[] = [];
   const initiatives: RegionalInitiative[] = [];
   const measures: Measure[] = [];
   for (const info of paragraphs) {
     const text = info.text;
     const quoted = findQuotedSpans(text);
-    const paragraphPlaces = places.filter((place) => place.paragraph === info.index && isLocality(place));
+    const paragraphPlaces = localitiesByParagraph.get(info.index) ?? [];
     const localityAt = (offset: number) => {
       const before = paragraphPlaces.filter((place) => place.start < offset);
       return before[before.length - 1]?.name ?? '';
