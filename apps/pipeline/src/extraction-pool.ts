@@ -52,10 +52,14 @@ export function workerExtraction(jobs: number, dataDir: string | undefined): Ext
     extract(articles) {
       const entry = workers.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
       const id = nextId++;
-      return new Promise((resolve, reject) => {
+      const results = new Promise<ArticleTables[]>((resolve, reject) => {
         entry.pending.set(id, { resolve, reject });
         entry.worker.postMessage({ id, articles });
       });
+      // When a worker fails, every batch it holds is rejected at once; the pipeline awaits them one by one and
+      // reports the first, so the others must not crash the process as unhandled rejections first.
+      results.catch(() => undefined);
+      return results;
     },
     async close() {
       await Promise.all(workers.map((entry) => entry.worker.terminate()));

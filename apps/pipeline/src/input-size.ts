@@ -1,20 +1,18 @@
 // The total size of the inputs, for the progress line's ETA; unknown (0) for standard input.
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { filesBelow } from '@roundup/parser';
 import { SAMPLE_INPUT } from './pipeline.js';
 
+/** Bytes of every file the run will read, walked the way the run walks them; missing paths count 0. */
 export async function inputBytes(inputs: readonly string[]): Promise<number> {
-  const walk = async (path: string, depth: number): Promise<number> => {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) return 0;
-    if (!info.isDirectory()) return info.size;
-    if (depth > 32) return 0;
-    let total = 0;
-    for (const entry of await readdir(path)) total += await walk(join(path, entry), depth + 1);
-    return total;
-  };
   if (inputs.includes('-')) return 0;
   let total = 0;
-  for (const input of inputs.length > 0 ? inputs : [SAMPLE_INPUT]) total += await walk(input, 0);
+  for (const input of inputs.length > 0 ? inputs : [SAMPLE_INPUT]) {
+    try {
+      for await (const file of filesBelow(input)) total += (await stat(file)).size;
+    } catch {
+      // The run itself reports the unreadable path; the ETA just goes without it.
+    }
+  }
   return total;
 }

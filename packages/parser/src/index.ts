@@ -4,6 +4,7 @@ export { decodeBytes, UndecodableTextError, type DecodedText, type TextEncodingN
 export {
   articleFromJson,
   articleIdFromUrl,
+  filesBelow,
   InputError,
   readCrawlerText,
   readInputs,

@@ -195,7 +195,11 @@ export function readCrawlerText(text: string, source: string): InputRecord {
   return { kind: 'article', article: { articleId: id, date: checked.data.date, title, url: '', source, paragraphs } };
 }
 
-async function* walk(path: string, seen: Set<string>): AsyncGenerator<string> {
+/**
+ * Every file below a path (the path itself when it is a file), folders in sorted order, each real folder
+ * visited once so that symbolic-link loops end.
+ */
+export async function* filesBelow(path: string, seen: Set<string> = new Set()): AsyncGenerator<string> {
   const real = await realpath(path);
   if (seen.has(real)) return;
   seen.add(real);
@@ -205,7 +209,7 @@ async function* walk(path: string, seen: Set<string>): AsyncGenerator<string> {
     return;
   }
   const entries = (await readdir(path)).sort();
-  for (const entry of entries) yield* walk(join(path, entry), seen);
+  for (const entry of entries) yield* filesBelow(join(path, entry), seen);
 }
 
 async function readHead(path: string, length: number): Promise<Buffer> {
@@ -307,7 +311,7 @@ export async function* readInputs(inputs: readonly string[], stdin: Readable = p
     }
     const isFolder = (await stat(input)).isDirectory();
     let files = 0;
-    for await (const file of walk(input, new Set())) {
+    for await (const file of filesBelow(input)) {
       files += 1;
       yield* readFileRecords(file, !isFolder);
     }
