@@ -1,14 +1,18 @@
-// A worker thread of the extraction pool: loads the knowledge tables once, then turns batches of articles into table rows.
+// A worker thread of the extraction pool: loads the knowledge tables once, then turns batches of articles into
+// CSV bytes and digests, handing the bytes over without copying them.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '@roundup/model';
-import { articleTables, createExtractor, extractArticle } from '@roundup/parser';
+import { createExtractor } from '@roundup/parser';
+import { batchOutput, transferables } from './batch-output.js';
+import type { ExtractionSettings } from './extraction-pool.js';
 
-const extractor = createExtractor((workerData as { dataDir?: string }).dataDir);
+const settings = workerData as ExtractionSettings;
+const extractor = createExtractor(settings.dataDir);
 
 parentPort!.on('message', (message: { id: number; articles: Article[] }) => {
   try {
-    const results = message.articles.map((article) => articleTables(extractArticle(article, extractor), extractor.gazetteer));
-    parentPort!.postMessage({ id: message.id, results });
+    const output = batchOutput(message.articles, extractor, settings.keepTables);
+    parentPort!.postMessage({ id: message.id, output }, transferables(output));
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
   }

@@ -1,45 +1,59 @@
 // Extraction on worker threads: batches go out to the least busy worker and come back in the order they were sent,
 // so the tables are byte-identical whatever the number of jobs.
 import { Worker } from 'node:worker_threads';
-import type { Article, ArticleTables } from '@roundup/model';
-import { articleTables, extractArticle, type Extractor } from '@roundup/parser';
+import type { Article } from '@roundup/model';
+import { createExtractor } from '@roundup/parser';
+import { batchOutput, type BatchOutput } from './batch-output.js';
 
 export interface Extraction {
   /** Extracts a batch; the promises resolve in any order, the pipeline consumes them in submission order. */
-  extract(articles: Article[]): Promise<ArticleTables[]>;
+  extract(articles: Article[]): Promise<BatchOutput>;
   close(): Promise<void>;
 }
 
+export interface ExtractionSettings {
+  dataDir: string | undefined;
+  /** Also return the whole tables of each article (for --sqlite), not only their CSV bytes and digests. */
+  keepTables: boolean;
+}
+
 /** Extraction in the calling thread: for --jobs 1, and where worker threads are not worth their start-up. */
-export function inlineExtraction(extractor: Extractor): Extraction {
+export function inlineExtraction(settings: ExtractionSettings): Extraction {
+  const extractor = createExtractor(settings.dataDir);
   return {
-    extract: async (articles) => articles.map((article) => articleTables(extractArticle(article, extractor), extractor.gazetteer)),
+    extract: async (articles) => batchOutput(articles, extractor, settings.keepTables),
     close: async () => undefined,
   };
 }
 
 interface PendingBatch {
-  resolve: (results: ArticleTables[]) => void;
+  resolve: (results: BatchOutput) => void;
   reject: (error: Error) => void;
 }
 
 /** A pool of `jobs` worker threads, each with its own copy of the knowledge tables. */
-export function workerExtraction(jobs: number, dataDir: string | undefined): Extraction {
+export function workerExtraction(jobs: number, settings: ExtractionSettings): Extraction {
   const script = new URL('./extract-worker.js', import.meta.url);
-  // A worker holds the knowledge tables (about 150 MB) and a few batches; a bounded old generation makes V8
-  // collect instead of growing with the corpus.
+  // A worker holds the knowledge tables (about 50 MB of heap) and a few batches; a bounded old generation makes
+  // V8 collect instead of letting the heap grow with the corpus.
   const resourceLimits = { maxOldGenerationSizeMb: 320 };
-  const workers = Array.from({ length: jobs }, () => ({ worker: new Worker(script, { workerData: { dataDir }, resourceLimits }), pending: new Map<number, PendingBatch>() }));
+  const workers = Array.from({ length: jobs }, () => ({
+    worker: new Worker(script, { workerData: settings, resourceLimits }),
+    pending: new Map<number, PendingBatch>(),
+    /** Why the worker stopped (it could not load the data folder, say): every later batch fails with it at once. */
+    failure: undefined as Error | undefined,
+  }));
   let nextId = 0;
   for (const entry of workers) {
-    entry.worker.on('message', (message: { id: number; results?: ArticleTables[]; error?: string }) => {
+    entry.worker.on('message', (message: { id: number; output?: BatchOutput; error?: string }) => {
       const batch = entry.pending.get(message.id);
       if (!batch) return;
       entry.pending.delete(message.id);
       if (message.error !== undefined) batch.reject(new Error(`extraction failed: ${message.error}`));
-      else batch.resolve(message.results!);
+      else batch.resolve(message.output!);
     });
     const failAll = (error: Error) => {
+      entry.failure ??= error;
       for (const batch of entry.pending.values()) batch.reject(error);
       entry.pending.clear();
     };
@@ -52,14 +66,15 @@ export function workerExtraction(jobs: number, dataDir: string | undefined): Ext
     extract(articles) {
       const entry = workers.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
       const id = nextId++;
-      const results = new Promise<ArticleTables[]>((resolve, reject) => {
+      const output = new Promise<BatchOutput>((resolve, reject) => {
+        if (entry.failure) return reject(entry.failure);
         entry.pending.set(id, { resolve, reject });
         entry.worker.postMessage({ id, articles });
       });
       // When a worker fails, every batch it holds is rejected at once; the pipeline awaits them one by one and
       // reports the first, so the others must not crash the process as unhandled rejections first.
-      results.catch(() => undefined);
-      return results;
+      output.catch(() => undefined);
+      return output;
     },
     async close() {
       await Promise.all(workers.map((entry) => entry.worker.terminate()));

@@ -4,8 +4,9 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ARTICLE_TABLES, TABLES, type Article, type ArticleTables, type RejectRow, type RunSummary, type TableName } from '@roundup/model';
-import { createExtractor, DEFAULT_DATA_DIR, excerptOf, readInputs, type Extractor } from '@roundup/parser';
+import { dataPath, DEFAULT_DATA_DIR, excerptOf, loadGazetteer, loadTaxonomy, readInputs, type Taxonomy } from '@roundup/parser';
 import { BriefingCollector, CsvTableWriter, dataPackage, formatCsv, RegionComparison, renderBriefing, SqliteTableWriter, tableShape, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
+import type { BatchOutput } from './batch-output.js';
 import { inlineExtraction, workerExtraction } from './extraction-pool.js';
 import { VERSION } from './version.js';
 
@@ -139,13 +140,16 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   const started = Date.now();
   const inputs = options.inputs.length > 0 ? [...options.inputs] : [SAMPLE_INPUT];
   const language = options.language ?? 'zh';
-  const extractor: Extractor = createExtractor(options.dataDir);
-  const domains = extractor.taxonomy.domains;
+  // The main thread needs only the taxonomy (and place names in pinyin for an English briefing); the knowledge
+  // tables of extraction are loaded where extraction runs.
+  const knowledge: BriefingKnowledge = { taxonomy: loadTaxonomy(dataPath('taxonomy.json', options.dataDir)), dataDir: options.dataDir };
+  const domains = knowledge.taxonomy.domains;
   const comparison = new RegionComparison(domains);
   const collector = new BriefingCollector();
   const temporary = await prepareOutput(options.outDir);
   const jobs = Math.max(1, options.jobs ?? 1);
-  const extraction = jobs === 1 ? inlineExtraction(extractor) : workerExtraction(jobs, options.dataDir);
+  const settings = { dataDir: options.dataDir, keepTables: Boolean(options.sqlite) };
+  const extraction = jobs === 1 ? inlineExtraction(settings) : workerExtraction(jobs, settings);
   const writers = new Map<TableName, CsvTableWriter>();
   let database: SqliteTableWriter | undefined;
   const databaseFile = options.sqlite ? resolve(options.sqlite) : undefined;
@@ -173,33 +177,35 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     };
 
     const stages = { read: 0, extract: 0, write: 0, briefing: 0 };
-    const sink = async (tables: ArticleTables) => {
+    const sink = async (output: BatchOutput) => {
       const writeStarted = performance.now();
-      for (const table of ARTICLE_TABLES) {
-        await writers.get(table)!.write(tables[table]);
-        database?.write(table, tables[table]);
+      for (const table of ARTICLE_TABLES) await writers.get(table)!.writeFormatted(output.csv[table], output.rows[table]);
+      for (const tables of output.tables ?? []) for (const table of ARTICLE_TABLES) database?.write(table, tables[table]);
+      for (const digest of output.digests) {
+        comparison.add(digest);
+        collector.add(digest);
       }
-      comparison.add(tables);
-      collector.add(tables);
       stages.write += performance.now() - writeStarted;
-      articles += 1;
-      if (tables.sections.length > 0) withSections += 1;
-      const regions = new Set(tables.sections.map((section) => section.region));
-      if (regions.size >= 2) {
-        multiRegion += 1;
-        const id = tables.articles[0]!.article_id;
-        if (options.perArticle) await renderArticleBriefing(tables, language, join(temporary, 'briefings', `${id}.pdf`), extractor, options.now);
+      for (const digest of output.digests) {
+        articles += 1;
+        if (digest.sections.length > 0) withSections += 1;
+        const regions = new Set(digest.sections.map((section) => section.region));
+        if (regions.size >= 2) {
+          multiRegion += 1;
+          const id = digest.articles[0]!.article_id;
+          if (options.perArticle) await renderArticleBriefing(digest, language, join(temporary, 'briefings', `${id}.pdf`), knowledge, options.now);
+        }
       }
     };
     // Batches in flight, oldest first: each is sunk in the order it was read, whichever worker finishes first.
-    const inFlight: Array<Promise<ArticleTables[]>> = [];
+    const inFlight: Array<Promise<BatchOutput>> = [];
     const maxInFlight = Math.max(2, jobs * 3);
     let batch: Article[] = [];
     const drainOldest = async () => {
       const waitStarted = performance.now();
-      const results = await inFlight.shift()!;
+      const output = await inFlight.shift()!;
       stages.extract += performance.now() - waitStarted;
-      for (const tables of results) await sink(tables);
+      await sink(output);
     };
     const submit = async () => {
       if (batch.length === 0) return;
@@ -246,7 +252,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     database?.close();
     database = undefined;
     const briefingStarted = performance.now();
-    await renderBriefing(briefingInput(collector, comparison, { recordsRead: records, articles, rejects, rejectReasons }, extractor, language, options.now), join(temporary, 'briefing.pdf'));
+    await renderBriefing(briefingInput(collector, comparison, { recordsRead: records, articles, rejects, rejectReasons }, knowledge, language, options.now), join(temporary, 'briefing.pdf'));
     stages.briefing = performance.now() - briefingStarted;
     await writeFile(
       join(temporary, 'datapackage.json'),
@@ -295,12 +301,18 @@ function splitSource(source: string): [string, number | null] {
   return match ? [match[1]!, Number(match[2])] : [source, null];
 }
 
+/** What the main thread knows for briefings: the taxonomy, and where to find the gazetteer if place names need pinyin. */
+interface BriefingKnowledge {
+  taxonomy: Taxonomy;
+  dataDir: string | undefined;
+}
+
 /** What a briefing is drawn from: the run's tallies, its facts, the taxonomy and the language. */
 function briefingInput(
   collector: BriefingCollector,
   comparison: RegionComparison,
   run: BriefingRunFacts,
-  extractor: Extractor,
+  knowledge: BriefingKnowledge,
   language: Language,
   now?: Date,
 ): BriefingInput {
@@ -308,18 +320,19 @@ function briefingInput(
     collector,
     comparison,
     run,
-    taxonomy: extractor.taxonomy.domains,
+    taxonomy: knowledge.taxonomy.domains,
     language,
     generatedAt: now ?? new Date(),
-    transliterate: (name) => extractor.gazetteer.englishName(name),
+    // Loaded on first use: only an English briefing spells place names, and the gazetteer is cached per process.
+    transliterate: (name) => loadGazetteer(dataPath('place-aliases.json', knowledge.dataDir)).englishName(name),
   };
 }
 
-/** One multi-region article's own briefing, for --per-article. */
-async function renderArticleBriefing(tables: ArticleTables, language: Language, file: string, extractor: Extractor, now?: Date): Promise<void> {
-  const comparison = new RegionComparison(extractor.taxonomy.domains);
+/** One multi-region article's own briefing, for --per-article, from its digest. */
+async function renderArticleBriefing(digest: ArticleTables, language: Language, file: string, knowledge: BriefingKnowledge, now?: Date): Promise<void> {
+  const comparison = new RegionComparison(knowledge.taxonomy.domains);
   const collector = new BriefingCollector();
-  comparison.add(tables);
-  collector.add(tables);
-  await renderBriefing(briefingInput(collector, comparison, { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {} }, extractor, language, now), file);
+  comparison.add(digest);
+  collector.add(digest);
+  await renderBriefing(briefingInput(collector, comparison, { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {} }, knowledge, language, now), file);
 }

@@ -34,8 +34,9 @@ export interface NameEntry {
 }
 
 /** Trie node keyed by character; `entries` set where a name ends. */
+/** Keyed by UTF-16 code unit: a number key hashes without allocating the one-character string `text[i]` would. */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   entries?: NameEntry[];
 }
 
@@ -70,6 +71,8 @@ const ENGLISH_SUFFIXES: Array<[string, string]> = [
   ['新区', 'New Area'], ['街道', 'Subdistrict'], ['社区', 'Community'], ['地区', 'Prefecture'], ['市', 'City'], ['县', 'County'],
   ['区', 'District'], ['镇', 'Town'], ['乡', 'Township'], ['村', 'Village'], ['盟', 'League'], ['旗', 'Banner'],
 ];
+
+const NO_NAMES: ReadonlyArray<[number, NameEntry[]]> = Object.freeze([]);
 
 const PSEUDO_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
@@ -145,11 +148,12 @@ export class Gazetteer {
 
   private index(name: string, entry: NameEntry): void {
     let node = this.root;
-    for (const char of name) {
-      let child = node.next.get(char);
+    for (let i = 0; i < name.length; i++) {
+      const unit = name.charCodeAt(i);
+      let child = node.next.get(unit);
       if (!child) {
         child = { next: new Map() };
-        node.next.set(char, child);
+        node.next.set(unit, child);
       }
       node = child;
     }
@@ -157,14 +161,15 @@ export class Gazetteer {
   }
 
   /** Every indexed name starting at `start`, longest first, as [end, entries]. */
-  namesAt(text: string, start: number): Array<[number, NameEntry[]]> {
-    const found: Array<[number, NameEntry[]]> = [];
+  namesAt(text: string, start: number): ReadonlyArray<[number, NameEntry[]]> {
+    // Called at every position of every paragraph, and most positions start no name: nothing is allocated for them.
+    let found: Array<[number, NameEntry[]]> | undefined;
     let node: TrieNode | undefined = this.root;
     for (let i = start; i < text.length && node; i++) {
-      node = node.next.get(text[i]!);
-      if (node?.entries) found.push([i + 1, node.entries]);
+      node = node.next.get(text.charCodeAt(i));
+      if (node?.entries) (found ??= []).unshift([i + 1, node.entries]);
     }
-    return found.reverse();
+    return found ?? NO_NAMES;
   }
 
   /** True when the name at [start, end) is inside an everyday word that merely contains it (合肥 in 复合肥料). */

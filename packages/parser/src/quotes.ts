@@ -12,7 +12,9 @@ export interface QuotedSpan {
   isTitle: boolean;
 }
 
-const PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '《': '》', '"': '"' };
+/** Opening mark → closing mark, by UTF-16 code unit: paragraphs are scanned character by character. */
+const PAIRS = new Map([...Object.entries({ '“': '”', '「': '」', '『': '』', '《': '》', '"': '"' })].map(([open, close]) => [open.charCodeAt(0), close]));
+const BOOK_TITLE_OPEN = '《'.charCodeAt(0);
 /** Punctuation that ends or splits a sentence: a quotation holding it is speech, not a name. */
 const SENTENCE_PUNCTUATION = /[。！？!?；;]/;
 export const MAX_NAME_LENGTH = 24;
@@ -22,7 +24,8 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
   let i = 0;
   while (i < text.length) {
-    const close = PAIRS[text[i]!];
+    const opening = text.charCodeAt(i);
+    const close = PAIRS.get(opening);
     if (close === undefined) {
       i += 1;
       continue;
@@ -30,7 +33,7 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
     const closing = text.indexOf(close, i + 1);
     const end = closing === -1 ? text.length : closing + 1;
     const inner = text.slice(i + 1, closing === -1 ? text.length : closing);
-    const isTitle = text[i] === '《';
+    const isTitle = opening === BOOK_TITLE_OPEN;
     spans.push({
       start: i,
       end,

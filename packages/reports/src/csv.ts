@@ -68,8 +68,8 @@ export function formatCsv(rows: readonly object[], shape: TableShape): string {
 export class CsvTableWriter {
   private readonly stream: WriteStream;
   private rowCount = 0;
-  /** Formatted rows not yet handed to the stream: one write per ~256 kB, not one per article. */
-  private pending: string[] = [];
+  /** Encoded rows not yet handed to the stream: one write per ~256 kB, not one per article. */
+  private pending: Uint8Array[] = [];
   private pendingLength = 0;
   private static readonly FLUSH_AT = 256 * 1024;
 
@@ -77,7 +77,7 @@ export class CsvTableWriter {
     readonly path: string,
     readonly shape: TableShape,
   ) {
-    this.stream = createWriteStream(path, { encoding: 'utf8' });
+    this.stream = createWriteStream(path);
     this.stream.write(CSV_BOM + formatCsvHeader(shape));
   }
 
@@ -87,19 +87,24 @@ export class CsvTableWriter {
 
   async write(rows: readonly object[]): Promise<void> {
     if (rows.length === 0) return;
-    this.rowCount += rows.length;
-    const text = formatCsvRows(rows, this.shape);
-    this.pending.push(text);
-    this.pendingLength += text.length;
+    await this.writeFormatted(Buffer.from(formatCsvRows(rows, this.shape)), rows.length);
+  }
+
+  /** Appends rows already formatted by `formatCsvRows` and encoded as UTF-8, elsewhere (in a worker thread). */
+  async writeFormatted(bytes: Uint8Array, rowCount: number): Promise<void> {
+    if (rowCount === 0) return;
+    this.rowCount += rowCount;
+    this.pending.push(bytes);
+    this.pendingLength += bytes.byteLength;
     if (this.pendingLength >= CsvTableWriter.FLUSH_AT) await this.flush();
   }
 
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const text = this.pending.join('');
+    const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingLength);
     this.pending = [];
     this.pendingLength = 0;
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
