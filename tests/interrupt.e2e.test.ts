@@ -7,8 +7,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli } from './helpers.js';
 
+/** Every file below a folder (the cache folder included) and its bytes. */
 function snapshot(folder: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(folder).sort().map((file) => [file, readFileSync(join(folder, file)).toString('base64')]));
+  return Object.fromEntries(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort()
+      .map((file) => [file, readFileSync(file).toString('base64')]),
+  );
 }
 
 describe('an interrupted run', () => {

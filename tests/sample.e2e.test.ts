@@ -23,9 +23,9 @@ describe('roundup on the bundled sample', () => {
     expect(summary).toMatchObject({ recordsRead: 1, articles: 1, rejects: 0, regions: ['浙江', '河南', '湖南', '广西', '甘肃'] });
   });
 
-  it('writes every table and the briefing, and nothing else', () => {
+  it('writes every table, the briefing and the cache for reruns, and nothing else', () => {
     expect(readdirSync(out).sort()).toEqual([
-      'articles.csv', 'briefing.pdf', 'comparison.csv', 'datapackage.json', 'figures.csv', 'initiatives.csv', 'localities.csv', 'measures.csv', 'paragraphs.csv', 'rejects.csv', 'sections.csv',
+      '.roundup-cache', 'articles.csv', 'briefing.pdf', 'comparison.csv', 'datapackage.json', 'figures.csv', 'initiatives.csv', 'localities.csv', 'measures.csv', 'paragraphs.csv', 'rejects.csv', 'sections.csv',
     ]);
   });
 

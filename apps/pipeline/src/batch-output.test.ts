@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ARTICLE_TABLES, TABLES, type Article } from '@roundup/model';
 import { articleTables, createExtractor, extractArticle, readInputs } from '@roundup/parser';
 import { BriefingCollector, formatCsvRows, RegionComparison, tableShape } from '@roundup/reports';
-import { batchOutput } from './batch-output.js';
+import { articleByteLength, articleChunks, batchOutput } from './batch-output.js';
 import { SAMPLE_INPUT } from './pipeline.js';
 
 const extractor = createExtractor();
@@ -16,17 +16,23 @@ const story: Article = {
 };
 
 describe('batchOutput', () => {
-  it('encodes the same CSV rows the whole tables format to, articles in batch order', async () => {
+  it('encodes each article’s rows of each table as the whole tables format them, articles in batch order', async () => {
     const articles = [await sample(), story];
     const output = batchOutput(articles, extractor, false);
     const tables = articles.map((article) => articleTables(extractArticle(article, extractor), extractor.gazetteer));
-    for (const table of ARTICLE_TABLES) {
-      const rows = tables.flatMap((article): readonly object[] => article[table]);
-      expect(new TextDecoder().decode(output.csv[table])).toBe(formatCsvRows(rows, tableShape(TABLES[table])));
-      expect(output.rows[table]).toBe(rows.length);
+    let offset = 0;
+    for (const [index, article] of output.articles.entries()) {
+      expect(article.id).toBe(articles[index]!.articleId);
+      const chunks = articleChunks(output.bytes, offset, article);
+      ARTICLE_TABLES.forEach((table, position) => {
+        expect(new TextDecoder().decode(chunks[position])).toBe(formatCsvRows(tables[index]![table], tableShape(TABLES[table])));
+        expect(article.rows[position]).toBe(tables[index]![table].length);
+      });
+      offset += articleByteLength(article);
     }
-    expect(output.tables).toBeUndefined();
-    expect(batchOutput(articles, extractor, true).tables).toEqual(tables);
+    expect(offset).toBe(output.bytes.byteLength);
+    expect(output.articles.every((article) => article.tables === undefined)).toBe(true);
+    expect(batchOutput(articles, extractor, true).articles.map((article) => article.tables)).toEqual(tables);
   });
 
   it('gives digests from which the comparison and the briefing tally exactly what the whole tables give', async () => {
@@ -34,11 +40,11 @@ describe('batchOutput', () => {
     const output = batchOutput(articles, extractor, true);
     const fromTables = { comparison: new RegionComparison(extractor.taxonomy.domains), collector: new BriefingCollector() };
     const fromDigests = { comparison: new RegionComparison(extractor.taxonomy.domains), collector: new BriefingCollector() };
-    for (const [index, tables] of output.tables!.entries()) {
-      fromTables.comparison.add(tables);
-      fromTables.collector.add(tables);
-      fromDigests.comparison.add(output.digests[index]!);
-      fromDigests.collector.add(output.digests[index]!);
+    for (const article of output.articles) {
+      fromTables.comparison.add(article.tables!);
+      fromTables.collector.add(article.tables!);
+      fromDigests.comparison.add(article.digest);
+      fromDigests.collector.add(article.digest);
     }
     expect(fromDigests.comparison.rows()).toEqual(fromTables.comparison.rows());
     expect(fromDigests.comparison.rows().map((row) => row.region)).toEqual(['浙江', '河南', '湖南', '广西', '甘肃']);
@@ -49,11 +55,11 @@ describe('batchOutput', () => {
 
   it('leaves out of a digest what no region reads: paragraph text and rows outside the sections', async () => {
     const output = batchOutput([await sample(), story], extractor, true);
-    const [roundup, national] = output.digests;
+    const [roundup, national] = output.articles.map((article) => article.digest);
     expect(roundup!.paragraphs.length).toBeGreaterThan(0);
     expect(roundup!.paragraphs.every((row) => row.text === '' && row.region !== '')).toBe(true);
     expect(national!.articles).toHaveLength(1);
-    expect(output.tables![1]!.figures.length).toBeGreaterThan(0);
+    expect(output.articles[1]!.tables!.figures.length).toBeGreaterThan(0);
     expect(national!.figures).toEqual([]);
     expect(national!.paragraphs).toEqual([]);
   });

@@ -1,38 +1,58 @@
-// A batch of articles turned into what the run writes: CSV bytes per table, and the digests the briefing tallies.
-// It runs where extraction runs (a worker thread with --jobs > 1), so the main thread only appends bytes in order.
+// A batch of articles turned into what the run writes: CSV bytes per article and table, and the digests the
+// briefing tallies. It runs where extraction runs (a worker thread with --jobs > 1), so the main thread only
+// appends bytes in order, and the result cache can keep each article's output as it is.
 import { ARTICLE_TABLES, TABLES, type Article, type ArticleTables } from '@roundup/model';
 import { articleTables, extractArticle, type Extractor } from '@roundup/parser';
 import { formatCsvRows, regionalDigest, tableShape, type TableShape } from '@roundup/reports';
 
-export type ArticleTableName = (typeof ARTICLE_TABLES)[number];
-
-export interface BatchOutput {
-  /** The batch's rows of each table, formatted and UTF-8 encoded, articles in batch order. */
-  csv: Record<ArticleTableName, Uint8Array>;
-  rows: Record<ArticleTableName, number>;
-  /** One per article, in batch order: what the comparison and the briefing read of it. */
-  digests: ArticleTables[];
+/** What one article contributes to the run's output. */
+export interface ArticleOutput {
+  /** The article id its rows were written with. */
+  id: string;
+  /** Byte length of its rows in each table, in `ARTICLE_TABLES` order; the rows are in the batch's `bytes`. */
+  lengths: number[];
+  /** Number of its rows in each table, in the same order. */
+  rows: number[];
+  /** What the comparison and the briefing read of it. */
+  digest: ArticleTables;
   /** The whole tables, only when they are written elsewhere too (--sqlite). */
-  tables?: ArticleTables[];
+  tables?: ArticleTables;
 }
 
-const shapes = Object.fromEntries(ARTICLE_TABLES.map((table) => [table, tableShape(TABLES[table])])) as Record<ArticleTableName, TableShape>;
+export interface BatchOutput {
+  /** Every article's rows, UTF-8 encoded: article by article, each article's tables in `ARTICLE_TABLES` order. */
+  bytes: Uint8Array;
+  articles: ArticleOutput[];
+}
+
+const shapes: TableShape[] = ARTICLE_TABLES.map((table) => tableShape(TABLES[table]));
 const encoder = new TextEncoder();
 
 export function batchOutput(articles: readonly Article[], extractor: Extractor, keepTables: boolean): BatchOutput {
-  const tables = articles.map((article) => articleTables(extractArticle(article, extractor), extractor.gazetteer));
-  const csv = {} as Record<ArticleTableName, Uint8Array>;
-  const rows = {} as Record<ArticleTableName, number>;
-  for (const table of ARTICLE_TABLES) {
-    const batchRows: object[] = tables.flatMap((article): readonly object[] => article[table]);
-    rows[table] = batchRows.length;
-    // TextEncoder gives each chunk its own ArrayBuffer (Buffer.from may share a pool), so it can be transferred.
-    csv[table] = encoder.encode(formatCsvRows(batchRows, shapes[table]));
-  }
-  return { csv, rows, digests: tables.map(regionalDigest), tables: keepTables ? tables : undefined };
+  const pieces: string[] = [];
+  const outputs = articles.map((article): ArticleOutput => {
+    const tables = articleTables(extractArticle(article, extractor), extractor.gazetteer);
+    const lengths: number[] = [];
+    const rows: number[] = [];
+    ARTICLE_TABLES.forEach((table, index) => {
+      const text = formatCsvRows(tables[table], shapes[index]!);
+      pieces.push(text);
+      lengths.push(Buffer.byteLength(text));
+      rows.push(tables[table].length);
+    });
+    return { id: article.articleId, lengths, rows, digest: regionalDigest(tables), ...(keepTables ? { tables } : {}) };
+  });
+  // TextEncoder gives the bytes their own ArrayBuffer (Buffer.from may share a pool), so they can be transferred.
+  return { bytes: encoder.encode(pieces.join('')), articles: outputs };
 }
 
-/** The buffers a batch's output can hand over to another thread without copying. */
-export function transferables(output: BatchOutput): ArrayBuffer[] {
-  return Object.values(output.csv).map((bytes) => bytes.buffer as ArrayBuffer);
+/** One article's rows of each table, as views into the batch's bytes. */
+export function articleChunks(bytes: Uint8Array, offset: number, output: ArticleOutput): Uint8Array[] {
+  let at = offset;
+  return output.lengths.map((length) => bytes.subarray(at, (at += length)));
+}
+
+/** Bytes of all of one article's rows. */
+export function articleByteLength(output: ArticleOutput): number {
+  return output.lengths.reduce((sum, length) => sum + length, 0);
 }

@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '@roundup/parser';
 import { inputBytes } from './input-size.js';
 import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError, type Progress } from './pipeline.js';
+import { CACHE_FOLDER } from './result-cache.js';
 import { formatSummary } from './summary.js';
 import { VERSION } from './version.js';
 
@@ -48,6 +49,7 @@ const program = new Command()
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
     return jobs;
   }, availableParallelism())
+  .option('--no-cache', `read and extract every input again, ignoring the results an earlier run kept in <out>/${CACHE_FOLDER}, and keep none`)
   .option('-q, --quiet', 'no progress or summary on stderr', false)
   .option('--json', 'print the run summary as JSON on stdout', false)
   .addHelpText('after', `
@@ -69,7 +71,7 @@ try {
   throw error;
 }
 
-const options = program.opts<{ out: string; lang: 'zh' | 'en'; strict: boolean; perArticle: boolean; sqlite?: string; data?: string; quiet: boolean; json: boolean; jobs: number }>();
+const options = program.opts<{ out: string; lang: 'zh' | 'en'; strict: boolean; perArticle: boolean; sqlite?: string; data?: string; quiet: boolean; json: boolean; jobs: number; cache: boolean }>();
 const showProgress = !options.quiet && process.stderr.isTTY;
 const startedAt = Date.now();
 const totalBytes = showProgress ? await inputBytes(program.args) : 0;
@@ -95,6 +97,7 @@ try {
     ...(options.data ? { dataDir: options.data } : {}),
     ...(options.sqlite ? { sqlite: options.sqlite } : {}),
     jobs: options.jobs,
+    cache: options.cache,
     ...(showProgress ? { onProgress: (progress: Progress) => process.stderr.write(progressLine(progress)) } : {}),
   });
   if (showProgress) process.stderr.write('\r\u001b[2K');

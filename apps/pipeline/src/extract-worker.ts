@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '@roundup/model';
 import { createExtractor } from '@roundup/parser';
-import { batchOutput, transferables } from './batch-output.js';
+import { batchOutput } from './batch-output.js';
 import type { ExtractionSettings } from './extraction-pool.js';
 
 const settings = workerData as ExtractionSettings;
@@ -12,7 +12,7 @@ const extractor = createExtractor(settings.dataDir);
 parentPort!.on('message', (message: { id: number; articles: Article[] }) => {
   try {
     const output = batchOutput(message.articles, extractor, settings.keepTables);
-    parentPort!.postMessage({ id: message.id, output }, transferables(output));
+    parentPort!.postMessage({ id: message.id, output }, [output.bytes.buffer as ArrayBuffer]);
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
   }

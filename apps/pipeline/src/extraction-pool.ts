@@ -2,7 +2,7 @@
 // so the tables are byte-identical whatever the number of jobs.
 import { Worker } from 'node:worker_threads';
 import type { Article } from '@roundup/model';
-import { createExtractor } from '@roundup/parser';
+import { createExtractor, type Extractor } from '@roundup/parser';
 import { batchOutput, type BatchOutput } from './batch-output.js';
 
 export interface Extraction {
@@ -19,9 +19,9 @@ export interface ExtractionSettings {
 
 /** Extraction in the calling thread: for --jobs 1, and where worker threads are not worth their start-up. */
 export function inlineExtraction(settings: ExtractionSettings): Extraction {
-  const extractor = createExtractor(settings.dataDir);
+  let extractor: Extractor | undefined;
   return {
-    extract: async (articles) => batchOutput(articles, extractor, settings.keepTables),
+    extract: async (articles) => batchOutput(articles, (extractor ??= createExtractor(settings.dataDir)), settings.keepTables),
     close: async () => undefined,
   };
 }
@@ -31,8 +31,34 @@ interface PendingBatch {
   reject: (error: Error) => void;
 }
 
-/** A pool of `jobs` worker threads, each with its own copy of the knowledge tables. */
+/**
+ * A pool of `jobs` worker threads, each with its own copy of the knowledge tables. They start with the first batch:
+ * a rerun that reuses every earlier result never pays for them.
+ */
 export function workerExtraction(jobs: number, settings: ExtractionSettings): Extraction {
+  let pool: ReturnType<typeof startWorkers> | undefined;
+  return {
+    extract(articles) {
+      pool ??= startWorkers(jobs, settings);
+      const entry = pool.workers.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
+      const id = pool.nextId++;
+      const output = new Promise<BatchOutput>((resolve, reject) => {
+        if (entry.failure) return reject(entry.failure);
+        entry.pending.set(id, { resolve, reject });
+        entry.worker.postMessage({ id, articles });
+      });
+      // When a worker fails, every batch it holds is rejected at once; the pipeline awaits them one by one and
+      // reports the first, so the others must not crash the process as unhandled rejections first.
+      output.catch(() => undefined);
+      return output;
+    },
+    async close() {
+      if (pool) await Promise.all(pool.workers.map((entry) => entry.worker.terminate()));
+    },
+  };
+}
+
+function startWorkers(jobs: number, settings: ExtractionSettings) {
   const script = new URL('./extract-worker.js', import.meta.url);
   // A worker holds the knowledge tables (about 50 MB of heap) and a few batches; a bounded old generation makes
   // V8 collect instead of letting the heap grow with the corpus.
@@ -43,7 +69,6 @@ export function workerExtraction(jobs: number, settings: ExtractionSettings): Ex
     /** Why the worker stopped (it could not load the data folder, say): every later batch fails with it at once. */
     failure: undefined as Error | undefined,
   }));
-  let nextId = 0;
   for (const entry of workers) {
     entry.worker.on('message', (message: { id: number; output?: BatchOutput; error?: string }) => {
       const batch = entry.pending.get(message.id);
@@ -62,22 +87,5 @@ export function workerExtraction(jobs: number, settings: ExtractionSettings): Ex
       if (code !== 0) failAll(new Error(`an extraction worker stopped with code ${code}`));
     });
   }
-  return {
-    extract(articles) {
-      const entry = workers.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
-      const id = nextId++;
-      const output = new Promise<BatchOutput>((resolve, reject) => {
-        if (entry.failure) return reject(entry.failure);
-        entry.pending.set(id, { resolve, reject });
-        entry.worker.postMessage({ id, articles });
-      });
-      // When a worker fails, every batch it holds is rejected at once; the pipeline awaits them one by one and
-      // reports the first, so the others must not crash the process as unhandled rejections first.
-      output.catch(() => undefined);
-      return output;
-    },
-    async close() {
-      await Promise.all(workers.map((entry) => entry.worker.terminate()));
-    },
-  };
+  return { workers, nextId: 0 };
 }

@@ -4,10 +4,11 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ARTICLE_TABLES, TABLES, type Article, type ArticleTables, type RejectRow, type RunSummary, type TableName } from '@roundup/model';
-import { dataPath, DEFAULT_DATA_DIR, excerptOf, loadGazetteer, loadTaxonomy, readInputs, type Taxonomy } from '@roundup/parser';
+import { dataPath, DEFAULT_DATA_DIR, excerptOf, inputSources, loadGazetteer, loadTaxonomy, readSource, type Taxonomy } from '@roundup/parser';
 import { BriefingCollector, CsvTableWriter, dataPackage, formatCsv, RegionComparison, renderBriefing, SqliteTableWriter, tableShape, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
-import type { BatchOutput } from './batch-output.js';
+import { articleByteLength, articleChunks, type BatchOutput } from './batch-output.js';
 import { inlineExtraction, workerExtraction } from './extraction-pool.js';
+import { CACHE_FOLDER, entryKey, ResultCache, runFingerprint, type CacheEntry, type EntryBuilder, type KeyRecord, type TableTarget } from './result-cache.js';
 import { VERSION } from './version.js';
 
 export interface PipelineOptions {
@@ -23,6 +24,8 @@ export interface PipelineOptions {
   sqlite?: string;
   /** A folder with the knowledge tables (taxonomy, units, aliases); the workspace's data/ by default. */
   dataDir?: string;
+  /** Reuse the results an earlier run into the same `outDir` kept for unchanged input files, and keep this run's (default true). */
+  cache?: boolean;
   stdin?: Readable;
   now?: Date;
   onProgress?: (progress: Progress) => void;
@@ -35,9 +38,6 @@ export interface Progress {
   /** Characters of article text read so far. */
   characters: number;
 }
-
-/** Articles sent to extraction together: large enough to amortise the message, small enough to keep workers busy. */
-const BATCH_SIZE = 24;
 
 /** A problem with how roundup was called (exit code 2), as opposed to a failure while running (exit code 1). */
 export class UsageError extends Error {
@@ -99,29 +99,63 @@ function hash53(text: string): number {
   return digest.readUIntBE(0, 6) * 32 + (digest[6]! >> 3);
 }
 
+/** What the duplicate filter compares of an article: its URL (when it has one) and its text. */
+interface ArticleKeys {
+  urlKey: number | null;
+  textKey: number;
+}
+
+function keysOf(article: Article): ArticleKeys {
+  return { urlKey: article.url ? hash53(article.url) : null, textKey: hash53(article.paragraphs.join('\n')) };
+}
+
 /**
  * Keeps the first copy of an article; a later copy (same URL or same text) is rejected naming the first.
  * It remembers hashes and one label per kept article, not the articles: about 100 bytes an article.
+ * A trial filter layered on it checks a cached file's records without changing it until committed.
  */
 class DuplicateFilter {
-  private readonly byUrl = new Map<number, number>();
-  private readonly byText = new Map<number, number>();
-  private readonly labels: string[] = [];
+  private readonly byUrl = new Map<number, string>();
+  private readonly byText = new Map<number, string>();
   private readonly ids = new Map<number, number>();
 
-  check(url: string, paragraphs: readonly string[], articleId: string, source: string): { duplicateOf?: string; id: string } {
-    const textKey = hash53(paragraphs.join('\n'));
-    const urlKey = url ? hash53(url) : undefined;
-    const first = (urlKey !== undefined ? this.byUrl.get(urlKey) : undefined) ?? this.byText.get(textKey);
-    if (first !== undefined) return { duplicateOf: this.labels[first]!, id: articleId };
+  constructor(private readonly parent?: DuplicateFilter) {}
+
+  private firstByUrl(key: number): string | undefined {
+    return this.byUrl.get(key) ?? this.parent?.firstByUrl(key);
+  }
+
+  private firstByText(key: number): string | undefined {
+    return this.byText.get(key) ?? this.parent?.firstByText(key);
+  }
+
+  private idsSeen(key: number): number {
+    return this.ids.get(key) ?? this.parent?.idsSeen(key) ?? 0;
+  }
+
+  check(keys: ArticleKeys, articleId: string, source: string): { duplicateOf?: string; id: string } {
+    const first = (keys.urlKey !== null ? this.firstByUrl(keys.urlKey) : undefined) ?? this.firstByText(keys.textKey);
+    if (first !== undefined) return { duplicateOf: first, id: articleId };
     const idKey = hash53(articleId);
-    const seen = this.ids.get(idKey) ?? 0;
+    const seen = this.idsSeen(idKey);
     this.ids.set(idKey, seen + 1);
     const id = seen === 0 ? articleId : `${articleId}-${seen + 1}`;
-    const index = this.labels.push(`${id} (${source})`) - 1;
-    if (urlKey !== undefined) this.byUrl.set(urlKey, index);
-    this.byText.set(textKey, index);
+    const label = `${id} (${source})`;
+    if (keys.urlKey !== null) this.byUrl.set(keys.urlKey, label);
+    this.byText.set(keys.textKey, label);
     return { id };
+  }
+
+  trial(): DuplicateFilter {
+    return new DuplicateFilter(this);
+  }
+
+  /** Makes a trial's articles part of the filter it was layered on. */
+  commit(): void {
+    if (!this.parent) return;
+    for (const [key, label] of this.byUrl) this.parent.byUrl.set(key, label);
+    for (const [key, label] of this.byText) this.parent.byText.set(key, label);
+    for (const [key, count] of this.ids) this.parent.ids.set(key, count);
   }
 }
 
@@ -135,9 +169,39 @@ function reasonKey(reason: string): string {
     .trim();
 }
 
+/** Where an item's record goes in this run's cache entry for its file. */
+interface CacheNote {
+  builder: EntryBuilder;
+  key: KeyRecord;
+}
+
+/** One record's way to the output, in input order. */
+type Item =
+  | { kind: 'reject'; row: RejectRow; cache?: CacheNote | undefined }
+  | { kind: 'extract'; index: number; cache?: CacheNote | undefined }
+  /** A reused file's rows of every table, copied from the previous output. */
+  | { kind: 'reuse'; key: string; entry: CacheEntry }
+  /** A reused file's record: its reject row, or its article's digest for the tallies (its rows came with `reuse`). */
+  | { kind: 'reused-reject'; row: RejectRow }
+  | { kind: 'reused-article'; id: string; digest: ArticleTables }
+  | { kind: 'file-start' | 'file-end'; builder: EntryBuilder };
+
+/** Records written together: the articles among them are extracted as one batch. */
+interface Unit {
+  items: Item[];
+  articles: Article[];
+  extraction?: Promise<BatchOutput>;
+}
+
+/** Articles sent to extraction together: large enough to amortise the message, small enough to keep workers busy. */
+const BATCH_SIZE = 24;
+/** Records in one unit at most, so that cached files (nothing to extract) still stream in bounded pieces. */
+const UNIT_ITEMS = 256;
+
 /** Runs roundup over the inputs and writes every table and the briefing into `outDir`, atomically. */
 export async function runPipeline(options: PipelineOptions): Promise<RunSummary> {
   const started = Date.now();
+  const cpuStarted = process.cpuUsage();
   const inputs = options.inputs.length > 0 ? [...options.inputs] : [SAMPLE_INPUT];
   const language = options.language ?? 'zh';
   // The main thread needs only the taxonomy (and place names in pinyin for an English briefing); the knowledge
@@ -151,14 +215,21 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   const settings = { dataDir: options.dataDir, keepTables: Boolean(options.sqlite) };
   const extraction = jobs === 1 ? inlineExtraction(settings) : workerExtraction(jobs, settings);
   const writers = new Map<TableName, CsvTableWriter>();
+  let cache: ResultCache | undefined;
   let database: SqliteTableWriter | undefined;
   const databaseFile = options.sqlite ? resolve(options.sqlite) : undefined;
   const temporaryDatabase = databaseFile ? join(temporary, 'roundup.sqlite') : undefined;
   try {
+    if (options.cache !== false) cache = await ResultCache.open(resolve(options.outDir), join(temporary, CACHE_FOLDER), ARTICLE_TABLES);
+    const fingerprint = cache ? await runFingerprint(options.dataDir) : '';
     if (temporaryDatabase) database = new SqliteTableWriter(temporaryDatabase);
     for (const table of [...ARTICLE_TABLES, 'rejects'] as const) {
       writers.set(table, new CsvTableWriter(join(temporary, `${table}.csv`), tableShape(TABLES[table])));
     }
+    const targets: TableTarget[] = ARTICLE_TABLES.map((name) => {
+      const writer = writers.get(name)!;
+      return { name, get bytes() { return writer.bytes; }, writeFormatted: (bytes, rows) => writer.writeFormatted(bytes, rows) };
+    });
     if (options.perArticle) await mkdir(join(temporary, 'briefings'));
     const duplicates = new DuplicateFilter();
     const rejectReasons: Record<string, number> = {};
@@ -168,83 +239,187 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     let withSections = 0;
     let multiRegion = 0;
     let characters = 0;
-    const reject = async (row: RejectRow) => {
+    let inputFiles = 0;
+    const reused = { files: 0, records: 0 };
+    const stages = { read: 0, extract: 0, write: 0, briefing: 0 };
+
+    const writeReject = async (row: RejectRow) => {
       rejects += 1;
       const key = reasonKey(row.reason);
       rejectReasons[key] = (rejectReasons[key] ?? 0) + 1;
       await writers.get('rejects')!.write([row]);
       database?.write('rejects', [row]);
     };
-
-    const stages = { read: 0, extract: 0, write: 0, briefing: 0 };
-    const sink = async (output: BatchOutput) => {
+    /** Adds an article to the tallies (and its own briefing with --per-article). */
+    const tally = async (id: string, digest: ArticleTables) => {
+      comparison.add(digest);
+      collector.add(digest);
+      articles += 1;
+      if (digest.sections.length > 0) withSections += 1;
+      if (new Set(digest.sections.map((section) => section.region)).size >= 2) {
+        multiRegion += 1;
+        if (options.perArticle) await renderArticleBriefing(digest, language, join(temporary, 'briefings', `${id}.pdf`), knowledge, options.now);
+      }
+    };
+    /** Writes a unit's records in order, once its batch is extracted. */
+    const sink = async (unit: Unit) => {
+      const waitStarted = performance.now();
+      const batch = unit.extraction ? await unit.extraction : undefined;
       const writeStarted = performance.now();
-      for (const table of ARTICLE_TABLES) await writers.get(table)!.writeFormatted(output.csv[table], output.rows[table]);
-      for (const tables of output.tables ?? []) for (const table of ARTICLE_TABLES) database?.write(table, tables[table]);
-      for (const digest of output.digests) {
-        comparison.add(digest);
-        collector.add(digest);
+      stages.extract += writeStarted - waitStarted;
+      const offsets: number[] = [];
+      let offset = 0;
+      for (const output of batch?.articles ?? []) {
+        offsets.push(offset);
+        offset += articleByteLength(output);
+      }
+      for (const item of unit.items) {
+        switch (item.kind) {
+          case 'reject':
+          case 'reused-reject':
+            await writeReject(item.row);
+            if (item.kind === 'reject') await item.cache?.builder.add(item.cache.key, { reject: item.row });
+            break;
+          case 'extract': {
+            const output = batch!.articles[item.index]!;
+            const chunks = articleChunks(batch!.bytes, offsets[item.index]!, output);
+            for (const [table, target] of targets.entries()) {
+              await target.writeFormatted(chunks[table]!, output.rows[table]!);
+              item.cache?.builder.wrote(target.name, output.rows[table]!);
+            }
+            if (output.tables) for (const table of ARTICLE_TABLES) database?.write(table, output.tables[table]);
+            await tally(output.id, output.digest);
+            await item.cache?.builder.add(item.cache.key, { id: output.id, digest: output.digest });
+            break;
+          }
+          case 'reuse':
+            await cache!.reuse(item.key, item.entry, targets);
+            break;
+          case 'reused-article':
+            await tally(item.id, item.digest);
+            break;
+          case 'file-start':
+            item.builder.begin(targets);
+            break;
+          case 'file-end':
+            await item.builder.finish(targets);
+            break;
+        }
       }
       stages.write += performance.now() - writeStarted;
-      for (const digest of output.digests) {
-        articles += 1;
-        if (digest.sections.length > 0) withSections += 1;
-        const regions = new Set(digest.sections.map((section) => section.region));
-        if (regions.size >= 2) {
-          multiRegion += 1;
-          const id = digest.articles[0]!.article_id;
-          if (options.perArticle) await renderArticleBriefing(digest, language, join(temporary, 'briefings', `${id}.pdf`), knowledge, options.now);
-        }
-      }
-    };
-    // Batches in flight, oldest first: each is sunk in the order it was read, whichever worker finishes first.
-    const inFlight: Array<Promise<BatchOutput>> = [];
-    const maxInFlight = Math.max(2, jobs * 3);
-    let batch: Article[] = [];
-    const drainOldest = async () => {
-      const waitStarted = performance.now();
-      const output = await inFlight.shift()!;
-      stages.extract += performance.now() - waitStarted;
-      await sink(output);
-    };
-    const submit = async () => {
-      if (batch.length === 0) return;
-      const started = performance.now();
-      inFlight.push(extraction.extract(batch));
-      stages.extract += performance.now() - started;
-      batch = [];
-      while (inFlight.length >= maxInFlight) await drainOldest();
     };
 
-    const records$ = readInputs(inputs, options.stdin)[Symbol.asyncIterator]();
-    for (;;) {
-      const readStarted = performance.now();
-      const next = await records$.next();
-      stages.read += performance.now() - readStarted;
-      if (next.done) break;
-      const record = next.value;
-      records += 1;
-      if (record.kind === 'reject') {
-        await reject(record.reject);
-      } else {
-        const { article } = record;
-        characters += article.paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
-        const { duplicateOf, id } = duplicates.check(article.url, article.paragraphs, article.articleId, article.source);
-        if (duplicateOf) {
-          const [file, line] = splitSource(article.source);
-          await reject({ source: file, line, reason: `duplicate of article ${duplicateOf}`, excerpt: excerptOf(article.paragraphs[0] ?? '') });
-        } else {
-          article.articleId = id;
-          batch.push(article);
-          if (batch.length >= BATCH_SIZE) await submit();
+    // Units in flight, oldest first: each is written in the order it was read, whichever worker finishes first.
+    const inFlight: Unit[] = [];
+    const maxInFlight = Math.max(2, jobs * 3);
+    let unit: Unit = { items: [], articles: [] };
+    const submit = async () => {
+      if (unit.items.length === 0) return;
+      const submitStarted = performance.now();
+      if (unit.articles.length > 0) unit.extraction = extraction.extract(unit.articles);
+      inFlight.push(unit);
+      unit = { items: [], articles: [] };
+      stages.extract += performance.now() - submitStarted;
+      while (inFlight.length >= maxInFlight) await sink(inFlight.shift()!);
+    };
+    const add = async (item: Item, article?: Article) => {
+      if (article) unit.articles.push(article);
+      unit.items.push(item);
+      if (unit.articles.length >= BATCH_SIZE || unit.items.length >= UNIT_ITEMS) await submit();
+    };
+    const progress = () => {
+      if (options.onProgress && records % 50 === 0) options.onProgress({ records, articles, rejects, characters });
+    };
+
+    /** Replays a cached file's articles through a trial duplicate filter: the entry holds only if each comes out as before. */
+    const replays = async (entry: CacheEntry): Promise<number | undefined> => {
+      const trial = duplicates.trial();
+      let text = 0;
+      for await (const chunk of cache!.keyRecords(entry)) {
+        for (const record of chunk) {
+          if (record.kind !== 'article') continue;
+          const outcome = trial.check({ urlKey: record.urlKey, textKey: record.textKey }, record.rawId, record.source);
+          if ((outcome.duplicateOf ?? null) !== record.duplicateOf || (outcome.duplicateOf ? null : outcome.id) !== record.id) return undefined;
+          text += record.characters;
         }
       }
-      if (options.onProgress && records % 50 === 0) options.onProgress({ records, articles, rejects, characters });
+      trial.commit();
+      return text;
+    };
+
+    const occurrences = new Map<string, number>();
+    const sources = inputSources(inputs)[Symbol.asyncIterator]();
+    for (;;) {
+      let readStarted = performance.now();
+      const next = await sources.next();
+      if (next.done) break;
+      const source = next.value;
+      inputFiles += 1;
+      let builder: EntryBuilder | undefined;
+      if (cache && source.kind === 'file') {
+        const occurrence = occurrences.get(source.path) ?? 0;
+        occurrences.set(source.path, occurrence + 1);
+        const key = await entryKey(fingerprint, source.path, occurrence);
+        // --sqlite needs every row as values, which only extraction gives: such a run keeps results but reuses none.
+        const entry = key !== undefined && !options.sqlite ? cache.lookup(key) : undefined;
+        const replayed = entry ? await replays(entry) : undefined;
+        if (key !== undefined && entry && replayed !== undefined) {
+          reused.files += 1;
+          characters += replayed;
+          await add({ kind: 'reuse', key, entry });
+          for await (const chunk of cache.outcomeRecords(entry)) {
+            for (const outcome of chunk) {
+              records += 1;
+              reused.records += 1;
+              await add('reject' in outcome ? { kind: 'reused-reject', row: outcome.reject } : { kind: 'reused-article', id: outcome.id, digest: outcome.digest });
+              progress();
+            }
+          }
+          stages.read += performance.now() - readStarted;
+          continue;
+        }
+        if (key !== undefined) {
+          builder = cache.builder(key);
+          await add({ kind: 'file-start', builder });
+        }
+      }
+      const records$ = readSource(source, options.stdin)[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await records$.next();
+        stages.read += performance.now() - readStarted;
+        if (next.done) break;
+        const record = next.value;
+        records += 1;
+        if (record.kind === 'reject') {
+          await add({ kind: 'reject', row: record.reject, cache: builder && { builder, key: { kind: 'reject' } } });
+        } else {
+          const { article } = record;
+          const length = article.paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
+          characters += length;
+          const keys = keysOf(article);
+          const rawId = article.articleId;
+          const { duplicateOf, id } = duplicates.check(keys, rawId, article.source);
+          const key: KeyRecord = { kind: 'article', ...keys, rawId, source: article.source, characters: length, id: duplicateOf ? null : id, duplicateOf: duplicateOf ?? null };
+          if (duplicateOf) {
+            const [file, line] = splitSource(article.source);
+            const row = { source: file, line, reason: `duplicate of article ${duplicateOf}`, excerpt: excerptOf(article.paragraphs[0] ?? '') };
+            await add({ kind: 'reject', row, cache: builder && { builder, key } });
+          } else {
+            article.articleId = id;
+            await add({ kind: 'extract', index: unit.articles.length, cache: builder && { builder, key } }, article);
+          }
+        }
+        progress();
+        readStarted = performance.now();
+      }
+      if (builder) await add({ kind: 'file-end', builder });
     }
     await submit();
-    while (inFlight.length > 0) await drainOldest();
+    while (inFlight.length > 0) await sink(inFlight.shift()!);
     await extraction.close();
-    for (const writer of writers.values()) await writer.close();
+    const tableHashes: Record<string, string> = {};
+    for (const [table, writer] of writers) tableHashes[table] = await writer.close();
+    await cache?.close(tableHashes);
 
     const comparisonRows = comparison.rows();
     await writeFile(join(temporary, 'comparison.csv'), formatCsv(comparisonRows, tableShape(TABLES.comparison, comparison.domainColumns)));
@@ -278,6 +453,10 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       characters,
       stageSeconds: Object.fromEntries(Object.entries(stages).map(([stage, ms]) => [stage, Math.round(ms) / 1000])),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      cpuSeconds: cpuSecondsSince(cpuStarted),
+      inputFiles,
+      reusedFiles: reused.files,
+      reusedRecords: reused.records,
     };
     // The database leaves the temporary folder for its own place first; the folder then becomes the output.
     if (temporaryDatabase && databaseFile) await rename(temporaryDatabase, databaseFile);
@@ -287,6 +466,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   } catch (error) {
     await extraction.close();
     for (const writer of writers.values()) writer.destroy();
+    await cache?.destroy();
     database?.close();
     if (pendingTemporaryFolders.has(temporary)) {
       await rm(temporary, { recursive: true, force: true });
@@ -294,6 +474,12 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     }
     throw error;
   }
+}
+
+/** CPU time of the whole process (every thread) since `start`, in seconds. */
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return Math.round((used.user + used.system) / 1e4) / 100;
 }
 
 function splitSource(source: string): [string, number | null] {

@@ -9,6 +9,9 @@ export function formatSummary(summary: RunSummary): string {
     `  rows: ${Object.entries(summary.rows).map(([table, count]) => `${table} ${count}`).join(', ')}`,
     `  written to ${summary.outDir} in ${summary.seconds} s`,
   ];
+  if (summary.reusedFiles > 0) {
+    lines.push(`  reused earlier results for ${summary.reusedFiles} of ${summary.inputFiles} input files (${summary.reusedRecords} records): content, settings and version unchanged`);
+  }
   if (summary.rejects > 0) lines.push(`  rejects: ${Object.entries(summary.rejectReasons).map(([reason, count]) => `${count}× ${reason}`).join('; ')}`);
   return `${lines.join('\n')}\n`;
 }

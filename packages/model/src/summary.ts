@@ -23,5 +23,13 @@ export const RunSummary = z.object({
   stageSeconds: z.record(z.string(), z.number().nonnegative()),
   /** Peak resident memory of the process. */
   peakRssMb: z.number().nonnegative(),
+  /** CPU time of the process, all threads together: above `seconds` when several cores worked. */
+  cpuSeconds: z.number().nonnegative(),
+  /** Input files read (standard input counts as one). */
+  inputFiles: z.number().int().nonnegative(),
+  /** Input files whose results were reused from the previous run into the same folder: same content, settings, version and code. */
+  reusedFiles: z.number().int().nonnegative(),
+  /** Records of those files, written from the earlier results without reading or extracting them again. */
+  reusedRecords: z.number().int().nonnegative(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;

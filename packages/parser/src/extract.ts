@@ -30,6 +30,9 @@ export interface Extractor {
   sectionCues: SectionCues;
 }
 
+/** The files of a data folder that extraction reads: what it finds depends on their content and on nothing else there. */
+export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json'] as const;
+
 /** Loads the tables from a data folder (the workspace's data/ by default). */
 export function createExtractor(dataDir?: string): Extractor {
   const file = (name: string) => dataPath(name, dataDir);

@@ -1,4 +1,5 @@
 // CSV tables as spreadsheets open them: UTF-8 with BOM, RFC 4180 quoting, CRLF rows, and no cell a spreadsheet would run as a formula.
+import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import Papa from 'papaparse';
@@ -68,6 +69,9 @@ export function formatCsv(rows: readonly object[], shape: TableShape): string {
 export class CsvTableWriter {
   private readonly stream: WriteStream;
   private rowCount = 0;
+  private byteCount: number;
+  /** SHA-1 of every byte written, so that a later run can tell the file is still as this run left it. */
+  private readonly hash = createHash('sha1');
   /** Encoded rows not yet handed to the stream: one write per ~256 kB, not one per article. */
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
@@ -78,11 +82,19 @@ export class CsvTableWriter {
     readonly shape: TableShape,
   ) {
     this.stream = createWriteStream(path);
-    this.stream.write(CSV_BOM + formatCsvHeader(shape));
+    const header = Buffer.from(CSV_BOM + formatCsvHeader(shape));
+    this.stream.write(header);
+    this.hash.update(header);
+    this.byteCount = header.byteLength;
   }
 
   get rows(): number {
     return this.rowCount;
+  }
+
+  /** Bytes of the file so far, header included: where the next row starts. */
+  get bytes(): number {
+    return this.byteCount;
   }
 
   async write(rows: readonly object[]): Promise<void> {
@@ -90,10 +102,14 @@ export class CsvTableWriter {
     await this.writeFormatted(Buffer.from(formatCsvRows(rows, this.shape)), rows.length);
   }
 
-  /** Appends rows already formatted by `formatCsvRows` and encoded as UTF-8, elsewhere (in a worker thread). */
+  /**
+   * Appends rows already formatted by `formatCsvRows` and encoded as UTF-8 elsewhere (in a worker thread, or an
+   * earlier run's file), counting `rowCount` rows; a long stretch may come in pieces counted with the last.
+   */
   async writeFormatted(bytes: Uint8Array, rowCount: number): Promise<void> {
-    if (rowCount === 0) return;
     this.rowCount += rowCount;
+    if (bytes.byteLength === 0) return;
+    this.byteCount += bytes.byteLength;
     this.pending.push(bytes);
     this.pendingLength += bytes.byteLength;
     if (this.pendingLength >= CsvTableWriter.FLUSH_AT) await this.flush();
@@ -104,13 +120,16 @@ export class CsvTableWriter {
     const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingLength);
     this.pending = [];
     this.pendingLength = 0;
+    this.hash.update(chunk);
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
-  async close(): Promise<void> {
+  /** Finishes the file; returns the SHA-1 of its bytes. */
+  async close(): Promise<string> {
     await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
+    return this.hash.digest('hex');
   }
 
   /** Closes without waiting for pending data, for a run that is being abandoned. */

@@ -1,0 +1,365 @@
+// Incremental reruns. Rows are written in input order, so each input file's rows form one stretch of bytes in each
+// CSV. The cache beside the output remembers, per input file, those stretches (offsets, row counts, a hash), what
+// its records became (reject rows, article ids and the digests the briefing tallies) and the keys that replay the
+// duplicate filter; and the hash of each whole CSV, so that a table edited since is never copied from. A rerun over an unchanged file copies its stretches from the previous CSVs instead of parsing
+// and extracting the file again. An entry's key is the file's content hash, its place among the inputs, and a
+// fingerprint of everything else that decides the result: roundup's version and code, and the data folder.
+import { createHash, type Hash } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, writeFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ArticleTables, RejectRow } from '@roundup/model';
+import { dataPath, DEFAULT_DATA_DIR, EXTRACTOR_DATA_FILES, readWholeFile } from '@roundup/parser';
+import { VERSION } from './version.js';
+
+/** The folder inside an output that holds the cache; each run replaces it with the entries of its own inputs. */
+export const CACHE_FOLDER = '.roundup-cache';
+/** Changes whenever the layout of the cache changes. */
+const FORMAT = 3;
+const INDEX_FILE = 'index.json';
+const KEYS_PACK = 'keys.pack';
+const RECORDS_PACK = 'records.pack';
+
+/** What a record of an input file became, enough to replay the duplicate filter without reading the file. */
+export type KeyRecord =
+  | { kind: 'reject' }
+  | {
+      kind: 'article';
+      urlKey: number | null;
+      textKey: number;
+      /** The id the article's own fields give it, before a clash with an earlier article renames it. */
+      rawId: string;
+      source: string;
+      characters: number;
+      /** The id its rows were written with; null when it was rejected as a duplicate. */
+      id: string | null;
+      duplicateOf: string | null;
+    };
+
+/** What the run wrote for a record besides its table rows: a reject row, or an article's id and digest. */
+export type OutcomeRecord = { reject: RejectRow } | { id: string; digest: ArticleTables };
+
+/** One input file's stretch of a CSV: [start, end) in bytes, and its rows. */
+export interface TableStretch {
+  start: number;
+  end: number;
+  rows: number;
+}
+
+/** Where an input file's records are in the packs, and its stretch of each table. */
+export interface CacheEntry {
+  keys: [number, number];
+  outcomes: [number, number];
+  tables: Record<string, TableStretch>;
+}
+
+interface CacheIndex {
+  format: number;
+  /** SHA-1 of each CSV the entries point into, as the run that wrote them left it. */
+  tables: Record<string, string>;
+  entries: Record<string, CacheEntry>;
+}
+
+/** Records per chunk written: large enough to keep serialisation cheap, small enough to stream. */
+const CHUNK_RECORDS = 256;
+
+async function hashFiles(hash: Hash, folder: string, keep: (name: string) => boolean): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names.sort()) {
+    if (keep(name)) hash.update(name).update('\0').update(await readFile(join(folder, name)));
+  }
+}
+
+/**
+ * Everything besides an input file that decides what it becomes: roundup's version, its code (so a changed build
+ * never reuses stale results, released or not) and the data files extraction reads.
+ */
+export async function runFingerprint(dataDir: string | undefined): Promise<string> {
+  const hash = createHash('sha256').update(`${FORMAT}\0${VERSION}\0`);
+  const root = join(DEFAULT_DATA_DIR, '..');
+  const code = (name: string) => /\.(?:js|ts)$/.test(name) && !/\.(?:test|d)\.ts$/.test(name);
+  for (const pkg of ['packages/model', 'packages/parser', 'packages/reports', 'apps/pipeline']) {
+    for (const folder of ['src', 'dist']) await hashFiles(hash, join(root, pkg, folder), code);
+  }
+  for (const file of EXTRACTOR_DATA_FILES) hash.update(file).update('\0').update(await readFile(dataPath(file, dataDir)).catch(() => Buffer.alloc(0)));
+  return hash.digest('hex');
+}
+
+/** The name of an input file's entry: its content, path and place among the inputs, and the run's fingerprint. */
+export async function entryKey(fingerprint: string, path: string, occurrence: number): Promise<string | undefined> {
+  try {
+    const hash = createHash('sha256').update(`${fingerprint}\0${path}\0${occurrence}\0`);
+    if (statSync(path).size <= 8 << 20) hash.update(await readWholeFile(path));
+    else for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+    return hash.digest('hex').slice(0, 40);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An append-only file of length-prefixed V8-serialised chunks. */
+class PackWriter {
+  private readonly stream: WriteStream;
+  private length = 0;
+
+  constructor(path: string) {
+    this.stream = createWriteStream(path);
+  }
+
+  get position(): number {
+    return this.length;
+  }
+
+  async write(value: unknown): Promise<void> {
+    const payload = serialize(value);
+    const header = Buffer.alloc(4);
+    header.writeUInt32LE(payload.length);
+    await this.append(header);
+    await this.append(payload);
+  }
+
+  async append(bytes: Uint8Array): Promise<void> {
+    this.length += bytes.byteLength;
+    if (!this.stream.write(bytes)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    this.stream.end();
+    await once(this.stream, 'finish');
+  }
+
+  destroy(): void {
+    this.stream.destroy();
+  }
+}
+
+/**
+ * Reads stretches of a file kept open for the whole run, through a 1 MB block: reused files come in the order the
+ * previous run wrote them, so their stretches are mostly adjacent and a block serves many of them.
+ */
+class BlockReader {
+  private block: Buffer = Buffer.alloc(0);
+  private blockStart = 0;
+
+  constructor(readonly handle: FileHandle) {}
+
+  async *range([start, end]: [number, number]): AsyncGenerator<Buffer> {
+    for (let at = start; at < end; ) {
+      if (at < this.blockStart || at >= this.blockStart + this.block.length) {
+        const buffer = Buffer.allocUnsafe(Math.max(1 << 20, Math.min(end - at, 8 << 20)));
+        const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, at);
+        if (bytesRead === 0) throw new Error('cache: a file ends before the stretch its index names');
+        this.block = buffer.subarray(0, bytesRead);
+        this.blockStart = at;
+      }
+      const piece = this.block.subarray(at - this.blockStart, Math.min(end, this.blockStart + this.block.length) - this.blockStart);
+      at += piece.length;
+      yield piece;
+    }
+  }
+}
+
+async function* readPack<T>(reader: BlockReader, range: [number, number]): AsyncGenerator<T> {
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const data of reader.range(range)) {
+    pending = pending.length === 0 ? data : Buffer.concat([pending, data]);
+    let at = 0;
+    while (pending.length - at >= 4) {
+      const length = pending.readUInt32LE(at);
+      if (pending.length - at - 4 < length) break;
+      yield deserialize(pending.subarray(at + 4, at + 4 + length)) as T;
+      at += 4 + length;
+    }
+    pending = pending.subarray(at);
+  }
+  if (pending.length > 0) throw new Error('cache: truncated pack');
+}
+
+/** Where a CSV table's rows are being written: enough to note an input file's stretch of it. */
+export interface TableTarget {
+  name: string;
+  /** Bytes written so far: where the next row starts. */
+  readonly bytes: number;
+  writeFormatted(bytes: Uint8Array, rows: number): Promise<void>;
+}
+
+/** One input file's new entry, filled in input order as its records are written: its records go to the packs. */
+export class EntryBuilder {
+  private keys: KeyRecord[] = [];
+  private outcomes: OutcomeRecord[] = [];
+  private started = { keys: 0, outcomes: 0 };
+  private readonly tables = new Map<string, { start: number; rows: number }>();
+
+  constructor(
+    private readonly cache: ResultCache,
+    readonly key: string,
+  ) {}
+
+  /** Notes where the file's records start: called when its first record is written, after every earlier file's. */
+  begin(targets: readonly TableTarget[]): void {
+    this.started = { keys: this.cache.keysPack.position, outcomes: this.cache.outcomesPack.position };
+    for (const target of targets) this.tables.set(target.name, { start: target.bytes, rows: 0 });
+  }
+
+  async add(key: KeyRecord, outcome: OutcomeRecord): Promise<void> {
+    this.keys.push(key);
+    this.outcomes.push(outcome);
+    if (this.keys.length >= CHUNK_RECORDS) await this.flush();
+  }
+
+  /** Notes rows written to a table for this file. */
+  wrote(table: string, rows: number): void {
+    this.tables.get(table)!.rows += rows;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.keys.length === 0) return;
+    await this.cache.keysPack.write(this.keys);
+    await this.cache.outcomesPack.write(this.outcomes);
+    this.keys = [];
+    this.outcomes = [];
+  }
+
+  async finish(targets: readonly TableTarget[]): Promise<void> {
+    await this.flush();
+    const tables: Record<string, TableStretch> = {};
+    for (const target of targets) {
+      const stretch = this.tables.get(target.name)!;
+      tables[target.name] = { start: stretch.start, end: target.bytes, rows: stretch.rows };
+    }
+    this.cache.record(this.key, {
+      keys: [this.started.keys, this.cache.keysPack.position],
+      outcomes: [this.started.outcomes, this.cache.outcomesPack.position],
+      tables,
+    });
+  }
+}
+
+/** The previous run's files a reused entry is read from, open for the whole run. */
+interface PreviousRun {
+  index: CacheIndex;
+  keys: BlockReader;
+  outcomes: BlockReader;
+  tables: Map<string, BlockReader>;
+}
+
+async function openPrevious(output: string, tables: readonly string[]): Promise<PreviousRun | undefined> {
+  let index: CacheIndex;
+  try {
+    index = JSON.parse(await readFile(join(output, CACHE_FOLDER, INDEX_FILE), 'utf8')) as CacheIndex;
+  } catch {
+    return undefined;
+  }
+  if (index.format !== FORMAT) return undefined;
+  const handles: FileHandle[] = [];
+  try {
+    const opened = async (file: string) => {
+      const handle = await open(file, 'r');
+      handles.push(handle);
+      return handle;
+    };
+    const previous: PreviousRun = {
+      index,
+      keys: new BlockReader(await opened(join(output, CACHE_FOLDER, KEYS_PACK))),
+      outcomes: new BlockReader(await opened(join(output, CACHE_FOLDER, RECORDS_PACK))),
+      tables: new Map(),
+    };
+    for (const table of tables) {
+      const handle = await opened(join(output, `${table}.csv`));
+      // A table changed since (edited, saved by a spreadsheet) is never copied from: every entry is dropped.
+      const hash = createHash('sha1');
+      for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
+      if (hash.digest('hex') !== index.tables[table]) throw new Error(`${table}.csv changed`);
+      previous.tables.set(table, new BlockReader(handle));
+    }
+    return previous;
+  } catch {
+    await Promise.all(handles.map((handle) => handle.close()));
+    return undefined;
+  }
+}
+
+/** The previous run's cache (read) and this run's (written into the temporary output and published with it). */
+export class ResultCache {
+  readonly keysPack: PackWriter;
+  readonly outcomesPack: PackWriter;
+  private readonly entries: Record<string, CacheEntry> = {};
+
+  private constructor(
+    private readonly previous: PreviousRun | undefined,
+    private readonly next: string,
+  ) {
+    this.keysPack = new PackWriter(join(next, KEYS_PACK));
+    this.outcomesPack = new PackWriter(join(next, RECORDS_PACK));
+  }
+
+  /** Opens the cache of the output in `previousOutput`, if it has a usable one, and starts this run's in `next`. */
+  static async open(previousOutput: string, next: string, tables: readonly string[]): Promise<ResultCache> {
+    await mkdir(next, { recursive: true });
+    return new ResultCache(await openPrevious(previousOutput, tables), next);
+  }
+
+  lookup(key: string): CacheEntry | undefined {
+    return this.previous?.index.entries[key];
+  }
+
+  keyRecords(entry: CacheEntry): AsyncGenerator<KeyRecord[]> {
+    return readPack<KeyRecord[]>(this.previous!.keys, entry.keys);
+  }
+
+  outcomeRecords(entry: CacheEntry): AsyncGenerator<OutcomeRecord[]> {
+    return readPack<OutcomeRecord[]>(this.previous!.outcomes, entry.outcomes);
+  }
+
+  /** A new entry for an input file read and extracted in this run. */
+  builder(key: string): EntryBuilder {
+    return new EntryBuilder(this, key);
+  }
+
+  /** Writes a reused file's rows into this run's tables from the previous CSVs, and carries its entry over. */
+  async reuse(key: string, entry: CacheEntry, targets: readonly TableTarget[]): Promise<void> {
+    const previous = this.previous!;
+    const tables: Record<string, TableStretch> = {};
+    for (const target of targets) {
+      const stretch = entry.tables[target.name];
+      const reader = previous.tables.get(target.name);
+      if (!stretch || !reader) throw new Error(`cache entry ${key} has no ${target.name} stretch`);
+      const start = target.bytes;
+      // Each block is a new buffer, so the pieces stay valid after the reader moves on.
+      for await (const chunk of reader.range([stretch.start, stretch.end])) await target.writeFormatted(chunk, 0);
+      await target.writeFormatted(new Uint8Array(0), stretch.rows);
+      tables[target.name] = { start, end: target.bytes, rows: stretch.rows };
+    }
+    const copy = async (pack: PackWriter, from: BlockReader, range: [number, number]): Promise<[number, number]> => {
+      const start = pack.position;
+      for await (const chunk of from.range(range)) await pack.append(chunk);
+      return [start, pack.position];
+    };
+    this.record(key, { keys: await copy(this.keysPack, previous.keys, entry.keys), outcomes: await copy(this.outcomesPack, previous.outcomes, entry.outcomes), tables });
+  }
+
+  record(key: string, entry: CacheEntry): void {
+    this.entries[key] = entry;
+  }
+
+  /** Completes this run's cache: the packs, then the index that makes them usable. `tables`: each CSV's SHA-1. */
+  async close(tables: Record<string, string>): Promise<void> {
+    await Promise.all([this.keysPack.close(), this.outcomesPack.close()]);
+    await this.release();
+    const index: CacheIndex = { format: FORMAT, tables, entries: this.entries };
+    await writeFile(join(this.next, INDEX_FILE), JSON.stringify(index));
+  }
+
+  private async release(): Promise<void> {
+    if (!this.previous) return;
+    await Promise.all([this.previous.keys, this.previous.outcomes, ...this.previous.tables.values()].map((reader) => reader.handle.close()));
+  }
+
+  async destroy(): Promise<void> {
+    this.keysPack.destroy();
+    this.outcomesPack.destroy();
+    await this.release().catch(() => undefined);
+  }
+}
