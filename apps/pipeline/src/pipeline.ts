@@ -231,7 +231,9 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       return { name, get bytes() { return writer.bytes; }, writeFormatted: (bytes, rows) => writer.writeFormatted(bytes, rows) };
     });
     if (options.perArticle) await mkdir(join(temporary, 'briefings'));
-    const duplicates = new DuplicateFilter();
+    // Grows with the corpus (a few hashes per article): let go once reading ends, so the briefing's layout works
+    // in a heap the size of its own material, not the run's.
+    let duplicates = new DuplicateFilter();
     const rejectReasons: Record<string, number> = {};
     let records = 0;
     let articles = 0;
@@ -414,6 +416,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       }
       if (builder) await add({ kind: 'file-end', builder });
     }
+    duplicates = new DuplicateFilter();
     await submit();
     while (inFlight.length > 0) await sink(inFlight.shift()!);
     await extraction.close();
@@ -465,11 +468,11 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     return summary;
   } catch (error) {
     await extraction.close();
-    for (const writer of writers.values()) writer.destroy();
+    await Promise.all([...writers.values()].map((writer) => writer.destroy()));
     await cache?.destroy();
     database?.close();
     if (pendingTemporaryFolders.has(temporary)) {
-      await rm(temporary, { recursive: true, force: true });
+      await rm(temporary, { recursive: true, force: true, maxRetries: 2 });
       pendingTemporaryFolders.delete(temporary);
     }
     throw error;

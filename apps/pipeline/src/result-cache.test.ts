@@ -30,7 +30,8 @@ async function freshTables(files: string[], dataDir?: string): Promise<Record<st
   return tables(out);
 }
 
-describe('reruns', () => {
+// Each test runs the whole pipeline several times.
+describe('reruns', { timeout: 60_000 }, () => {
   it('reuse every unchanged file, say so, and write the same bytes', async () => {
     const { dir, files } = inputs();
     const out = join(dir, 'out');

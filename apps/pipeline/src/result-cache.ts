@@ -130,8 +130,12 @@ class PackWriter {
     await once(this.stream, 'finish');
   }
 
-  destroy(): void {
+  /** Resolves once the file is closed (see CsvTableWriter.destroy). */
+  async destroy(): Promise<void> {
+    if (this.stream.closed) return;
+    const closed = once(this.stream, 'close');
     this.stream.destroy();
+    await closed;
   }
 }
 
@@ -358,8 +362,7 @@ export class ResultCache {
   }
 
   async destroy(): Promise<void> {
-    this.keysPack.destroy();
-    this.outcomesPack.destroy();
+    await Promise.all([this.keysPack.destroy(), this.outcomesPack.destroy()]);
     await this.release().catch(() => undefined);
   }
 }

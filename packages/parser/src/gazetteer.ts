@@ -81,7 +81,11 @@ export class Gazetteer {
   private readonly regionsByShort = new Map<string, Region>();
   private readonly regionsByCode = new Map<string, Region>();
   private readonly byCode = new Map<string, Place>();
-  private readonly root: TrieNode = { next: new Map() };
+  /**
+   * The trie's first level as an array over all UTF-16 code units: every position of every paragraph is looked up
+   * here, and most start no name, so this lookup is an index rather than a hash (it took most of extraction's time).
+   */
+  private readonly firstUnits: Array<TrieNode | undefined> = new Array<TrieNode | undefined>(0x10000).fill(undefined);
   private readonly pinyinOverrides: Record<string, string>;
   /** Everyday words that contain a place name (复合肥). */
   private readonly everydayWords: string[];
@@ -147,10 +151,11 @@ export class Gazetteer {
   }
 
   private index(name: string, entry: NameEntry): void {
-    let node = this.root;
-    for (let i = 0; i < name.length; i++) {
+    const first = name.charCodeAt(0);
+    let node: TrieNode = this.firstUnits[first] ?? (this.firstUnits[first] = { next: new Map() });
+    for (let i = 1; i < name.length; i++) {
       const unit = name.charCodeAt(i);
-      let child = node.next.get(unit);
+      let child: TrieNode | undefined = node.next.get(unit);
       if (!child) {
         child = { next: new Map() };
         node.next.set(unit, child);
@@ -164,8 +169,10 @@ export class Gazetteer {
   namesAt(text: string, start: number): ReadonlyArray<[number, NameEntry[]]> {
     // Called at every position of every paragraph, and most positions start no name: nothing is allocated for them.
     let found: Array<[number, NameEntry[]]> | undefined;
-    let node: TrieNode | undefined = this.root;
-    for (let i = start; i < text.length && node; i++) {
+    if (start >= text.length) return NO_NAMES;
+    let node: TrieNode | undefined = this.firstUnits[text.charCodeAt(start)];
+    if (node?.entries) found = [[start + 1, node.entries]];
+    for (let i = start + 1; i < text.length && node; i++) {
       node = node.next.get(text.charCodeAt(i));
       if (node?.entries) (found ??= []).unshift([i + 1, node.entries]);
     }

@@ -132,8 +132,14 @@ export class CsvTableWriter {
     return this.hash.digest('hex');
   }
 
-  /** Closes without waiting for pending data, for a run that is being abandoned. */
-  destroy(): void {
+  /**
+   * Drops pending data and closes the file, for a run that is being abandoned. Resolves once the file is closed, so
+   * that removing its folder next cannot race with the stream still opening it.
+   */
+  async destroy(): Promise<void> {
+    if (this.stream.closed) return;
+    const closed = once(this.stream, 'close');
     this.stream.destroy();
+    await closed;
   }
 }
