@@ -1,6 +1,7 @@
 // The gazetteer: every administrative division from provinces to townships, indexed by the names texts use.
 import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
+import { NameTrie } from './name-trie.js';
 import { z } from 'zod';
 import type { Place, PlaceLevel, Region } from '@roundup/model';
 import { dataPath, loadDataFile } from './data-files.js';
@@ -34,11 +35,6 @@ export interface NameEntry {
 }
 
 /** Trie node keyed by character; `entries` set where a name ends. */
-/** Keyed by UTF-16 code unit: a number key hashes without allocating the one-character string `text[i]` would. */
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  entries?: NameEntry[];
-}
 
 /**
  * The 55 officially recognised minority nationalities' names as they appear inside autonomous
@@ -72,8 +68,6 @@ const ENGLISH_SUFFIXES: Array<[string, string]> = [
   ['区', 'District'], ['镇', 'Town'], ['乡', 'Township'], ['村', 'Village'], ['盟', 'League'], ['旗', 'Banner'],
 ];
 
-const NO_NAMES: ReadonlyArray<[number, NameEntry[]]> = Object.freeze([]);
-
 const PSEUDO_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 export class Gazetteer {
@@ -81,11 +75,9 @@ export class Gazetteer {
   private readonly regionsByShort = new Map<string, Region>();
   private readonly regionsByCode = new Map<string, Region>();
   private readonly byCode = new Map<string, Place>();
-  /**
-   * The trie's first level as an array over all UTF-16 code units: every position of every paragraph is looked up
-   * here, and most start no name, so this lookup is an index rather than a hash (it took most of extraction's time).
-   */
-  private readonly firstUnits: Array<TrieNode | undefined> = new Array<TrieNode | undefined>(0x10000).fill(undefined);
+  private readonly names: NameTrie<NameEntry>;
+  /** Names and entries gathered while loading, then built into `names`. */
+  private loading: Array<[string, NameEntry]> | undefined = [];
   private readonly pinyinOverrides: Record<string, string>;
   /** Everyday words that contain a place name (复合肥). */
   private readonly everydayWords: string[];
@@ -129,6 +121,8 @@ export class Gazetteer {
       if (!region) throw new Error(`place-aliases.json: zone ${zone.name} names unknown province ${zone.province}`);
       this.addPlace(zone.name, 'zone', zone.code, region.code, zone.parent, false);
     }
+    this.names = NameTrie.build(this.loading!);
+    this.loading = undefined;
   }
 
   private addRegion(full: string, code: string, shortOverride?: string): void {
@@ -151,32 +145,12 @@ export class Gazetteer {
   }
 
   private index(name: string, entry: NameEntry): void {
-    const first = name.charCodeAt(0);
-    let node: TrieNode = this.firstUnits[first] ?? (this.firstUnits[first] = { next: new Map() });
-    for (let i = 1; i < name.length; i++) {
-      const unit = name.charCodeAt(i);
-      let child: TrieNode | undefined = node.next.get(unit);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(unit, child);
-      }
-      node = child;
-    }
-    (node.entries ??= []).push(entry);
+    this.loading!.push([name, entry]);
   }
 
   /** Every indexed name starting at `start`, longest first, as [end, entries]. */
   namesAt(text: string, start: number): ReadonlyArray<[number, NameEntry[]]> {
-    // Called at every position of every paragraph, and most positions start no name: nothing is allocated for them.
-    let found: Array<[number, NameEntry[]]> | undefined;
-    if (start >= text.length) return NO_NAMES;
-    let node: TrieNode | undefined = this.firstUnits[text.charCodeAt(start)];
-    if (node?.entries) found = [[start + 1, node.entries]];
-    for (let i = start + 1; i < text.length && node; i++) {
-      node = node.next.get(text.charCodeAt(i));
-      if (node?.entries) (found ??= []).unshift([i + 1, node.entries]);
-    }
-    return found ?? NO_NAMES;
+    return this.names.namesAt(text, start);
   }
 
   /** True when the name at [start, end) is inside an everyday word that merely contains it (合肥 in 复合肥料). */

@@ -1,0 +1,95 @@
+// A trie of names in flat typed arrays, keyed by UTF-16 code unit. Built once from the gazetteer's ~50,000 names,
+// then looked up at every position of every paragraph. A trie of JS Maps took ~30 MB per thread and missed the CPU
+// caches on most lookups (two extraction threads then ran at ~1.3× the speed of one); this one takes ~2 MB.
+
+interface BuildNode<T> {
+  children: Map<number, BuildNode<T>>;
+  values?: T[];
+}
+
+export class NameTrie<T> {
+  private constructor(
+    /** The node of each first code unit, or -1. */
+    private readonly firstUnit: Int32Array,
+    /** Node n's children are the edges childStart[n] .. childStart[n + 1] - 1, sorted by code unit. */
+    private readonly childStart: Int32Array,
+    private readonly edgeUnit: Uint16Array,
+    private readonly edgeNode: Int32Array,
+    private readonly values: Array<T[] | undefined>,
+  ) {}
+
+  static build<T>(names: Iterable<readonly [string, T]>): NameTrie<T> {
+    const roots = new Map<number, BuildNode<T>>();
+    for (const [name, value] of names) {
+      if (name.length === 0) continue;
+      let node: BuildNode<T> | undefined = roots.get(name.charCodeAt(0));
+      if (!node) roots.set(name.charCodeAt(0), (node = { children: new Map() }));
+      for (let i = 1; i < name.length; i++) {
+        const unit = name.charCodeAt(i);
+        let child: BuildNode<T> | undefined = node.children.get(unit);
+        if (!child) node.children.set(unit, (child = { children: new Map() }));
+        node = child;
+      }
+      (node.values ??= []).push(value);
+    }
+    // Breadth first, children in code-unit order: each node's children get consecutive edges.
+    const order: Array<BuildNode<T>> = [];
+    const firstUnit = new Int32Array(0x10000).fill(-1);
+    for (const [unit, node] of roots) {
+      firstUnit[unit] = order.length;
+      order.push(node);
+    }
+    const edgeUnit: number[] = [];
+    const edgeNode: number[] = [];
+    const values: Array<T[] | undefined> = [];
+    for (let n = 0; n < order.length; n++) {
+      const node = order[n]!;
+      values.push(node.values);
+      for (const [unit, child] of [...node.children].sort((a, b) => a[0] - b[0])) {
+        edgeUnit.push(unit);
+        edgeNode.push(order.length);
+        order.push(child);
+      }
+    }
+    const starts = new Int32Array(order.length + 1);
+    // Edges were appended parent by parent, so a node's first edge is the count of edges of the nodes before it.
+    let edge = 0;
+    for (let n = 0; n < order.length; n++) {
+      starts[n] = edge;
+      edge += order[n]!.children.size;
+    }
+    starts[order.length] = edge;
+    return new NameTrie(firstUnit, starts, Uint16Array.from(edgeUnit), Int32Array.from(edgeNode), values);
+  }
+
+  private child(node: number, unit: number): number {
+    let low = this.childStart[node]!;
+    let high = this.childStart[node + 1]! - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = this.edgeUnit[middle]!;
+      if (found === unit) return this.edgeNode[middle]!;
+      if (found < unit) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /** Every name starting at `start` in `text`, longest first, as [end, values]; the empty array when none. */
+  namesAt(text: string, start: number): ReadonlyArray<[number, T[]]> {
+    if (start >= text.length) return NONE;
+    let node = this.firstUnit[text.charCodeAt(start)]!;
+    if (node < 0) return NONE;
+    let found: Array<[number, T[]]> | undefined;
+    for (let i = start + 1; ; i++) {
+      const values = this.values[node];
+      if (values) (found ??= []).unshift([i, values]);
+      if (i >= text.length) break;
+      node = this.child(node, text.charCodeAt(i));
+      if (node < 0) break;
+    }
+    return found ?? NONE;
+  }
+}
+
+const NONE: ReadonlyArray<[number, never]> = Object.freeze([]);
