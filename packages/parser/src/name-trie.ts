@@ -1,6 +1,6 @@
 // A trie of names in flat typed arrays, keyed by UTF-16 code unit. Built once from the gazetteer's ~50,000 names,
-// then looked up at every position of every paragraph. A trie of JS Maps took ~30 MB per thread and missed the CPU
-// caches on most lookups (two extraction threads then ran at ~1.3× the speed of one); this one takes ~2 MB.
+// then looked up at every position of every paragraph. Every extraction thread holds one: as a tree of JS Maps the
+// knowledge tables took 47 MB of heap per thread, with this 26 MB (measured after createExtractor); lookups are as fast.
 
 interface BuildNode<T> {
   children: Map<number, BuildNode<T>>;
