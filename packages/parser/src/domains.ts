@@ -1,6 +1,7 @@
 // Policy domains of a measure, from the editable taxonomy in data/taxonomy.json.
 import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
+import { NameTrie } from './name-trie.js';
 
 const DomainSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lowercase identifier (it names a CSV column)'),
@@ -22,7 +23,18 @@ export function loadTaxonomy(file = dataPath('taxonomy.json')): Taxonomy {
   return taxonomy;
 }
 
+/** Each taxonomy's keywords in one trie, built on first use: a sentence is scanned once, not once per keyword. */
+const keywordTries = new WeakMap<Taxonomy, NameTrie<number>>();
+
 /** Ids of every domain with a keyword in the text, in taxonomy order. */
 export function classifyDomains(text: string, taxonomy: Taxonomy): string[] {
-  return taxonomy.domains.filter((domain) => domain.keywords.some((keyword) => text.includes(keyword))).map((domain) => domain.id);
+  let trie = keywordTries.get(taxonomy);
+  if (!trie) {
+    trie = NameTrie.build(taxonomy.domains.flatMap((domain, index) => domain.keywords.map((keyword) => [keyword, index] as const)));
+    keywordTries.set(taxonomy, trie);
+  }
+  // A keyword is in the text exactly when it starts at some position, so every position is tried (overlaps count).
+  const found = new Set<number>();
+  for (let start = 0; start < text.length; start++) for (const [, domains] of trie.namesAt(text, start)) for (const domain of domains) found.add(domain);
+  return taxonomy.domains.filter((_, index) => found.has(index)).map((domain) => domain.id);
 }
