@@ -33,13 +33,6 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-/**
- * One extraction thread per core but one: the main thread reads, writes and lays out the briefing meanwhile. On a
- * two-core machine that is no worker at all, because `pnpm bench` measured --jobs 2 there no faster than --jobs 1:
- * V8's garbage collector and compiler already keep the second core busy during a one-thread run.
- */
-const DEFAULT_JOBS = Math.max(1, availableParallelism() - 1);
-
 const program = new Command()
   .name('roundup')
   .description('Turn Chinese news roundups into CSV tables and a comparative PDF briefing.')
@@ -51,11 +44,11 @@ const program = new Command()
   .option('--per-article', 'also write one briefing per multi-region article into briefings/', false)
   .option('--sqlite <file>', 'also write every table into this SQLite database')
   .option('--data <dir>', 'folder with your own taxonomy.json, units.json, place-aliases.json and initiative-cues.json')
-  .option('-j, --jobs <n>', 'extraction threads; 1 extracts in the main thread (the tables are the same for any number)', (value) => {
+  .option('-j, --jobs <n>', 'extraction threads, one per core by default; 1 extracts in the main thread (the tables are the same for any number)', (value) => {
     const jobs = Number(value);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
     return jobs;
-  }, DEFAULT_JOBS)
+  }, availableParallelism())
   .option('--no-cache', `read and extract every input again, ignoring the results an earlier run kept in <out>/${CACHE_FOLDER}, and keep none`)
   .option('-q, --quiet', 'no progress or summary on stderr', false)
   .option('--json', 'print the run summary as JSON on stdout', false)
