@@ -368,16 +368,21 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
         if (key !== undefined && entry && replayed !== undefined) {
           reused.files += 1;
           characters += replayed;
+          stages.read += performance.now() - readStarted;
           await add({ kind: 'reuse', key, entry });
-          for await (const chunk of cache.outcomeRecords(entry)) {
-            for (const outcome of chunk) {
+          const outcomes$ = cache.outcomeRecords(entry)[Symbol.asyncIterator]();
+          for (;;) {
+            readStarted = performance.now();
+            const chunk = await outcomes$.next();
+            stages.read += performance.now() - readStarted;
+            if (chunk.done) break;
+            for (const outcome of chunk.value) {
               records += 1;
               reused.records += 1;
               await add('reject' in outcome ? { kind: 'reused-reject', row: outcome.reject } : { kind: 'reused-article', id: outcome.id, digest: outcome.digest });
               progress();
             }
           }
-          stages.read += performance.now() - readStarted;
           continue;
         }
         if (key !== undefined) {
@@ -467,10 +472,18 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     if (options.strict && rejects > 0) throw new StrictRejectsError(summary);
     return summary;
   } catch (error) {
-    await extraction.close();
-    await Promise.all([...writers.values()].map((writer) => writer.destroy()));
-    await cache?.destroy();
-    database?.close();
+    // Cleaning up must neither hide the error that stopped the run nor leave the temporary folder behind.
+    const quietly = async (step: () => unknown) => {
+      try {
+        await step();
+      } catch {
+        // The run has already failed; its own error is the one to report.
+      }
+    };
+    await quietly(() => extraction.close());
+    await quietly(() => Promise.all([...writers.values()].map((writer) => writer.destroy())));
+    await quietly(() => cache?.destroy());
+    await quietly(() => database?.close());
     if (pendingTemporaryFolders.has(temporary)) {
       await rm(temporary, { recursive: true, force: true, maxRetries: 2 });
       pendingTemporaryFolders.delete(temporary);

@@ -11,7 +11,7 @@ import { mkdir, open, readdir, readFile, writeFile, type FileHandle } from 'node
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ArticleTables, RejectRow } from '@roundup/model';
-import { dataPath, DEFAULT_DATA_DIR, EXTRACTOR_DATA_FILES, readWholeFile } from '@roundup/parser';
+import { dataPath, DEFAULT_DATA_DIR, EXTRACTOR_DATA_FILES, readWholeFile, SMALL_FILE_BYTES } from '@roundup/parser';
 import { VERSION } from './version.js';
 
 /** The folder inside an output that holds the cache; each run replaces it with the entries of its own inputs. */
@@ -91,7 +91,8 @@ export async function runFingerprint(dataDir: string | undefined): Promise<strin
 export async function entryKey(fingerprint: string, path: string, occurrence: number): Promise<string | undefined> {
   try {
     const hash = createHash('sha256').update(`${fingerprint}\0${path}\0${occurrence}\0`);
-    if (statSync(path).size <= 8 << 20) hash.update(await readWholeFile(path));
+    // Small files in one read (a folder of crawled articles is thousands of them), large ones streamed.
+    if (statSync(path).size <= SMALL_FILE_BYTES) hash.update(await readWholeFile(path));
     else for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
     return hash.digest('hex').slice(0, 40);
   } catch {
@@ -133,7 +134,9 @@ class PackWriter {
   /** Resolves once the file is closed (see CsvTableWriter.destroy). */
   async destroy(): Promise<void> {
     if (this.stream.closed) return;
-    const closed = once(this.stream, 'close');
+    const closed = new Promise<void>((resolve) => this.stream.once('close', () => resolve()));
+    // Writes still queued fail once the stream is destroyed; for an abandoned file that is expected, not an error.
+    this.stream.on('error', () => undefined);
     this.stream.destroy();
     await closed;
   }

@@ -9,6 +9,7 @@ export {
   inputSources,
   readSource,
   readWholeFile,
+  SMALL_FILE_BYTES,
   type InputSource,
   readCrawlerText,
   readInputs,

@@ -234,7 +234,7 @@ async function readHead(path: string, length: number): Promise<Buffer> {
 }
 
 /** Files up to this size are read in one blocking call. */
-const SMALL_FILE = 8 << 20;
+export const SMALL_FILE_BYTES = 8 << 20;
 
 /**
  * A whole file's bytes. A folder of crawled articles is thousands of small files, and one blocking read costs
@@ -243,7 +243,7 @@ const SMALL_FILE = 8 << 20;
  */
 export async function readWholeFile(path: string): Promise<Buffer> {
   try {
-    return statSync(path).size <= SMALL_FILE ? readFileSync(path) : await readFile(path);
+    return statSync(path).size <= SMALL_FILE_BYTES ? readFileSync(path) : await readFile(path);
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

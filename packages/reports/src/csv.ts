@@ -138,7 +138,9 @@ export class CsvTableWriter {
    */
   async destroy(): Promise<void> {
     if (this.stream.closed) return;
-    const closed = once(this.stream, 'close');
+    const closed = new Promise<void>((resolve) => this.stream.once('close', () => resolve()));
+    // Writes still queued fail once the stream is destroyed; for an abandoned file that is expected, not an error.
+    this.stream.on('error', () => undefined);
     this.stream.destroy();
     await closed;
   }
