@@ -228,7 +228,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     }
     const targets: TableTarget[] = ARTICLE_TABLES.map((name) => {
       const writer = writers.get(name)!;
-      return { name, get bytes() { return writer.bytes; }, writeFormatted: (bytes, rows) => writer.writeFormatted(bytes, rows) };
+      return { name, get bytes() { return writer.bytes; }, get rows() { return writer.rows; }, writeFormatted: (bytes, rows) => writer.writeFormatted(bytes, rows) };
     });
     if (options.perArticle) await mkdir(join(temporary, 'briefings'));
     // Grows with the corpus (a few hashes per article): let go once reading ends, so the briefing's layout works
@@ -285,10 +285,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
           case 'extract': {
             const output = batch!.articles[item.index]!;
             const chunks = articleChunks(batch!.bytes, offsets[item.index]!, output);
-            for (const [table, target] of targets.entries()) {
-              await target.writeFormatted(chunks[table]!, output.rows[table]!);
-              item.cache?.builder.wrote(target.name, output.rows[table]!);
-            }
+            for (const [table, target] of targets.entries()) await target.writeFormatted(chunks[table]!, output.rows[table]!);
             if (output.tables) for (const table of ARTICLE_TABLES) database?.write(table, output.tables[table]);
             await tally(output.id, output.digest);
             await item.cache?.builder.add(item.cache.key, { id: output.id, digest: output.digest });

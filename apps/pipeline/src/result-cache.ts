@@ -1,9 +1,10 @@
 // Incremental reruns. Rows are written in input order, so each input file's rows form one stretch of bytes in each
-// CSV. The cache beside the output remembers, per input file, those stretches (offsets, row counts, a hash), what
-// its records became (reject rows, article ids and the digests the briefing tallies) and the keys that replay the
-// duplicate filter; and the hash of each whole CSV, so that a table edited since is never copied from. A rerun over an unchanged file copies its stretches from the previous CSVs instead of parsing
-// and extracting the file again. An entry's key is the file's content hash, its place among the inputs, and a
-// fingerprint of everything else that decides the result: roundup's version and code, and the data folder.
+// CSV. The cache beside the output remembers, per input file, those stretches (offsets and row counts), what its
+// records became (reject rows, article ids and the digests the briefing tallies) and the keys that replay the
+// duplicate filter; and the SHA-1 of each whole CSV, so that a table edited since is never copied from. A rerun
+// over an unchanged file copies its stretches from the previous CSVs instead of parsing and extracting it again.
+// An entry's key is the file's content hash, its place among the inputs, and a fingerprint of everything else that
+// decides the result: roundup's version and code, and the data folder.
 import { createHash, type Hash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ArticleTables, RejectRow } from '@roundup/model';
 import { dataPath, DEFAULT_DATA_DIR, EXTRACTOR_DATA_FILES, readWholeFile, SMALL_FILE_BYTES } from '@roundup/parser';
+import { destroyWriteStream } from '@roundup/reports';
 import { VERSION } from './version.js';
 
 /** The folder inside an output that holds the cache; each run replaces it with the entries of its own inputs. */
@@ -131,14 +133,8 @@ class PackWriter {
     await once(this.stream, 'finish');
   }
 
-  /** Resolves once the file is closed (see CsvTableWriter.destroy). */
-  async destroy(): Promise<void> {
-    if (this.stream.closed) return;
-    const closed = new Promise<void>((resolve) => this.stream.once('close', () => resolve()));
-    // Writes still queued fail once the stream is destroyed; for an abandoned file that is expected, not an error.
-    this.stream.on('error', () => undefined);
-    this.stream.destroy();
-    await closed;
+  destroy(): Promise<void> {
+    return destroyWriteStream(this.stream);
   }
 }
 
@@ -189,6 +185,8 @@ export interface TableTarget {
   name: string;
   /** Bytes written so far: where the next row starts. */
   readonly bytes: number;
+  /** Rows written so far. */
+  readonly rows: number;
   writeFormatted(bytes: Uint8Array, rows: number): Promise<void>;
 }
 
@@ -197,6 +195,7 @@ export class EntryBuilder {
   private keys: KeyRecord[] = [];
   private outcomes: OutcomeRecord[] = [];
   private started = { keys: 0, outcomes: 0 };
+  /** Where each table stood when the file's first record was written. */
   private readonly tables = new Map<string, { start: number; rows: number }>();
 
   constructor(
@@ -207,18 +206,13 @@ export class EntryBuilder {
   /** Notes where the file's records start: called when its first record is written, after every earlier file's. */
   begin(targets: readonly TableTarget[]): void {
     this.started = { keys: this.cache.keysPack.position, outcomes: this.cache.outcomesPack.position };
-    for (const target of targets) this.tables.set(target.name, { start: target.bytes, rows: 0 });
+    for (const target of targets) this.tables.set(target.name, { start: target.bytes, rows: target.rows });
   }
 
   async add(key: KeyRecord, outcome: OutcomeRecord): Promise<void> {
     this.keys.push(key);
     this.outcomes.push(outcome);
     if (this.keys.length >= CHUNK_RECORDS) await this.flush();
-  }
-
-  /** Notes rows written to a table for this file. */
-  wrote(table: string, rows: number): void {
-    this.tables.get(table)!.rows += rows;
   }
 
   private async flush(): Promise<void> {
@@ -233,8 +227,8 @@ export class EntryBuilder {
     await this.flush();
     const tables: Record<string, TableStretch> = {};
     for (const target of targets) {
-      const stretch = this.tables.get(target.name)!;
-      tables[target.name] = { start: stretch.start, end: target.bytes, rows: stretch.rows };
+      const started = this.tables.get(target.name)!;
+      tables[target.name] = { start: started.start, end: target.bytes, rows: target.rows - started.rows };
     }
     this.cache.record(this.key, {
       keys: [this.started.keys, this.cache.keysPack.position],

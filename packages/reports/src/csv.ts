@@ -65,6 +65,19 @@ export function formatCsv(rows: readonly object[], shape: TableShape): string {
   return CSV_BOM + formatCsvHeader(shape) + formatCsvRows(rows, shape);
 }
 
+/**
+ * Abandons a file being written: drops what is queued and resolves once the file is closed, so that removing its
+ * folder next cannot race with the stream still opening it.
+ */
+export async function destroyWriteStream(stream: WriteStream): Promise<void> {
+  if (stream.closed) return;
+  const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+  // Writes still queued fail once the stream is destroyed; for an abandoned file that is expected, not an error.
+  stream.on('error', () => undefined);
+  stream.destroy();
+  await closed;
+}
+
 /** Appends rows to a CSV file as they come, so a corpus never has to sit in memory. */
 export class CsvTableWriter {
   private readonly stream: WriteStream;
@@ -137,11 +150,6 @@ export class CsvTableWriter {
    * that removing its folder next cannot race with the stream still opening it.
    */
   async destroy(): Promise<void> {
-    if (this.stream.closed) return;
-    const closed = new Promise<void>((resolve) => this.stream.once('close', () => resolve()));
-    // Writes still queued fail once the stream is destroyed; for an abandoned file that is expected, not an error.
-    this.stream.on('error', () => undefined);
-    this.stream.destroy();
-    await closed;
+    await destroyWriteStream(this.stream);
   }
 }
