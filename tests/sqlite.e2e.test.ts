@@ -1,5 +1,5 @@
 // --sqlite writes the same tables as the CSVs: same row counts, same columns, keys enforced.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -32,6 +32,33 @@ async function checkAgainstCsv(inputs: string[]): Promise<void> {
 }
 
 describe('--sqlite', () => {
+  it.each([
+    ['does not exist yet', false],
+    ['already exists from an earlier run', true],
+  ])('puts a database asked for inside --out there, whether the folder %s', async (_case, existing) => {
+    const base = mkdtempSync(join(tmpdir(), 'roundup-sqlite-in-'));
+    const out = join(base, 'out');
+    if (existing) {
+      mkdirSync(out);
+      writeFileSync(join(out, 'old.txt'), 'from an earlier run');
+    }
+    const result = await runCli(['--out', out, '--sqlite', join(out, 'db', 'roundup.db'), '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const db = new Database(join(out, 'db', 'roundup.db'), { readonly: true });
+    expect((db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(readCsv(join(out, 'articles.csv')).length);
+    db.close();
+    expect(existsSync(join(out, 'old.txt'))).toBe(false);
+    expect(readdirSync(base)).toEqual(['out']);
+  });
+  it('refuses a database named like a file the run writes in --out', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'roundup-sqlite-clash-'));
+    const result = await runCli(['--out', join(base, 'out'), '--sqlite', join(base, 'out', 'articles.csv')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/articles\.csv is a file roundup writes in --out/);
+    expect(readdirSync(base)).toEqual([]);
+  });
+
   it('writes the sample’s tables with the counts and columns of the CSVs', async () => {
     await checkAgainstCsv([]);
   });

@@ -64,3 +64,13 @@ describe('batchOutput', () => {
     expect(national!.paragraphs).toEqual([]);
   });
 });
+
+describe('an article extraction fails on', () => {
+  it('becomes that article’s failure, with no rows, and the rest of the batch is extracted', () => {
+    const failing = { ...story, articleId: 'broken', paragraphs: null as unknown as string[] };
+    const output = batchOutput([failing, story], extractor, false);
+    expect(output.articles[0]).toMatchObject({ id: 'broken', failure: expect.stringMatching(/^extraction failed on this article: /), rows: ARTICLE_TABLES.map(() => 0) });
+    expect(output.articles[1]!.failure).toBeUndefined();
+    expect(output.articles[1]!.rows[0]).toBe(1);
+  });
+});

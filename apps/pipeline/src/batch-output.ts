@@ -17,6 +17,8 @@ export interface ArticleOutput {
   digest: ArticleTables;
   /** The whole tables, only when they are written elsewhere too (--sqlite). */
   tables?: ArticleTables;
+  /** Why extraction failed on this article (it then has no rows and becomes a reject); one article never ends a run. */
+  failure?: string;
 }
 
 export interface BatchOutput {
@@ -31,7 +33,13 @@ const encoder = new TextEncoder();
 export function batchOutput(articles: readonly Article[], extractor: Extractor, keepTables: boolean): BatchOutput {
   const pieces: string[] = [];
   const outputs = articles.map((article): ArticleOutput => {
-    const tables = articleTables(extractArticle(article, extractor), extractor.gazetteer);
+    let tables: ArticleTables;
+    try {
+      tables = articleTables(extractArticle(article, extractor), extractor.gazetteer);
+    } catch (error) {
+      const failure = `extraction failed on this article: ${error instanceof Error ? error.message : String(error)}`;
+      return { id: article.articleId, lengths: ARTICLE_TABLES.map(() => 0), rows: ARTICLE_TABLES.map(() => 0), digest: emptyTables(), failure };
+    }
     const lengths: number[] = [];
     const rows: number[] = [];
     ARTICLE_TABLES.forEach((table, index) => {
@@ -44,6 +52,10 @@ export function batchOutput(articles: readonly Article[], extractor: Extractor, 
   });
   // TextEncoder gives the bytes their own ArrayBuffer (Buffer.from may share a pool), so they can be transferred.
   return { bytes: encoder.encode(pieces.join('')), articles: outputs };
+}
+
+function emptyTables(): ArticleTables {
+  return Object.fromEntries(ARTICLE_TABLES.map((table) => [table, []])) as unknown as ArticleTables;
 }
 
 /** One article's rows of each table, as views into the batch's bytes. */

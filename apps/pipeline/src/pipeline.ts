@@ -1,7 +1,7 @@
 // One run: inputs read record by record, extracted, written as tables while they stream, then the comparison and the briefing.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ARTICLE_TABLES, TABLES, type Article, type ArticleTables, type RejectRow, type RunSummary, type TableName } from '@roundup/model';
 import { dataPath, DEFAULT_DATA_DIR, excerptOf, inputSources, loadGazetteer, loadTaxonomy, readSource, type Taxonomy } from '@roundup/parser';
@@ -178,13 +178,16 @@ interface CacheNote {
 /** One record's way to the output, in input order. */
 type Item =
   | { kind: 'reject'; row: RejectRow; cache?: CacheNote | undefined }
-  | { kind: 'extract'; index: number; cache?: CacheNote | undefined }
+  | { kind: 'extract'; index: number; source: [string, number | null]; excerpt: string; cache?: CacheNote | undefined }
   /** A reused file's rows of every table, copied from the previous output. */
   | { kind: 'reuse'; key: string; entry: CacheEntry }
   /** A reused file's record: its reject row, or its article's digest for the tallies (its rows came with `reuse`). */
   | { kind: 'reused-reject'; row: RejectRow }
   | { kind: 'reused-article'; id: string; digest: ArticleTables }
   | { kind: 'file-start' | 'file-end'; builder: EntryBuilder };
+
+/** What a run writes in its output folder: a database asked for inside it must not take one of these names. */
+const OUTPUT_NAMES = new Set([...[...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`), 'datapackage.json', 'briefing.pdf', 'briefings', CACHE_FOLDER]);
 
 /** Records written together: the articles among them are extracted as one batch. */
 interface Unit {
@@ -210,6 +213,12 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   const domains = knowledge.taxonomy.domains;
   const comparison = new RegionComparison(domains);
   const collector = new BriefingCollector();
+  const databaseFile = options.sqlite ? resolve(options.sqlite) : undefined;
+  const databaseInOutput = databaseFile ? pathInside(resolve(options.outDir), databaseFile) : undefined;
+  // A database inside the output folder is written in its place in the temporary folder and published with it;
+  // one elsewhere is moved to its own place just before the folder is published.
+  const ownName = databaseInOutput?.split(/[\\/]/)[0];
+  if (ownName !== undefined && OUTPUT_NAMES.has(ownName)) throw new UsageError(`--sqlite ${options.sqlite}: ${ownName} is a file roundup writes in --out; choose another name`);
   const temporary = await prepareOutput(options.outDir);
   const jobs = Math.max(1, options.jobs ?? 1);
   const settings = { dataDir: options.dataDir, keepTables: Boolean(options.sqlite) };
@@ -217,12 +226,14 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   const writers = new Map<TableName, CsvTableWriter>();
   let cache: ResultCache | undefined;
   let database: SqliteTableWriter | undefined;
-  const databaseFile = options.sqlite ? resolve(options.sqlite) : undefined;
-  const temporaryDatabase = databaseFile ? join(temporary, 'roundup.sqlite') : undefined;
+  const temporaryDatabase = databaseFile ? join(temporary, databaseInOutput ?? 'roundup.sqlite') : undefined;
   try {
     if (options.cache !== false) cache = await ResultCache.open(resolve(options.outDir), join(temporary, CACHE_FOLDER), ARTICLE_TABLES);
     const fingerprint = cache ? await runFingerprint(options.dataDir) : '';
-    if (temporaryDatabase) database = new SqliteTableWriter(temporaryDatabase);
+    if (temporaryDatabase) {
+      await mkdir(dirname(temporaryDatabase), { recursive: true });
+      database = new SqliteTableWriter(temporaryDatabase);
+    }
     for (const table of [...ARTICLE_TABLES, 'rejects'] as const) {
       writers.set(table, new CsvTableWriter(join(temporary, `${table}.csv`), tableShape(TABLES[table])));
     }
@@ -284,6 +295,12 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
             break;
           case 'extract': {
             const output = batch!.articles[item.index]!;
+            if (output.failure !== undefined) {
+              const row = { source: item.source[0], line: item.source[1], reason: output.failure, excerpt: item.excerpt };
+              await writeReject(row);
+              await item.cache?.builder.add(item.cache.key, { reject: row });
+              break;
+            }
             const chunks = articleChunks(batch!.bytes, offsets[item.index]!, output);
             for (const [table, target] of targets.entries()) await target.writeFormatted(chunks[table]!, output.rows[table]!);
             if (output.tables) for (const table of ARTICLE_TABLES) database?.write(table, output.tables[table]);
@@ -410,7 +427,8 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
             await add({ kind: 'reject', row, cache: builder && { builder, key } });
           } else {
             article.articleId = id;
-            await add({ kind: 'extract', index: unit.articles.length, cache: builder && { builder, key } }, article);
+            const where = splitSource(article.source);
+            await add({ kind: 'extract', index: unit.articles.length, source: where, excerpt: excerptOf(article.paragraphs[0] ?? ''), cache: builder && { builder, key } }, article);
           }
         }
         progress();
@@ -464,7 +482,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       reusedRecords: reused.records,
     };
     // The database leaves the temporary folder for its own place first; the folder then becomes the output.
-    if (temporaryDatabase && databaseFile) await rename(temporaryDatabase, databaseFile);
+    if (temporaryDatabase && databaseFile && databaseInOutput === undefined) await rename(temporaryDatabase, databaseFile);
     await publishOutput(temporary, options.outDir);
     if (options.strict && rejects > 0) throw new StrictRejectsError(summary);
     return summary;
@@ -487,6 +505,12 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     }
     throw error;
   }
+}
+
+/** `file`'s path relative to `folder` when it lies inside it, else undefined. */
+function pathInside(folder: string, file: string): string | undefined {
+  const path = relative(folder, file);
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path) ? path : undefined;
 }
 
 /** CPU time of the whole process (every thread) since `start`, in seconds. */

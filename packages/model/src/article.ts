@@ -21,8 +21,9 @@ export const ArticleInput = z.object({
   title: z.string().default(''),
   text: z.string().refine((text) => text.trim().length > 0, 'is empty'),
   date: ArticleDate,
-  EmotionalWords: z.array(z.unknown()).default([]),
-  comments: z.array(z.unknown()).default([]),
+  // Not read by roundup: whatever they hold (a string instead of an array, say) must never cost an article.
+  EmotionalWords: z.unknown().optional(),
+  comments: z.unknown().optional(),
 });
 export type ArticleInput = z.infer<typeof ArticleInput>;
 

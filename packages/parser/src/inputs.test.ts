@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { articleFromJson, articleIdFromUrl, readCrawlerText, readJsonDocument, readJsonLines, type InputRecord } from './inputs.js';
+import { articleFromJson, articleIdFromUrl, MAX_ARTICLE_CHARACTERS, readCrawlerText, readJsonDocument, readJsonLines, readSource, type InputRecord } from './inputs.js';
 
 const article = { url: 'http://paper.people.com.cn/rmrb/html/2019-12/18/nw.D110000renmrb_20191218_2-06.htm', title: '标题', text: '第一段\n\n第二段', date: '2019-12-18', EmotionalWords: [], comments: [] };
 
@@ -24,7 +24,6 @@ describe('articleFromJson', () => {
   it.each([
     [{ ...article, text: undefined }, /field `text` expected string \(missing\)/],
     [{ ...article, date: 'soon' }, /field `date` is not a date/],
-    [{ ...article, EmotionalWords: 3 }, /field `EmotionalWords` expected array/],
     [[1, 2], /not an article object \(found an array\)/],
     [{ ...article, text: '<p></p>&nbsp;' }, /no paragraphs/],
   ])('rejects a bad record with a specific reason (%#)', (record, reason) => {
@@ -34,6 +33,47 @@ describe('articleFromJson', () => {
       expect(result.reject.reason).toMatch(reason);
       expect(result.reject).toMatchObject({ source: 'a.jsonl', line: 7 });
     }
+  });
+});
+
+describe('fields roundup does not read', () => {
+  it.each([['a string', 'happy'], ['a number', 3], ['null', null], ['an object', { a: 1 }]])('never cost an article: EmotionalWords and comments as %s', (_kind, value) => {
+    expect(articleFromJson({ ...article, EmotionalWords: value, comments: value }, 'a.jsonl', 1).kind).toBe('article');
+  });
+});
+
+describe('the per-article size limit', () => {
+  it('rejects a text past the limit with its reason, and keeps one at the limit', () => {
+    const long = articleFromJson({ ...article, text: '很'.repeat(MAX_ARTICLE_CHARACTERS + 1) }, 'big.jsonl', 2);
+    expect(long).toMatchObject({ kind: 'reject', reject: { reason: expect.stringMatching(/^article text is longer than the limit of 1,000,000 characters/) } });
+    expect(articleFromJson({ ...article, text: '很'.repeat(MAX_ARTICLE_CHARACTERS) }, 'ok.jsonl', 2).kind).toBe('article');
+    expect(readCrawlerText(`标题\n\n${'很'.repeat(MAX_ARTICLE_CHARACTERS + 1)}`, 'c/20200201-01-01.txt').kind).toBe('reject');
+  });
+});
+
+describe('a record nobody foresaw', () => {
+  it('turns a JSON value nested 100,000 levels deep into a reject instead of ending the run', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const records = readJsonDocument(deep, 'deep.json');
+    expect(records.every((record) => record.kind === 'reject')).toBe(true);
+    const lines = await collect(readJsonLines([Buffer.from(`${deep}\n${JSON.stringify(article)}\n`)], 'deep.jsonl'));
+    expect(lines.map((record) => record.kind)).toEqual(['reject', 'article']);
+  });
+});
+
+describe('standard input', () => {
+  const lines = Array.from({ length: 20 }, (_, n) => JSON.stringify({ ...article, url: `u${n}`, text: `第${n}段` }));
+  const read = (bytes: Buffer, chunk = 7) =>
+    collect(readSource({ kind: 'stdin' }, Readable.from(Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk)))));
+  it('is read as JSON lines line by line: a last line cut inside a character costs only itself', async () => {
+    const cut = Buffer.from(JSON.stringify({ ...article, text: '最后一段' })).subarray(0, 70);
+    const records = await read(Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), cut]));
+    expect(records.filter((record) => record.kind === 'article')).toHaveLength(20);
+    expect(records.filter((record) => record.kind === 'reject')).toHaveLength(1);
+  });
+  it('reads a JSON array, or an object spread over lines, as one document', async () => {
+    expect((await read(Buffer.from(`[${lines.slice(0, 3).join(',\n')}]`))).map((record) => record.kind)).toEqual(['article', 'article', 'article']);
+    expect((await read(Buffer.from(JSON.stringify(article, null, 2)))).map((record) => record.kind)).toEqual(['article']);
   });
 });
 
@@ -71,6 +111,18 @@ describe('readCrawlerText', () => {
       kind: 'article',
       article: { articleId: '20200201-02-01', date: '2020-02-01', title: '国家卫健委： 服务管理措施覆盖到户', url: '', source: 'corpus/20200201/20200201-02-01.txt', paragraphs: ['第一段。', '第二段。'] },
     });
+  });
+  it('reads a body that follows the title lines without a blank line, told by its indent', () => {
+    const text = '肩题\r\n主题\r\n副题\r\n\u3000\u3000第一段。\r\n\u3000\u3000第二段。\r\n\r\n';
+    expect(readCrawlerText(text, 'c/20200201-01-04.txt')).toMatchObject({ kind: 'article', article: { title: '肩题 主题 副题', paragraphs: ['第一段。', '第二段。'] } });
+  });
+  it('keeps a file of three or more unindented lines and nothing else as an article; one or two lines are a title only', () => {
+    expect(readCrawlerText('碧桂园\r\n同心携手　共克时艰\r\n抗击疫情，我们在一起！\r\n \r\n', 'c/20200203-08-01.txt')).toMatchObject({
+      kind: 'article',
+      article: { title: '碧桂园', paragraphs: ['同心携手　共克时艰', '抗击疫情，我们在一起！'] },
+    });
+    expect(readCrawlerText('广告\r\n\r\n', 'c/20200203-08-02.txt')).toMatchObject({ kind: 'reject', reject: { reason: expect.stringMatching(/^article has a title but no paragraphs/) } });
+    expect(readCrawlerText('肩题\n主题\n', 'c/20200203-08-02.txt').kind).toBe('reject');
   });
   it('rejects a file whose name and folder carry no date', () => {
     expect(readCrawlerText('标题\n\n正文', 'x/article.txt')).toMatchObject({ kind: 'reject', reject: { reason: expect.stringMatching(/^no date/) } });

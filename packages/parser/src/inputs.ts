@@ -51,7 +51,26 @@ function describeZodError(error: ZodError, record: unknown): string {
 }
 
 function rejectOf(source: string, line: number | null, reason: string, excerpt: string): InputRecord {
-  return { kind: 'reject', reject: { source, line, reason, excerpt: excerptOf(excerpt) } };
+  return { kind: 'reject', reject: { source, line, reason, excerpt: excerptOf(excerpt.slice(0, 1000)) } };
+}
+
+/**
+ * The most characters one article's text may have. The longest article of the shared corpus has about 30,000;
+ * a record past this limit is not a news article, and extracting it would take memory out of all proportion
+ * (a 14 MB text took 850 MB), so it is rejected with its reason and memory stays bounded whatever the input.
+ */
+export const MAX_ARTICLE_CHARACTERS = 1_000_000;
+/** The longest JSON line read: room for an article at the limit even with every character escaped (`\\uXXXX`). */
+export const MAX_LINE_BYTES = 8 * MAX_ARTICLE_CHARACTERS;
+
+function tooLong(source: string, line: number | null, text: string): InputRecord {
+  return rejectOf(source, line, `article text is longer than the limit of ${MAX_ARTICLE_CHARACTERS.toLocaleString('en')} characters (${text.length.toLocaleString('en')})`, text);
+}
+
+/** A record that could not be read for a reason nobody foresaw (a JSON value nested too deep, say) is a reject, never the end of the run. */
+function unreadable(source: string, line: number | null, error: unknown, excerpt = ''): InputRecord {
+  const message = error instanceof Error ? error.message : String(error);
+  return rejectOf(source, line, `could not read this record: ${message}`, excerpt);
 }
 
 /** Validates one parsed JSON value as an article in the sample's schema. */
@@ -66,6 +85,7 @@ export function articleFromJson(record: unknown, source: string, line: number | 
     return rejectOf(source, line, describeZodError(parsed.error, record), typeof text === 'string' ? text : JSON.stringify(record));
   }
   const input = parsed.data;
+  if (input.text.length > MAX_ARTICLE_CHARACTERS) return tooLong(source, line, input.text);
   const paragraphs = splitParagraphs(input.text);
   if (paragraphs.length === 0) {
     return rejectOf(source, line, 'article has no paragraphs (text is only markup or spaces)', input.text);
@@ -84,19 +104,40 @@ export function articleFromJson(record: unknown, source: string, line: number | 
   };
 }
 
-/** Splits a byte stream into lines (LF, CRLF or a lone CR; JSON never holds a raw CR) and decodes each strictly as UTF-8. */
+/** A line that is not text roundup can read: not UTF-8, or longer than `MAX_LINE_BYTES` (its bytes were not kept). */
+class UnreadableLine extends Error {}
+
+/**
+ * Splits a byte stream into lines (LF, CRLF or a lone CR; JSON never holds a raw CR) and decodes each strictly
+ * as UTF-8. A line longer than `MAX_LINE_BYTES` is not held in memory: it comes out as an error.
+ */
 async function* byteLines(stream: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<{ line: number; text: string | Error }> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let overlong = false;
   let lineNumber = 0;
   let previousWasCr = false;
-  const emit = (bytes: Buffer) => {
+  const keep = (bytes: Buffer) => {
+    pendingBytes += bytes.length;
+    if (pendingBytes > MAX_LINE_BYTES) {
+      overlong = true;
+      pending = [];
+    } else if (!overlong && bytes.length > 0) pending.push(bytes);
+  };
+  const emit = () => {
     lineNumber += 1;
+    const bytes = Buffer.concat(pending);
+    const wasOverlong = overlong;
+    pending = [];
+    pendingBytes = 0;
+    overlong = false;
+    if (wasOverlong) return { line: lineNumber, text: new UnreadableLine(`line is longer than the limit of ${MAX_LINE_BYTES.toLocaleString('en')} bytes`) };
     const slice = lineNumber === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     try {
       return { line: lineNumber, text: decoder.decode(slice) };
     } catch {
-      return { line: lineNumber, text: new UndecodableTextError('line is not valid UTF-8', 0) };
+      return { line: lineNumber, text: new UnreadableLine('line is not valid UTF-8 text') };
     }
   };
   for await (const chunk of stream) {
@@ -113,16 +154,15 @@ async function* byteLines(stream: AsyncIterable<Buffer> | Iterable<Buffer>): Asy
         previousWasCr = false;
         continue;
       }
-      pending.push(chunk.subarray(from, i));
-      yield emit(Buffer.concat(pending));
-      pending = [];
+      keep(chunk.subarray(from, i));
+      yield emit();
       if (byte === 0x0d && chunk[i + 1] === 0x0a) i += 1;
       previousWasCr = byte === 0x0d && i === chunk.length - 1;
       from = i + 1;
     }
-    if (from < chunk.length) pending.push(chunk.subarray(from));
+    if (from < chunk.length) keep(chunk.subarray(from));
   }
-  if (pending.length > 0 && Buffer.concat(pending).length > 0) yield emit(Buffer.concat(pending));
+  if (pendingBytes > 0) yield emit();
 }
 
 /** One article per line; blank lines are skipped, every other line is an article or a reject. */
@@ -139,7 +179,7 @@ export async function* readJsonLines(stream: AsyncIterable<Buffer> | Iterable<Bu
 
 function jsonLineRecord(entry: { line: number; text: string | Error }, source: string, isLast: boolean): InputRecord {
   const { line, text } = entry;
-  if (text instanceof Error) return rejectOf(source, line, 'line is not valid UTF-8 text', '');
+  if (text instanceof Error) return rejectOf(source, line, text.message, '');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -149,7 +189,19 @@ function jsonLineRecord(entry: { line: number; text: string | Error }, source: s
       : `malformed JSON: ${(error as Error).message}`;
     return rejectOf(source, line, reason, text);
   }
-  return articleFromJson(parsed, source, line);
+  try {
+    return articleFromJson(parsed, source, line);
+  } catch (error) {
+    return unreadable(source, line, error, text);
+  }
+}
+
+function guardedArticle(record: unknown, source: string): InputRecord {
+  try {
+    return articleFromJson(record, source, null);
+  } catch (error) {
+    return unreadable(source, null, error);
+  }
 }
 
 /** A .json file: one article object, or an array of them. */
@@ -162,9 +214,9 @@ export function readJsonDocument(text: string, source: string): InputRecord[] {
   }
   if (Array.isArray(parsed)) {
     if (parsed.length === 0) return [rejectOf(source, null, 'JSON array holds no articles', text)];
-    return parsed.map((item, index) => articleFromJson(item, `${source}[${index}]`, null));
+    return parsed.map((item, index) => guardedArticle(item, `${source}[${index}]`));
   }
-  return [articleFromJson(parsed, source, null)];
+  return [guardedArticle(parsed, source)];
 }
 
 /** The date and id of a crawler file, from its name `YYYYMMDD-PP-AA.txt` or a `YYYYMMDD` folder above it. */
@@ -177,19 +229,35 @@ function crawlerFileIdentity(path: string): { date?: string; id: string } {
   return { ...(date ? { date } : {}), id };
 }
 
-/** A crawler's plain-text article: title line(s), a blank line, then paragraphs. */
+/** A body line as crawlers write it: indented with full-width or ordinary spaces; title lines are not. */
+const INDENTED = /^[\u3000\u00A0 \t]/;
+
+/**
+ * Where a crawler file's title lines end: at the first blank line or the first indented line after the first
+ * line (some crawled months write the body straight after the title, without a blank line). A file of only
+ * unindented lines with nothing after them keeps its first line as the title and the rest as the body when it
+ * has three lines or more: two short lines are a title (肩题 and 主题) and nothing else.
+ */
+function crawlerTitleEnd(lines: readonly string[], firstContent: number): number {
+  let end = firstContent + 1;
+  while (end < lines.length && trimLine(lines[end]!) !== '' && !INDENTED.test(lines[end]!)) end += 1;
+  const bodyFollows = lines.slice(end).some((line) => trimLine(line) !== '');
+  return !bodyFollows && end - firstContent >= 3 ? firstContent + 1 : end;
+}
+
+/** A crawler's plain-text article: title line(s), then paragraphs (after a blank line, or indented). */
 export function readCrawlerText(text: string, source: string): InputRecord {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const blank = lines.findIndex((line) => trimLine(line) === '');
   const firstContent = lines.findIndex((line) => trimLine(line) !== '');
   if (firstContent === -1) return rejectOf(source, null, 'file holds no text', text);
-  const titleEnd = blank > firstContent ? blank : firstContent + 1;
+  const titleEnd = crawlerTitleEnd(lines, firstContent);
   const title = lines.slice(firstContent, titleEnd).map(trimLine).filter(Boolean).join(' ');
   const body = lines.slice(titleEnd).join('\n');
   const { date, id } = crawlerFileIdentity(source);
   if (!date) return rejectOf(source, null, 'no date: the file name is not YYYYMMDD-PP-AA.txt and no YYYYMMDD folder holds it', text);
+  if (body.length > MAX_ARTICLE_CHARACTERS) return tooLong(source, null, body);
   const paragraphs = splitParagraphs(body);
-  if (paragraphs.length === 0) return rejectOf(source, null, 'article has a title but no paragraphs', text);
+  if (paragraphs.length === 0) return rejectOf(source, null, 'article has a title but no paragraphs (one or two title lines and no body)', text);
   const checked = ArticleInput.safeParse({ url: '', title, text: body, date });
   if (!checked.success) return rejectOf(source, null, describeZodError(checked.error, { title, text: body, date }), body);
   return { kind: 'article', article: { articleId: id, date: checked.data.date, title, url: '', source, paragraphs } };
@@ -249,6 +317,20 @@ export async function readWholeFile(path: string): Promise<Buffer> {
   }
 }
 
+/**
+ * The records of one input. Whatever goes wrong inside it (a file that cannot be read, a failure nobody foresaw)
+ * becomes a reject of that file after the records already read, and the run goes on; only a file named on the
+ * command line that cannot be read at all is a usage error.
+ */
+async function* guarded(records: AsyncGenerator<InputRecord>, source: string, explicit: boolean): AsyncGenerator<InputRecord> {
+  try {
+    yield* records;
+  } catch (error) {
+    if (error instanceof InputError && explicit) throw error;
+    yield error instanceof InputError ? rejectOf(source, null, error.message, '') : unreadable(source, null, error);
+  }
+}
+
 async function* readFileRecords(path: string, explicit: boolean): AsyncGenerator<InputRecord> {
   const extension = extname(path).toLowerCase();
   if (!ARTICLE_FILES.has(extension)) {
@@ -286,29 +368,72 @@ async function* readFileRecords(path: string, explicit: boolean): AsyncGenerator
   else yield readCrawlerText(text, path);
 }
 
-/** Reads standard input: a JSON document if it starts with `[` or is one object, JSON lines otherwise. */
-async function* readStandardInput(stream: Readable): AsyncGenerator<InputRecord> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-  const bytes = Buffer.concat(chunks);
+/** Chunks already taken from a stream, then the rest of it. */
+async function* prepended(head: readonly Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield* head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+const WHITESPACE_BYTES = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/** Where the first byte of `bytes` that is neither whitespace nor part of a UTF-8 BOM stands, or -1. */
+function firstSignificantIndex(bytes: Buffer): number {
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = from; i < bytes.length; i++) if (!WHITESPACE_BYTES.has(bytes[i]!)) return i;
+  return -1;
+}
+
+/** Whether the first line of `bytes` (which holds a whole line) is a JSON value of its own: then the input is JSON lines. */
+function firstLineIsJson(bytes: Buffer): boolean {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const end = text.search(/\r|\n/);
+  try {
+    JSON.parse(end === -1 ? text : text.slice(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The records of a whole JSON document or UTF-16 text, read into memory as a file of that kind would be. */
+async function* readWholeStandardInput(head: readonly Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<InputRecord> {
+  const chunks = [...head];
+  for await (const chunk of prepended([], rest)) chunks.push(chunk);
   let text: string;
   try {
-    text = decodeBytes(bytes).text;
+    text = decodeBytes(Buffer.concat(chunks)).text;
   } catch (error) {
     yield rejectOf('-', null, `undecodable text: ${(error as Error).message}`, '');
     return;
   }
   const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed.startsWith('[')) {
-    yield* readJsonDocument(trimmed, '-');
-    return;
+  if (trimmed.startsWith('[') || (trimmed.startsWith('{') && !firstLineIsJson(Buffer.from(trimmed)))) yield* readJsonDocument(trimmed, '-');
+  else yield* readJsonLines([Buffer.from(text)], '-');
+}
+
+/**
+ * Reads standard input like a file of the same kind: JSON lines are streamed and decoded line by line (a bad
+ * line costs only itself); a JSON document (`[`, or an object spread over lines) and UTF-16 text are read whole.
+ * The kind is told from the first line.
+ */
+async function* readStandardInput(stream: Readable): AsyncGenerator<InputRecord> {
+  const rest = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let seen: Buffer = Buffer.alloc(0);
+  // Enough of the input to see its first significant byte and the whole line it starts.
+  for (;;) {
+    const start = firstSignificantIndex(seen);
+    if (start !== -1 && seen.indexOf(0x0a, start) !== -1) break;
+    const next = await rest.next();
+    if (next.done) break;
+    head.push(next.value);
+    seen = head.length === 1 ? next.value : Buffer.concat([seen, next.value]);
   }
-  const lines = trimmed.split(/\r?\n/).filter((line) => line.trim() !== '');
-  if (trimmed.startsWith('{') && lines.length > 1 && !lines.every((line) => /^\s*\{.*\}\s*$/.test(line))) {
-    yield* readJsonDocument(trimmed, '-');
-    return;
-  }
-  yield* readJsonLines([Buffer.from(text)], '-');
+  const utf16 = (seen[0] === 0xff && seen[1] === 0xfe) || (seen[0] === 0xfe && seen[1] === 0xff);
+  const first = seen[firstSignificantIndex(seen)];
+  const document = first === 0x5b /* [ */ || (first === 0x7b /* { */ && !firstLineIsJson(seen));
+  if (utf16 || document) yield* readWholeStandardInput(head, rest);
+  else yield* readJsonLines(prepended(head, rest), '-');
 }
 
 /** One input to read: a file (explicit when named on the command line, not found in a folder) or standard input. */
@@ -342,7 +467,7 @@ export async function* inputSources(inputs: readonly string[]): AsyncGenerator<I
 
 /** The records of one input, in order. */
 export function readSource(source: InputSource, stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
-  return source.kind === 'stdin' ? readStandardInput(stdin) : readFileRecords(source.path, source.explicit);
+  return source.kind === 'stdin' ? guarded(readStandardInput(stdin), '-', false) : guarded(readFileRecords(source.path, source.explicit), source.path, source.explicit);
 }
 
 /**
