@@ -69,7 +69,9 @@ function tooLong(source: string, line: number | null, text: string): InputRecord
 
 /** A record that could not be read for a reason nobody foresaw (a JSON value nested too deep, say) is a reject, never the end of the run. */
 function unreadable(source: string, line: number | null, error: unknown, excerpt = ''): InputRecord {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof RangeError && /call stack/i.test(error.message)
+    ? 'nested too deeply to read (Maximum call stack size exceeded)'
+    : error instanceof Error ? error.message : String(error);
   return rejectOf(source, line, `could not read this record: ${message}`, excerpt);
 }
 
