@@ -9,7 +9,7 @@ const region = z.string().describe('short name of the province-level region (浙
 
 export const ArticleRow = z.object({
   article_id: articleId,
-  date: z.string().describe('publication date, YYYY-MM-DD'),
+  date: z.iso.date().describe('publication date, YYYY-MM-DD'),
   title: z.string().describe('the headline, title lines joined by a space'),
   url: z.string().describe('the article’s URL; empty for crawler .txt files'),
   source: z.string().describe('where it was read: the file, with :line for JSON lines'),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export interface TableField {
   name: string;
-  type: 'string' | 'integer' | 'number';
+  type: 'string' | 'integer' | 'number' | 'date';
   description: string;
   constraints?: { required?: boolean; minimum?: number; enum?: string[] };
 }
@@ -15,13 +15,12 @@ export interface TableResource {
   profile: 'tabular-data-resource';
   format: 'csv';
   mediatype: 'text/csv';
-  encoding: 'utf-8-sig';
+  /** The files start with a BOM for Excel; `utf-8` is the registered name, and readers that keep the BOM must skip it. */
+  encoding: 'utf-8';
   dialect: { delimiter: ','; lineTerminator: '\r\n'; quoteChar: '"'; doubleQuote: true; header: true };
   description: string;
   schema: {
     fields: TableField[];
-    /** Empty cells are values (an empty region is "no region"), not missing data. */
-    missingValues: string[];
     primaryKey?: string[];
     foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }>;
   };
@@ -29,6 +28,7 @@ export interface TableResource {
 
 interface JsonSchemaProperty {
   type?: string;
+  format?: string;
   enum?: string[];
   minimum?: number;
   description?: string;
@@ -39,9 +39,9 @@ interface JsonSchemaProperty {
 function fieldOf(name: string, property: JsonSchemaProperty): TableField {
   const nullable = property.anyOf?.some((option) => option.type === 'null') ?? false;
   const core = property.anyOf?.find((option) => option.type !== 'null') ?? property;
-  const type = core.type === 'integer' ? 'integer' : core.type === 'number' ? 'number' : 'string';
+  const type = core.type === 'integer' ? 'integer' : core.type === 'number' ? 'number' : core.format === 'date' ? 'date' : 'string';
   const constraints: NonNullable<TableField['constraints']> = {};
-  if (!nullable && type !== 'string') constraints.required = true;
+  if (!nullable && type !== 'string' && type !== 'date') constraints.required = true;
   if (core.enum) constraints.enum = core.enum;
   if (core.minimum !== undefined && core.minimum >= 0) constraints.minimum = core.minimum;
   return { name, type, description: property.description ?? '', ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
@@ -59,12 +59,12 @@ export function tableResource(table: TableName, extraNumericColumns: readonly { 
     profile: 'tabular-data-resource',
     format: 'csv',
     mediatype: 'text/csv',
-    encoding: 'utf-8-sig',
+    encoding: 'utf-8',
     dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
     description,
     schema: {
+      // No missingValues: the default ("" is missing) is what an empty cell means here (no region, no code).
       fields,
-      missingValues: [],
       ...(primaryKey.length > 0 ? { primaryKey } : {}),
       ...(fields.some((field) => field.name === 'article_id') && table !== 'articles'
         ? { foreignKeys: [{ fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } }] }
@@ -83,7 +83,6 @@ export function dataPackage(options: { version: string; created: Date; domains: 
     description: 'Tables written by roundup: articles, their regional sections, figures, places, programmes and measures, and a comparison by region.',
     version: options.version,
     created: options.created.toISOString(),
-    licenses: [],
     resources: tables.map((table) =>
       tableResource(
         table,
