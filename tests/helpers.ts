@@ -60,3 +60,58 @@ export async function pdfText(file: string): Promise<string[]> {
   await document.destroy();
   return pages;
 }
+
+/** A printed line of a PDF page: its text, and whether every piece of it is set in a bold font (a heading). */
+export interface PdfLine {
+  text: string;
+  bold: boolean;
+  size: number;
+  /** The line's pieces left to right, with where each starts. */
+  pieces: Array<{ x: number; text: string }>;
+}
+
+/** Every page's lines, top to bottom, read with pdfjs-dist; the fonts' real names tell bold from regular. */
+export async function pdfLines(file: string): Promise<PdfLine[][]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: PdfLine[][] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    await page.getOperatorList(); // loads the fonts into commonObjs, where their names are
+    const content = await page.getTextContent();
+    const byY = new Map<number, Array<{ x: number; text: string; bold: boolean; size: number }>>();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const y = Math.round(item.transform[5]! / 2) * 2;
+      const font = page.commonObjs.get(item.fontName) as { name?: string } | undefined;
+      const pieces = byY.get(y) ?? [];
+      pieces.push({ x: item.transform[4]!, text: item.str, bold: /bold/i.test(font?.name ?? ''), size: Math.abs(item.transform[0]!) });
+      byY.set(y, pieces);
+    }
+    pages.push([...byY.entries()].sort((a, b) => b[0] - a[0]).map(([, pieces]) => {
+      pieces.sort((a, b) => a.x - b.x);
+      return {
+        text: pieces.map((piece) => piece.text).join(''),
+        bold: pieces.every((piece) => piece.bold),
+        size: Math.max(...pieces.map((piece) => piece.size)),
+        pieces: pieces.map(({ x, text }) => ({ x, text })),
+      };
+    }));
+  }
+  await document.destroy();
+  return pages;
+}
+
+/**
+ * The pages whose last line of content (above the footer `第 N / M 页` / `Page N of M`) is a heading: a line set
+ * wholly in bold. A heading must never end a page.
+ */
+export function pagesEndingOnHeading(pages: PdfLine[][]): string[] {
+  const found: string[] = [];
+  pages.forEach((lines, index) => {
+    const content = lines.filter((line) => !/^(第 \d+ \/ \d+ 页|Page \d+ of \d+)$/.test(line.text.trim()));
+    const last = content[content.length - 1];
+    if (index < pages.length - 1 && last?.bold) found.push(`page ${index + 1}: ${last.text}`);
+  });
+  return found;
+}

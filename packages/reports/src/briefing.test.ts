@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefingCollector } from './briefing-data.js';
-import { breakableText, renderBriefing } from './briefing.js';
+import { breakableText, programmeNames, renderBriefing, singleArticleTitle } from './briefing.js';
 import { RegionComparison } from './comparison.js';
 
 describe('breakableText', () => {
@@ -15,6 +15,33 @@ describe('breakableText', () => {
   });
   it('keeps adjacent quoted names breakable between them', () => {
     expect(breakableText('推行“一线工作”“上门代办”等')).toEqual(['推行', '“一线工作”', '“上门代办”', '等']);
+  });
+});
+
+describe('singleArticleTitle', () => {
+  const rows = [
+    { region: '河南', region_en: 'Henan' },
+    { region: '辽宁', region_en: 'Liaoning' },
+    { region: '浙江', region_en: 'Zhejiang' },
+  ];
+  const source = (title: string) => ({ articleId: 'a', date: '2019-06-20', title, url: '', regions: ['辽宁', '浙江', '河南'], headed: true });
+  it('is the headline alone when it already names every region', () => {
+    expect(singleArticleTitle(source('辽宁、浙江、河南扎实开展主题教育（守初心）'), rows, 'zh')).toBe('辽宁、浙江、河南扎实开展主题教育');
+  });
+  it('puts the regions before the theme in the order the article presents them, not the table’s', () => {
+    expect(singleArticleTitle(source('解决群众最急最忧最盼问题'), rows, 'zh')).toBe('辽宁、浙江、河南：解决群众最急最忧最盼问题');
+    expect(singleArticleTitle(source('解决群众最急最忧最盼问题'), rows, 'en')).toBe('Liaoning, Zhejiang, Henan: 解决群众最急最忧最盼问题');
+  });
+});
+
+describe('programmeNames', () => {
+  it('keeps each name that fits the column whole, so lines break between names', () => {
+    const pieces = (programmeNames(['包乡走村', '最多跑一次'], 80) as { text: Array<{ text: string; noWrap?: boolean }> }).text;
+    expect(pieces).toEqual([{ text: '“包乡走村”', noWrap: true }, { text: ' ' }, { text: '“最多跑一次”', noWrap: true }]);
+  });
+  it('lets a name too long for the column break, rather than run out of its cell', () => {
+    const [piece] = (programmeNames(['一个非常非常长的项目名称超出列宽'], 80) as { text: Array<{ noWrap?: boolean }> }).text;
+    expect(piece?.noWrap).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 // The PDF briefing: header block, comparison table, charts, a section per region and a method appendix, laid out by pdfmake.
 import { createRequire } from 'node:module';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { BriefingCollector } from './briefing-data.js';
+import type { BriefingCollector, SourceArticle } from './briefing-data.js';
 import type { DomainLabel, RegionComparison } from './comparison.js';
 import { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';
 
@@ -83,6 +83,24 @@ function leadingDomains(row: Record<string, unknown>, taxonomy: readonly Taxonom
     .sort((a, b) => b.n - a.n)
     .slice(0, count)
     .map((entry) => (language === 'zh' ? entry.domain.zh : entry.domain.en));
+}
+
+/** Width of the comparison table's programme column: what the fixed columns and every cell's padding leave, halved. */
+const PROGRAMME_COLUMN = (CONTENT_WIDTH - (44 + 70 + 30 + 38 + 34 + 52) - 8 * 8) / 2;
+/** Font size of table text (the `table` style). */
+const TABLE_FONT_SIZE = 8;
+
+/**
+ * Quoted programme names that break between names, never inside one, where a name fits the column (an ideograph
+ * is one em wide; a longer name still breaks, or it would run out of its cell). pdfmake follows the Unicode line
+ * breaking rules, which allow no break between `”` and `“`; a space between names is where a line may break.
+ */
+export function programmeNames(names: readonly string[], columnWidth: number, fontSize = TABLE_FONT_SIZE): Content {
+  const pieces = names.flatMap((name, index) => [
+    ...(index > 0 ? [{ text: ' ' }] : []),
+    { text: `“${name}”`, ...((name.length + 2) * fontSize <= columnWidth ? { noWrap: true } : {}) },
+  ]);
+  return { text: pieces } as Content;
 }
 
 /** A heading and the block after it, never split by a page break (small blocks only: a figures table, a list's first item). */
@@ -183,7 +201,7 @@ function regionalContent(context: RegionalContext): Content[] {
   const content: Content[] = [];
   const tableHeader = [labels.region, labels.headline, labels.places, labels.measures, labels.figures, labels.money, labels.domains, labels.programmes]
     .map((text) => ({ text, style: 'tableHeader' }));
-  content.push({
+  const comparisonTable = {
     table: {
       headerRows: 1,
       keepWithHeaderRows: 1,
@@ -201,18 +219,21 @@ function regionalContent(context: RegionalContext): Content[] {
             { text: String(row.figures), alignment: 'right' },
             { text: Number(row.money_yuan) > 0 ? formatMoney(Number(row.money_yuan), language) : labels.none, alignment: 'right' },
             cjk(leadingDomains(row, taxonomy, language, 3).join(mark.list) || labels.none),
-            cjk(material?.programmes.slice(0, 3).map(([name]) => `“${name}”`).join('') || labels.none),
+            material && material.programmes.length > 0 ? programmeNames(material.programmes.slice(0, 3).map(([name]) => name), PROGRAMME_COLUMN) : { text: labels.none },
           ] as TableCell[];
         }),
       ],
     },
     layout: 'lightHorizontalLines',
     style: 'table',
-  });
+  } as Content;
+  // A chapter heading never ends a page: it goes with the block after it (a table of up to 30 rows fits a page).
+  const comparisonHeading = sectionHeading(labels.comparison, 1);
+  if (rows.length <= 30) content.push(keptTogether(comparisonHeading, comparisonTable));
+  else content.push(comparisonHeading, comparisonTable);
 
   // Charts.
-  content.push(sectionHeading(labels.charts, 1));
-  content.push(domainMatrix(input, rows, labels));
+  content.push(keptTogether(sectionHeading(labels.charts, 1), domainMatrix(input, rows, labels)));
   content.push(barChart(labels.barsTitle, rows.map((row) => ({
     label: regionLabel(row.region, row.region_en, language),
     value: comparison.measuresOf(row.region),
@@ -227,8 +248,8 @@ function regionalContent(context: RegionalContext): Content[] {
     }))));
   }
 
-  // One section per region.
-  content.push(sectionHeading(labels.regionSections, 1));
+  // One section per region; the chapter heading goes with the first region's heading block.
+  let chapterHeading: Content | undefined = sectionHeading(labels.regionSections, 1);
   for (const row of rows) {
     const material = materials.get(row.region);
     if (!material) continue;
@@ -237,6 +258,7 @@ function regionalContent(context: RegionalContext): Content[] {
     const places = material.places.map((entry) => `${place(entry.name)}${mark.open}${labels.levels[entry.level] ?? entry.level}${mark.close}`).join(mark.list);
     content.push({
       stack: [
+        ...(chapterHeading ? [chapterHeading] : []),
         { ...(cjk(heading) as object), style: 'h2', headlineLevel: 2 } as Content,
         ...(corpus && material.headlines.length > 0 ? [{ text: labels.headline, style: 'h4' }, cjk(material.headlines.join(' / '))] : []),
         { text: labels.placesNamed, style: 'h4' },
@@ -244,6 +266,7 @@ function regionalContent(context: RegionalContext): Content[] {
       ],
       unbreakable: true,
     });
+    chapterHeading = undefined;
     const bullets = material.measures.map((measure) => ({
         text: [
           ...breakableText(measure.text).map((piece) => ({ text: piece })),
@@ -285,6 +308,20 @@ function regionalContent(context: RegionalContext): Content[] {
   return content;
 }
 
+/**
+ * A single roundup's title: its regions in the order the article presents them, then its theme; a headline that
+ * already names every region (`辽宁、浙江、河南扎实开展…`) is the title by itself.
+ */
+export function singleArticleTitle(source: SourceArticle, rows: readonly ComparisonTableRow[], language: Language): string {
+  const theme = themeOf(source.title);
+  if (source.regions.length > 0 && source.regions.every((region) => theme.includes(region))) return theme;
+  const names = source.regions.map((region) => {
+    const row = rows.find((candidate) => candidate.region === region);
+    return row ? regionLabel(row.region, row.region_en, language) : region;
+  });
+  return LABELS[language].roundupOf(names.join(language === 'zh' ? '、' : ', '), theme);
+}
+
 /** The briefing as a pdfmake document definition. */
 export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   const { collector, comparison, language, taxonomy } = input;
@@ -294,9 +331,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
   const regionNames = rows.map((row) => regionLabel(row.region, row.region_en, language));
   const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
-  const title = single
-    ? labels.roundupOf(regionNames.join(language === 'zh' ? '、' : ', '), themeOf(single.title))
-    : labels.corpusTitle(rows.length, collector.regionalArticles);
+  const title = single ? singleArticleTitle(single, rows, language) : labels.corpusTitle(rows.length, collector.regionalArticles);
 
   const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
   const totals = {
@@ -333,13 +368,11 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   content.push(cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }));
 
   // Comparison table.
-  content.push(sectionHeading(labels.comparison, 1));
-  if (rows.length === 0) content.push({ text: labels.noRegions });
+  if (rows.length === 0) content.push(keptTogether(sectionHeading(labels.comparison, 1), { text: labels.noRegions }));
   else content.push(...regionalContent({ input, labels, rows, materials, place }));
 
   // Appendix: method and data quality.
-  content.push(sectionHeading(labels.appendix, 1));
-  content.push({
+  content.push(keptTogether(sectionHeading(labels.appendix, 1), {
     table: {
       widths: [160, 80],
       body: [
@@ -350,7 +383,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     },
     layout: 'lightHorizontalLines',
     style: 'table',
-  });
+  } as Content));
   const reasons = Object.entries(input.run.rejectReasons).sort((a, b) => b[1] - a[1]).slice(0, 15);
   content.push(keptTogether({ text: labels.rejected, style: 'h3' }, reasons.length === 0 ? { text: labels.noRejects } : {
     table: {
