@@ -55,7 +55,7 @@ function rejectOf(source: string, line: number | null, reason: string, excerpt: 
 }
 
 /**
- * The most characters one article's text may have. The longest article of the shared corpus has about 30,000;
+ * The most characters one article's text may have. The longest article of the shared corpus has 27,639;
  * a record past this limit is not a news article, and extracting it would take memory out of all proportion
  * (a 14 MB text took 850 MB), so it is rejected with its reason and memory stays bounded whatever the input.
  */
