@@ -105,7 +105,7 @@ for (const [label, subset] of [['sample briefing', articles.filter((article) => 
     comparison.add(tables);
     collector.add(tables);
   }
-  const definition = () => briefingDocument({ collector, comparison, run: { recordsRead: sampleArticles.length, articles: sampleArticles.length, rejects: 0, rejectReasons: {} }, taxonomy: extractor.taxonomy.domains, language: 'zh', generatedAt: new Date() });
+  const definition = () => briefingDocument({ collector, comparison, run: { recordsRead: sampleArticles.length, articles: sampleArticles.length, rejects: 0, rejectReasons: {}, scope: 'roundups' }, taxonomy: extractor.taxonomy.domains, language: 'zh', generatedAt: new Date() });
   const plain = () => plainParagraphsDocument(definition());
   const full: number[] = [];
   const baseline: number[] = [];

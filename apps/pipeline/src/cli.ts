@@ -41,7 +41,8 @@ const program = new Command()
   .option('-o, --out <dir>', 'folder to write the tables and the briefing into', 'out')
   .addOption(new Option('--lang <lang>', 'language of the briefing (tables keep their columns)').choices(['zh', 'en']).default('zh'))
   .option('--strict', 'fail (exit 1) when any record is rejected, after writing rejects.csv', false)
-  .option('--per-article', 'also write one briefing per multi-region article into briefings/', false)
+  .option('--per-article', 'also write one briefing per roundup into briefings/', false)
+  .addOption(new Option('--scope <scope>', 'what comparison.csv and the briefing compare: roundup sections only, or every article that gives a region a section').choices(['roundups', 'all']).default('roundups'))
   .option('--sqlite <file>', 'also write every table into this SQLite database')
   .option('--data <dir>', 'folder with your own taxonomy.json, units.json, place-aliases.json and initiative-cues.json')
   .option('-j, --jobs <n>', 'extraction threads, one per core by default; 1 extracts in the main thread (the tables are the same for any number)', (value) => {
@@ -71,7 +72,7 @@ try {
   throw error;
 }
 
-const options = program.opts<{ out: string; lang: 'zh' | 'en'; strict: boolean; perArticle: boolean; sqlite?: string; data?: string; quiet: boolean; json: boolean; jobs: number; cache: boolean }>();
+const options = program.opts<{ out: string; lang: 'zh' | 'en'; scope: 'roundups' | 'all'; strict: boolean; perArticle: boolean; sqlite?: string; data?: string; quiet: boolean; json: boolean; jobs: number; cache: boolean }>();
 const showProgress = !options.quiet && process.stderr.isTTY;
 const startedAt = Date.now();
 const totalBytes = showProgress ? await inputBytes(program.args) : 0;
@@ -94,6 +95,7 @@ try {
     language: options.lang,
     strict: options.strict,
     perArticle: options.perArticle,
+    scope: options.scope,
     ...(options.data ? { dataDir: options.data } : {}),
     ...(options.sqlite ? { sqlite: options.sqlite } : {}),
     jobs: options.jobs,

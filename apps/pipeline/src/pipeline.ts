@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import type { Readable } from 'node:stream';
 import { ARTICLE_TABLES, TABLES, type Article, type ArticleTables, type RejectRow, type RunSummary, type TableName } from '@roundup/model';
 import { dataPath, DEFAULT_DATA_DIR, excerptOf, inputSources, loadGazetteer, loadTaxonomy, readSource, type Taxonomy } from '@roundup/parser';
-import { BriefingCollector, CsvTableWriter, dataPackage, formatCsv, RegionComparison, renderBriefing, SqliteTableWriter, tableShape, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
+import { BriefingCollector, type ComparisonScope, CsvTableWriter, dataPackage, formatCsv, RegionComparison, renderBriefing, SqliteTableWriter, tableShape, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
 import { articleByteLength, articleChunks, type BatchOutput } from './batch-output.js';
 import { inlineExtraction, workerExtraction } from './extraction-pool.js';
 import { CACHE_FOLDER, entryKey, ResultCache, runFingerprint, type CacheEntry, type EntryBuilder, type KeyRecord, type TableTarget } from './result-cache.js';
@@ -18,6 +18,8 @@ export interface PipelineOptions {
   language?: Language;
   strict?: boolean;
   perArticle?: boolean;
+  /** What comparison.csv and the briefing compare: roundup sections only (the default), or every article with a region. */
+  scope?: ComparisonScope;
   /** Worker threads for extraction; 1 extracts in the calling thread. Output is the same whatever the number. */
   jobs?: number;
   /** Also write every table into this SQLite file. */
@@ -211,8 +213,9 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   // tables of extraction are loaded where extraction runs.
   const knowledge: BriefingKnowledge = { taxonomy: loadTaxonomy(dataPath('taxonomy.json', options.dataDir)), dataDir: options.dataDir };
   const domains = knowledge.taxonomy.domains;
-  const comparison = new RegionComparison(domains);
-  const collector = new BriefingCollector();
+  const scope = options.scope ?? 'roundups';
+  const comparison = new RegionComparison(domains, scope);
+  const collector = new BriefingCollector(scope);
   const databaseFile = options.sqlite ? resolve(options.sqlite) : undefined;
   const databaseInOutput = databaseFile ? pathInside(resolve(options.outDir), databaseFile) : undefined;
   // A database inside the output folder is written in its place in the temporary folder and published with it;
@@ -251,6 +254,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     let rejects = 0;
     let withSections = 0;
     let multiRegion = 0;
+    let roundups = 0;
     let characters = 0;
     let inputFiles = 0;
     const reused = { files: 0, records: 0 };
@@ -269,8 +273,9 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       collector.add(digest);
       articles += 1;
       if (digest.sections.length > 0) withSections += 1;
-      if (new Set(digest.sections.map((section) => section.region)).size >= 2) {
-        multiRegion += 1;
+      if (new Set(digest.sections.map((section) => section.region).filter(Boolean)).size >= 2) multiRegion += 1;
+      if (digest.articles[0]?.kind === 'roundup') {
+        roundups += 1;
         if (options.perArticle) await renderArticleBriefing(digest, language, join(temporary, 'briefings', `${id}.pdf`), knowledge, options.now);
       }
     };
@@ -450,7 +455,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     database?.close();
     database = undefined;
     const briefingStarted = performance.now();
-    await renderBriefing(briefingInput(collector, comparison, { recordsRead: records, articles, rejects, rejectReasons }, knowledge, language, options.now), join(temporary, 'briefing.pdf'));
+    await renderBriefing(briefingInput(collector, comparison, { recordsRead: records, articles, rejects, rejectReasons, scope }, knowledge, language, options.now), join(temporary, 'briefing.pdf'));
     stages.briefing = performance.now() - briefingStarted;
     await writeFile(
       join(temporary, 'datapackage.json'),
@@ -468,6 +473,8 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       rejectReasons,
       articlesWithSections: withSections,
       multiRegionArticles: multiRegion,
+      roundups,
+      scope,
       regions: comparisonRows.map((row) => row.region),
       rows,
       files: [...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`).concat('datapackage.json', 'briefing.pdf'),
@@ -557,5 +564,5 @@ async function renderArticleBriefing(digest: ArticleTables, language: Language, 
   const collector = new BriefingCollector();
   comparison.add(digest);
   collector.add(digest);
-  await renderBriefing(briefingInput(collector, comparison, { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {} }, knowledge, language, now), file);
+  await renderBriefing(briefingInput(collector, comparison, { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {}, scope: 'roundups' }, knowledge, language, now), file);
 }

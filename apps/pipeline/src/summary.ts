@@ -4,7 +4,8 @@ import type { RunSummary } from '@roundup/model';
 export function formatSummary(summary: RunSummary): string {
   const lines = [
     `roundup ${summary.version}: ${summary.recordsRead} records read, ${summary.articles} articles, ${summary.rejects} rejected`,
-    `  ${summary.articlesWithSections} articles with regional sections, ${summary.multiRegionArticles} comparing several regions`,
+    `  ${summary.articlesWithSections} articles with regional sections, ${summary.multiRegionArticles} naming several regions, ${summary.roundups} roundups`,
+    `  compared: ${summary.scope === 'roundups' ? 'roundup sections only (--scope all counts every article with a region)' : 'every article with a region (--scope all)'}`,
     `  regions: ${summary.regions.join('、') || '(none)'}`,
     `  rows: ${Object.entries(summary.rows).map(([table, count]) => `${table} ${count}`).join(', ')}`,
     `  written to ${summary.outDir} in ${summary.seconds} s`,

@@ -12,6 +12,23 @@ export const SectionDetection = z.enum([
   'inferred-places',
   'inferred-single',
 ]);
+
+/** What a section is keyed by: a province, or a unit that is not one (a city, a university, a ministry …). */
+export const UnitType = z.enum(['province', 'city', 'county', 'university', 'central-body', 'enterprise', 'sector', 'other']);
+export type UnitType = z.infer<typeof UnitType>;
+
+/** What an article is, as the annotation guide defines it: a roundup compares several regions or units in passages of their own. */
+export const ArticleKind = z.enum(['roundup', 'regional', 'general']);
+export type ArticleKind = z.infer<typeof ArticleKind>;
+
+/**
+ * What decided an article's kind. A roundup is framed by `headings` (printed region or unit headings), a
+ * `title-list` or `intro-list` naming its regions, `各地-passages` (各地/多地 with one passage per place) or a
+ * `综合-byline` (（综合本报记者…报道）); `places` means the places named decided it (a story of one region, or
+ * several regions without a frame: not a roundup); `no-region` means no region has a passage of its own.
+ */
+export const KindEvidence = z.enum(['headings', 'title-list', 'intro-list', '各地-passages', '综合-byline', 'places', 'no-region']);
+export type KindEvidence = z.infer<typeof KindEvidence>;
 export type SectionDetection = z.infer<typeof SectionDetection>;
 
 export const PlaceLevel = z.enum(['province', 'prefecture', 'county', 'township', 'village', 'zone']);
@@ -53,14 +70,20 @@ export type Region = z.infer<typeof Region>;
 export const ParagraphInfo = z.object({
   index: z.number().int().nonnegative(),
   text: z.string(),
+  /** The province whose story the paragraph tells (its unit's province); null for none or a unit without one. */
   region: z.string().nullable(),
+  /** The section's unit as its heading writes it (浙江, 清华大学, 国家发展改革委); null outside sections. */
+  unit: z.string().nullable(),
   role: ParagraphRole,
 });
 export type ParagraphInfo = z.infer<typeof ParagraphInfo>;
 
 export const Section = z.object({
   index: z.number().int().nonnegative(),
-  region: Region,
+  /** The unit's province; null for central bodies and units whose province the text does not give. */
+  region: Region.nullable(),
+  unit: z.string().min(1),
+  unitType: UnitType,
   heading: z.string(),
   paragraphFrom: z.number().int().nonnegative(),
   paragraphTo: z.number().int().nonnegative(),

@@ -11,6 +11,10 @@ export const RunSummary = z.object({
   rejectReasons: z.record(z.string(), z.number().int().nonnegative()),
   articlesWithSections: z.number().int().nonnegative(),
   multiRegionArticles: z.number().int().nonnegative(),
+  /** Articles of kind `roundup`: several regions or units in passages of their own, framed that way. */
+  roundups: z.number().int().nonnegative(),
+  /** What the comparison and the briefing count: roundup sections only, or every article with a region. */
+  scope: z.enum(['roundups', 'all']),
   regions: z.array(z.string()),
   rows: z.record(z.string(), z.number().int().nonnegative()),
   files: z.array(z.string()),

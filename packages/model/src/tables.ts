@@ -1,7 +1,7 @@
 // One schema per CSV table: the header row is the schema's keys in order, and each field's description is the
 // table dictionary (README, datapackage.json), so a column is added and documented in one place.
 import { z } from 'zod';
-import { PlaceLevel, Qualifier, Quantity, ParagraphRole, SectionDetection } from './records.js';
+import { ArticleKind, KindEvidence, PlaceLevel, Qualifier, Quantity, ParagraphRole, SectionDetection, UnitType } from './records.js';
 
 const count = z.number().int().nonnegative();
 const articleId = z.string().describe('the article: YYYYMMDD-PP-AA (date, page, article on the page) where the URL or file name gives it');
@@ -16,12 +16,15 @@ export const ArticleRow = z.object({
   paragraphs: count.describe('number of paragraphs (non-empty body lines)'),
   characters: count.describe('characters in the paragraphs'),
   regions: z.string().describe('regions with a section, `;`-separated, in order of appearance'),
+  kind: ArticleKind.describe('roundup (several regions or units, each in passages of its own, framed that way), regional (one region) or general'),
+  kind_evidence: KindEvidence.describe('what decided the kind: headings, title-list, intro-list, 各地-passages, 综合-byline (a roundup\'s frame), places (the places named), no-region'),
 });
 
 export const ParagraphRow = z.object({
   article_id: articleId,
   paragraph: count.describe('0-based index over the body’s non-empty lines; the title is not a paragraph'),
   region: region.describe('the region whose story the paragraph tells; empty for intros, summaries and bylines'),
+  unit: z.string().describe('the section’s unit as its heading writes it (浙江, 清华大学, 国家发展改革委); empty outside sections'),
   role: ParagraphRole.describe('heading (region line or headline), body, intro (before the first section) or byline'),
   text: z.string().describe('the paragraph, trimmed and cleaned of markup'),
 });
@@ -29,9 +32,11 @@ export const ParagraphRow = z.object({
 export const SectionRow = z.object({
   article_id: articleId,
   section: count.describe('0-based index of the section in the article'),
-  region: region.describe('the section’s region'),
-  region_code: z.string().describe('GB/T 2260 code of the region (330000)'),
-  region_en: z.string().describe('the region in pinyin (Zhejiang)'),
+  unit: z.string().describe('what the section is about, as the heading or intro writes it: 浙江, 南京, 清华大学, 国家发展改革委'),
+  unit_type: UnitType.describe('province, city, county, university, central-body, enterprise, sector or other'),
+  region: region.describe('the unit’s province where the text gives or implies one; empty for central bodies and where nothing says'),
+  region_code: z.string().describe('GB/T 2260 code of the region (330000); empty without a region'),
+  region_en: z.string().describe('the region in pinyin (Zhejiang); empty without a region'),
   heading: z.string().describe('the section’s printed headline; empty when the article prints none'),
   paragraph_from: count.describe('first paragraph of the section'),
   paragraph_to: count.describe('last paragraph of the section'),
@@ -91,7 +96,7 @@ export const ComparisonRow = z.object({
   region: z.string().describe('the region'),
   region_code: z.string().describe('its GB/T 2260 code'),
   region_en: z.string().describe('its name in pinyin'),
-  articles: count.describe('articles with a section of the region'),
+  articles: count.describe('roundups with a section of the region (every article with one under --scope all)'),
   sections: count.describe('sections of the region'),
   paragraphs: count.describe('paragraphs attributed to the region'),
   localities: count.describe('distinct places named in its sections'),

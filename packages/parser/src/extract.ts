@@ -11,6 +11,8 @@ import type {
   PlaceMention,
   Section,
 } from '@roundup/model';
+import { classifyArticle, type KindDecision } from './kinds.js';
+import { loadKnownUnits, type KnownUnits } from './units.js';
 import { classifyDomains, loadTaxonomy, type Taxonomy } from './domains.js';
 import { dataPath } from './data-files.js';
 import { extractFigures, loadFigureRules, sentenceAround, type FigureRules } from './figures.js';
@@ -28,10 +30,11 @@ export interface Extractor {
   initiativeCues: InitiativeCues;
   taxonomy: Taxonomy;
   sectionCues: SectionCues;
+  knownUnits: KnownUnits;
 }
 
 /** The files of a data folder that extraction reads: what it finds depends on their content and on nothing else there. */
-export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json'] as const;
+export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json', 'known-units.json'] as const;
 
 /** Loads the tables from a data folder (the workspace's data/ by default). */
 export function createExtractor(dataDir?: string): Extractor {
@@ -42,6 +45,7 @@ export function createExtractor(dataDir?: string): Extractor {
     initiativeCues: loadInitiativeCues(file('initiative-cues.json')),
     taxonomy: loadTaxonomy(file('taxonomy.json')),
     sectionCues: loadSectionCues(file('section-cues.json')),
+    knownUnits: loadKnownUnits(file('known-units.json')),
   };
 }
 
@@ -60,6 +64,7 @@ export interface RegionalInitiative extends Initiative {
 
 export interface ArticleExtraction {
   article: Article;
+  kind: KindDecision;
   paragraphs: ParagraphInfo[];
   sections: Section[];
   places: RegionalPlace[];
@@ -72,11 +77,12 @@ const isLocality = (mention: PlaceMention) => mention.level !== 'province';
 
 /** Runs every extractor over one article. Pure: the same article and tables give the same result. */
 export function extractArticle(article: Article, extractor: Extractor): ArticleExtraction {
-  const { gazetteer, figureRules, initiativeCues, taxonomy, sectionCues } = extractor;
+  const { gazetteer, figureRules, initiativeCues, taxonomy, sectionCues, knownUnits } = extractor;
   const texts = article.paragraphs;
   const matches = texts.map((text, index) => matchPlaceNames(text, index, gazetteer));
   const titleMatches = matchPlaceNames(article.title, 0, gazetteer);
-  const { paragraphs, sections } = sectionArticle(texts, matches, titleMatches, gazetteer, sectionCues);
+  const { paragraphs, sections } = sectionArticle(texts, matches, titleMatches, gazetteer, sectionCues, knownUnits);
+  const kind = classifyArticle(article.title, paragraphs, sections, sectionCues);
 
   // Names are resolved in the context of their section: its province and the places named before.
   const places: RegionalPlace[] = [];
@@ -123,14 +129,14 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted);
     for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region });
 
-    if (info.region !== null && info.role === 'body') {
+    if (info.unit !== null && info.role === 'body') {
       for (const sentence of splitSentences(text)) {
         const inSentence = <T extends { start: number; end: number }>(items: T[]) => items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
         const sentencePlaces = inSentence(paragraphPlaces);
         measures.push({
           paragraph: info.index,
           sentenceIndex: sentence.index,
-          region: info.region,
+          region: info.region ?? '',
           locality: sentencePlaces[0]?.name ?? localityAt(sentence.start),
           domains: classifyDomains(sentence.text, taxonomy),
           initiatives: [...new Set(inSentence(paragraphInitiatives).map((initiative) => initiative.name))],
@@ -140,7 +146,7 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
       }
     }
   }
-  return { article, paragraphs, sections, places, figures, initiatives, measures };
+  return { article, kind, paragraphs, sections, places, figures, initiatives, measures };
 }
 
 function firstOfEach<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
@@ -193,7 +199,7 @@ export function localityRows(extraction: ArticleExtraction, gazetteer: Gazetteer
 export function articleTables(extraction: ArticleExtraction, gazetteer: Gazetteer): ArticleTables {
   const { article } = extraction;
   const id = article.articleId;
-  const regions = [...new Set(extraction.sections.map((section) => section.region.short))];
+  const regions = [...new Set(extraction.sections.flatMap((section) => (section.region ? [section.region.short] : [])))];
   return {
     articles: [{
       article_id: id,
@@ -204,14 +210,18 @@ export function articleTables(extraction: ArticleExtraction, gazetteer: Gazettee
       paragraphs: article.paragraphs.length,
       characters: article.paragraphs.reduce((sum, text) => sum + [...text].length, 0),
       regions: regions.join(';'),
+      kind: extraction.kind.kind,
+      kind_evidence: extraction.kind.evidence,
     }],
-    paragraphs: extraction.paragraphs.map((info) => ({ article_id: id, paragraph: info.index, region: info.region ?? '', role: info.role, text: info.text })),
+    paragraphs: extraction.paragraphs.map((info) => ({ article_id: id, paragraph: info.index, region: info.region ?? '', unit: info.unit ?? '', role: info.role, text: info.text })),
     sections: extraction.sections.map((section) => ({
       article_id: id,
       section: section.index,
-      region: section.region.short,
-      region_code: section.region.code,
-      region_en: section.region.pinyin,
+      unit: section.unit,
+      unit_type: section.unitType,
+      region: section.region?.short ?? '',
+      region_code: section.region?.code ?? '',
+      region_en: section.region?.pinyin ?? '',
       heading: section.heading,
       paragraph_from: section.paragraphFrom,
       paragraph_to: section.paragraphTo,

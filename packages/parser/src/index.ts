@@ -27,6 +27,8 @@ export { extractInitiatives, isInitiative, loadInitiativeCues, type InitiativeCu
 export { classifyDomains, loadTaxonomy, Taxonomy, type Domain } from './domains.js';
 export { splitSentences, type SentenceSpan } from './sentences.js';
 export { findHeadings, isByline, loadSectionCues, provinceVotes, sectionArticle, type SectionCues, type SectionedArticle } from './sections.js';
+export { headingUnit, loadKnownUnits, type KnownUnits, type SectionUnit } from './units.js';
+export { classifyArticle, type KindDecision } from './kinds.js';
 export {
   articleTables,
   createExtractor,

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
 import { matchPlaceNames } from './places.js';
 import { loadSectionCues, sectionArticle } from './sections.js';
+import { loadKnownUnits } from './units.js';
 
 const gazetteer = loadGazetteer();
 const section = (paragraphs: string[], title = '') =>
-  sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), matchPlaceNames(title, 0, gazetteer), gazetteer, loadSectionCues());
+  sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), matchPlaceNames(title, 0, gazetteer), gazetteer, loadSectionCues(), loadKnownUnits());
 const summary = (paragraphs: string[], title = '') => {
   const result = section(paragraphs, title);
   return {
-    sections: result.sections.map((s) => [s.region.short, s.heading, s.paragraphFrom, s.paragraphTo, s.detectedBy]),
+    sections: result.sections.map((s) => [s.region?.short ?? '', s.heading, s.paragraphFrom, s.paragraphTo, s.detectedBy]),
     regions: result.paragraphs.map((p) => p.region),
   };
 };

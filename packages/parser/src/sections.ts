@@ -1,9 +1,10 @@
 // Splitting an article into regional sections: from printed headings where the article has them, else from the places each paragraph names.
-import type { ParagraphInfo, ParagraphRole, Region, Section, SectionDetection } from '@roundup/model';
+import type { ParagraphInfo, ParagraphRole, Section, SectionDetection } from '@roundup/model';
 import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
+import { headingUnit, provincesOfName, type KnownUnits, type SectionUnit } from './units.js';
 
 const SPACES = /[\s\u3000\u00A0]/g;
 const SENTENCE_END = /[。！？!?；;]/;
@@ -13,6 +14,12 @@ const SectionCuesFile = z.object({
   nationalScope: z.array(z.string()),
   bylinePatterns: z.array(z.string()),
   captionPatterns: z.array(z.string()),
+  kind: z.object({
+    minimumUnits: z.number().int().min(2),
+    regionalShare: z.number().min(0).max(1),
+    severalPlaces: z.array(z.string()),
+    compiledByline: z.string(),
+  }),
 });
 export interface SectionCues {
   /** Words that make a paragraph without places a national or general one: it continues no region's story. */
@@ -21,6 +28,8 @@ export interface SectionCues {
   bylines: RegExp[];
   /** Photo captions (图①：…): each tells where its own picture was taken. */
   captions: RegExp[];
+  /** What makes an article a roundup, and a regional or general one otherwise (see `classifyArticle`). */
+  kind: { minimumUnits: number; regionalShare: number; severalPlaces: string[]; compiledByline: RegExp };
 }
 
 export function loadSectionCues(file = dataPath('section-cues.json')): SectionCues {
@@ -29,6 +38,7 @@ export function loadSectionCues(file = dataPath('section-cues.json')): SectionCu
     nationalScope: cues.nationalScope,
     bylines: cues.bylinePatterns.map((pattern) => new RegExp(pattern)),
     captions: cues.captionPatterns.map((pattern) => new RegExp(pattern)),
+    kind: { ...cues.kind, compiledByline: new RegExp(cues.kind.compiledByline) },
   };
 }
 
@@ -51,45 +61,21 @@ function isHeadline(paragraph: string | undefined): paragraph is string {
   return paragraph !== undefined && paragraph.length >= 2 && paragraph.length <= HEADLINE_MAX && !SENTENCE_END.test(paragraph);
 }
 
-/** The provinces a whole name can stand for, at province or prefecture level (or any level when `anyLevel`). */
-function provincesOfName(name: string, gazetteer: Gazetteer, anyLevel: boolean): Set<string> {
-  const [end, entries] = gazetteer.namesAt(name, 0)[0] ?? [];
-  if (end !== name.length || !entries) return new Set();
-  return new Set(
-    entries
-      .filter((entry) => anyLevel || entry.place.level === 'province' || entry.place.level === 'prefecture')
-      .map((entry) => entry.place.provinceCode),
-  );
-}
-
-/**
- * The region a heading line names: the whole token is a province or prefecture (`浙江`, `南 京`), or
- * one followed by a lower place of the same province, written in full or without its suffix (`浙江杭州`, `北京丰台`).
- */
-function headingRegion(token: string, gazetteer: Gazetteer): Region | undefined {
-  const whole = provincesOfName(token, gazetteer, false);
-  if (whole.size === 1) return gazetteer.region([...whole][0]!);
-  const [end] = gazetteer.namesAt(token, 0)[0] ?? [];
-  if (end === undefined || end >= token.length) return undefined;
-  const head = provincesOfName(token.slice(0, end), gazetteer, false);
-  if (head.size !== 1) return undefined;
-  const province = [...head][0]!;
-  const rest = token.slice(end);
-  const restIsPlace = ['', '区', '县', '市'].some((suffix) => provincesOfName(rest + suffix, gazetteer, true).has(province));
-  return restIsPlace ? gazetteer.region(province) : undefined;
-}
-
 interface HeadingFound {
   paragraph: number;
-  region: Region;
+  /** What the heading names: a province, a city, a university, a ministry … */
+  unit: SectionUnit;
   heading: string;
   /** Paragraphs the heading occupies (the region line, and the headline line after it). */
   lines: number;
   detectedBy: SectionDetection;
 }
 
-/** Finds region headings of the three printed forms: `浙江：` then a headline line; `浙江：headline`; `河 北` alone. */
-export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer): HeadingFound[] {
+/**
+ * Finds region and unit headings of the three printed forms: `浙江：` then a headline line; `浙江：headline`;
+ * `河 北` or `北京交通大学` alone.
+ */
+export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer, known: KnownUnits): HeadingFound[] {
   const headings: HeadingFound[] = [];
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index]!;
@@ -97,19 +83,19 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
     const compact = paragraph.replace(SPACES, '').replace(/^[【［\[]|[】］\]]/g, '');
     const colon = compact.search(/[：:]/);
     const token = colon === -1 ? compact : compact.slice(0, colon);
-    if (token.length < 2 || token.length > 12) continue;
-    const region = headingRegion(token, gazetteer);
-    if (!region) continue;
+    if (token.length < 2 || token.length > 16) continue;
+    const unit = headingUnit(token, gazetteer, known);
+    if (!unit || (unit.unitType !== 'province' && unit.unitType !== 'city' && unit.unitType !== 'county' && token.length < 3 && !known.byName.has(token))) continue;
     const rest = colon === -1 ? '' : paragraph.slice(paragraph.search(/[：:]/) + 1).trim();
     const next = paragraphs[index + 1];
     if (colon !== -1 && rest === '') {
       const hasHeadline = isHeadline(next);
-      headings.push({ paragraph: index, region, heading: hasHeadline ? normaliseHeadline(next) : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-line' });
+      headings.push({ paragraph: index, unit, heading: hasHeadline ? normaliseHeadline(next) : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-line' });
     } else if (colon !== -1 && isHeadline(rest)) {
-      headings.push({ paragraph: index, region, heading: normaliseHeadline(rest), lines: 1, detectedBy: 'heading-inline' });
+      headings.push({ paragraph: index, unit, heading: normaliseHeadline(rest), lines: 1, detectedBy: 'heading-inline' });
     } else if (colon === -1) {
-      const hasHeadline = isHeadline(next) && headingRegion(next.replace(SPACES, ''), gazetteer) === undefined;
-      headings.push({ paragraph: index, region, heading: hasHeadline ? normaliseHeadline(next) : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-name' });
+      const hasHeadline = isHeadline(next) && headingUnit(next.replace(SPACES, ''), gazetteer, known) === undefined;
+      headings.push({ paragraph: index, unit, heading: hasHeadline ? normaliseHeadline(next) : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-name' });
     } else {
       continue;
     }
@@ -160,16 +146,21 @@ export interface SectionedArticle {
   sections: Section[];
 }
 
-function buildSections(infos: ParagraphInfo[], regionOf: (short: string) => Region, detectedBy: SectionDetection, headings: ReadonlyMap<number, HeadingFound>): Section[] {
+/** Groups paragraphs into sections by unit: a new one where the unit changes or a heading starts one. */
+function buildSections(infos: ParagraphInfo[], gazetteer: Gazetteer, detectedBy: SectionDetection, headings: ReadonlyMap<number, HeadingFound>): Section[] {
+  const units = new Map([...headings.values()].map((heading) => [heading.unit.unit, heading.unit]));
   const sections: Section[] = [];
   let current: Section | undefined;
   for (const info of infos) {
     const heading = headings.get(info.index);
-    if (info.region === null) continue;
-    if (!current || current.region.short !== info.region || heading) {
+    if (info.unit === null) continue;
+    if (!current || current.unit !== info.unit || heading) {
       current = {
         index: sections.length,
-        region: regionOf(info.region),
+        region: info.region === null ? null : gazetteer.region(info.region)!,
+        unit: info.unit,
+        // A unit without a heading of its own is a province: inferred from places, or a caption's.
+        unitType: units.get(info.unit)?.unitType ?? 'province',
         heading: heading?.heading ?? '',
         paragraphFrom: info.index,
         paragraphTo: info.index,
@@ -182,6 +173,12 @@ function buildSections(infos: ParagraphInfo[], regionOf: (short: string) => Regi
   return sections;
 }
 
+/** Puts a paragraph in a province's story (its unit is the province), or in none. */
+function assignProvince(info: ParagraphInfo, region: string | null): void {
+  info.region = region;
+  info.unit = region;
+}
+
 /**
  * Assigns every paragraph its region and role and groups them into sections. `placeMatches[i]`
  * are the place names found in paragraph i; `titleMatches` those in the title.
@@ -192,14 +189,16 @@ export function sectionArticle(
   titleMatches: readonly PlaceMatch[],
   gazetteer: Gazetteer,
   cues: SectionCues,
+  known: KnownUnits,
 ): SectionedArticle {
-  const regionOf = (short: string) => gazetteer.region(short)!;
   const bylines = paragraphs.map((paragraph) => isByline(paragraph, cues));
-  const headings = findHeadings(paragraphs, gazetteer);
+  const headings = findHeadings(paragraphs, gazetteer, known);
 
   if (headings.length > 0) {
     const byStart = new Map(headings.map((heading) => [heading.paragraph, heading]));
-    const sameRegion = new Set(headings.map((heading) => heading.region.short)).size === 1;
+    // Where every heading is in one province (浙江杭州：, 浙江宁波：), the paragraphs before them are that province's.
+    const headingRegions = new Set(headings.map((heading) => heading.unit.region?.short ?? null));
+    const sharedRegion = headingRegions.size === 1 ? [...headingRegions][0]! : null;
     const infos: ParagraphInfo[] = [];
     let current: HeadingFound | undefined;
     let headingLinesLeft = 0;
@@ -211,34 +210,37 @@ export function sectionArticle(
       }
       let role: ParagraphRole = headingLinesLeft > 0 ? 'heading' : current ? 'body' : 'intro';
       headingLinesLeft -= 1;
-      let region: string | null = current ? current.region.short : sameRegion ? headings[0]!.region.short : null;
+      let region: string | null = current ? current.unit.region?.short ?? null : sharedRegion;
+      let unit: string | null = current ? current.unit.unit : sharedRegion;
       if (bylines[index]) {
         role = 'byline';
         region = null;
+        unit = null;
       }
-      infos.push({ index, text: paragraphs[index]!, region, role });
+      infos.push({ index, text: paragraphs[index]!, region, unit, role });
     }
     // A photo caption belongs to the province it names, whatever section it is printed in.
     for (const info of infos) {
       if (!cues.captions.some((pattern) => pattern.test(info.text))) continue;
       const province = dominantProvince(provinceVotes(placeMatches[info.index] ?? []));
-      info.region = province && province !== 'mixed' ? gazetteer.region(province)!.short : null;
+      assignProvince(info, province && province !== 'mixed' ? gazetteer.region(province)!.short : null);
       info.role = 'body';
     }
     // A marker line (■链接) opens material that is not the section's own.
     for (const info of infos) {
-      if (/^[■□●○▲△◆◇★☆]/.test(info.text) && isShortLine(info.text)) info.region = null;
+      if (/^[■□●○▲△◆◇★☆]/.test(info.text) && isShortLine(info.text)) assignProvince(info, null);
     }
     // A callout printed just above a heading (年客运量38.5亿人次) introduces the section below it.
     for (const heading of headings) {
       const kicker = infos[heading.paragraph - 1];
       if (kicker && kicker.role !== 'byline' && isShortLine(kicker.text) && /[0-9０-９]/.test(kicker.text) && !byStart.has(kicker.index)) {
-        kicker.region = heading.region.short;
+        kicker.region = heading.unit.region?.short ?? null;
+        kicker.unit = heading.unit.unit;
         if (kicker.role === 'intro') kicker.role = 'body';
       }
     }
     closeSummaries(infos, placeMatches, gazetteer);
-    return { paragraphs: infos, sections: buildSections(infos, regionOf, 'inferred-places', byStart) };
+    return { paragraphs: infos, sections: buildSections(infos, gazetteer, 'inferred-places', byStart) };
   }
 
   const votes = placeMatches.map(provinceVotes);
@@ -263,7 +265,7 @@ export function sectionArticle(
   const strongTop = Math.max(0, ...strong.values());
   const isRoundup = opening.size >= 2 || (strong.size >= 2 && strongTop <= 0.75 * strongTotal);
   const bodyCount = paragraphs.filter((_, index) => !bylines[index]).length;
-  const infos: ParagraphInfo[] = paragraphs.map((text, index) => ({ index, text, region: null, role: bylines[index] ? 'byline' : 'body' }));
+  const infos: ParagraphInfo[] = paragraphs.map((text, index) => ({ index, text, region: null, unit: null, role: bylines[index] ? 'byline' : 'body' }));
 
   if (isRoundup) {
     let current: string | null = null;
@@ -279,11 +281,11 @@ export function sectionArticle(
         // quotation or follow-on paragraph without places continues it.
         current = null;
       }
-      info.region = current;
+      assignProvince(info, current);
       if (!started) info.role = 'intro';
     }
     closeSummaries(infos, placeMatches, gazetteer);
-    return { paragraphs: infos, sections: buildSections(infos, regionOf, 'inferred-places', new Map()) };
+    return { paragraphs: infos, sections: buildSections(infos, gazetteer, 'inferred-places', new Map()) };
   }
 
   // One region's story, or none: total the votes, the title's counting double.
@@ -295,8 +297,8 @@ export function sectionArticle(
   const titleNames = (code: string) => provinceVotes(titleMatches).has(code);
   if (top && top !== 'mixed' && (titleNames(top) || paragraphsNaming(top) >= Math.max(1, Math.ceil(bodyCount * 0.25)))) {
     const region = gazetteer.region(top)!.short;
-    for (const info of infos) if (info.role !== 'byline') info.region = region;
-    return { paragraphs: infos, sections: buildSections(infos, regionOf, 'inferred-single', new Map()) };
+    for (const info of infos) if (info.role !== 'byline') assignProvince(info, region);
+    return { paragraphs: infos, sections: buildSections(infos, gazetteer, 'inferred-single', new Map()) };
   }
   return { paragraphs: infos, sections: [] };
 }
@@ -310,13 +312,10 @@ function closeSummaries(infos: ParagraphInfo[], placeMatches: readonly PlaceMatc
     if (info.role === 'byline') continue;
     const named = [...provinceVotes(placeMatches[index] ?? []).keys()].map((code) => gazetteer.region(code)?.short).filter((short) => short && articleRegions.has(short));
     if (new Set(named).size >= 2) {
-      info.region = null;
+      assignProvince(info, null);
       continue;
     }
     break;
   }
-  for (const info of infos) {
-    if (info.role !== 'intro') continue;
-    info.region = null;
-  }
+  for (const info of infos) if (info.role === 'intro') assignProvince(info, null);
 }

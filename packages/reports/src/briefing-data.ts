@@ -1,5 +1,6 @@
 // What the briefing shows, collected on the way through a run and bounded per region, so a year of articles fits in memory.
-import type { ArticleTables, FigureRow, MeasureRow, PlaceLevel } from '@roundup/model';
+import type { ArticleRow, ArticleTables, FigureRow, MeasureRow, PlaceLevel } from '@roundup/model';
+import { inScope, type ComparisonScope } from './comparison.js';
 
 /** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
 export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 16, figures: 20, programmes: 12, sources: 10 } as const;
@@ -20,6 +21,9 @@ export interface BriefingMeasure {
 }
 export interface BriefingFigure {
   articleId: string;
+  /** Its source, for a corpus briefing: where the reader finds it. */
+  date: string;
+  title: string;
   raw: string;
   value: number;
   unit: string;
@@ -39,6 +43,16 @@ export interface RegionMaterial {
   moneyFigures: BriefingFigure[];
   programmes: Map<string, number>;
   detections: Map<string, number>;
+  /** The compared articles with a section of the region, in input order: date and id (titles are in the index). */
+  appearances: Array<{ articleId: string; date: string }>;
+}
+
+/** A roundup of the run, for the briefing's index: when, what, and the regions or units it compares. */
+export interface RoundupEntry {
+  articleId: string;
+  date: string;
+  title: string;
+  units: string[];
 }
 export interface SourceArticle {
   articleId: string;
@@ -74,6 +88,9 @@ function measureScore(measure: MeasureRow): number {
 export class BriefingCollector {
   readonly regions = new Map<string, RegionMaterial>();
   readonly sources: SourceArticle[] = [];
+  /** Every roundup read, in input order: a year of a national paper holds a few hundred. */
+  readonly roundups: RoundupEntry[] = [];
+  /** Articles read, whatever their kind. */
   articleCount = 0;
   /** Articles with at least one regional section: the ones the briefing compares. */
   regionalArticles = 0;
@@ -82,12 +99,23 @@ export class BriefingCollector {
   lastDate = '';
   private order = 0;
 
+  /** `scope` says which articles the briefing compares: roundups only (the default) or every article with a region. */
+  constructor(readonly scope: ComparisonScope = 'roundups') {}
+
   add(tables: ArticleTables): void {
     const article = tables.articles[0];
     if (!article) return;
     this.articleCount += 1;
     if (!this.firstDate || article.date < this.firstDate) this.firstDate = article.date;
     if (!this.lastDate || article.date > this.lastDate) this.lastDate = article.date;
+    if (article.kind === 'roundup') {
+      const units = [...new Set(tables.sections.map((section) => section.unit))];
+      this.roundups.push({ articleId: article.article_id, date: article.date, title: article.title, units });
+    }
+    if (inScope(tables, this.scope)) this.addRegional(article, tables);
+  }
+
+  private addRegional(article: ArticleRow, tables: ArticleTables): void {
     const regions = article.regions ? article.regions.split(';') : [];
     if (regions.length >= 2) this.multiRegionArticles += 1;
     if (regions.length > 0) {
@@ -97,14 +125,16 @@ export class BriefingCollector {
       keepBest(this.sources, source, BRIEFING_LIMITS.sources, bySourceRank);
     }
     for (const section of tables.sections) {
+      if (!section.region) continue;
       let material = this.regions.get(section.region);
       if (!material) {
         material = {
           region: section.region, code: section.region_code, pinyin: section.region_en, headlines: [], places: new Map(),
-          measures: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(),
+          measures: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(), appearances: [],
         };
         this.regions.set(section.region, material);
       }
+      if (material.appearances[material.appearances.length - 1]?.articleId !== article.article_id) material.appearances.push({ articleId: article.article_id, date: article.date });
       if (section.heading && material.headlines.length < BRIEFING_LIMITS.headlines && !material.headlines.includes(section.heading)) material.headlines.push(section.heading);
       material.detections.set(section.detected_by, (material.detections.get(section.detected_by) ?? 0) + 1);
     }
@@ -124,7 +154,7 @@ export class BriefingCollector {
         domains: measure.domains ? measure.domains.split(';') : [], score: measureScore(measure), order: this.order++,
       }, BRIEFING_LIMITS.measures, byScore);
     }
-    for (const figure of tables.figures) this.addFigure(figure);
+    for (const figure of tables.figures) this.addFigure(figure, article);
     for (const initiative of tables.initiatives) {
       const material = this.regions.get(initiative.region);
       if (material && (material.programmes.has(initiative.name) || material.programmes.size < BRIEFING_LIMITS.programmes * 20)) {
@@ -133,11 +163,11 @@ export class BriefingCollector {
     }
   }
 
-  private addFigure(row: FigureRow): void {
+  private addFigure(row: FigureRow, article: ArticleRow): void {
     const material = this.regions.get(row.region);
     if (!material) return;
     const figure: BriefingFigure = {
-      articleId: row.article_id, raw: row.raw, value: row.value, unit: row.unit, quantity: row.quantity,
+      articleId: row.article_id, date: article.date, title: article.title, raw: row.raw, value: row.value, unit: row.unit, quantity: row.quantity,
       subject: row.subject, locality: row.locality, order: this.order++,
     };
     if (row.quantity === 'money' && row.unit === '元') keepBest(material.moneyFigures, figure, BRIEFING_LIMITS.figures, byValue);

@@ -51,7 +51,7 @@ describe('renderBriefing', () => {
     await renderBriefing({
       collector: new BriefingCollector(),
       comparison: new RegionComparison([{ id: 'culture', zh: '文化', en: 'Culture' }]),
-      run: { recordsRead: 2, articles: 0, rejects: 2, rejectReasons: { 'malformed JSON': 2 } },
+      run: { recordsRead: 2, articles: 0, rejects: 2, rejectReasons: { 'malformed JSON': 2 }, scope: 'roundups' },
       taxonomy: [{ id: 'culture', zh: '文化', en: 'Culture', keywords: ['文化'] }],
       language: 'en',
       generatedAt: new Date('2026-01-01T00:00:00Z'),

@@ -16,6 +16,8 @@ export interface BriefingRunFacts {
   articles: number;
   rejects: number;
   rejectReasons: Record<string, number>;
+  /** What the briefing compares: roundup sections only, or every article with a region (said on its first page). */
+  scope: 'roundups' | 'all';
 }
 
 export interface BriefingInput {

@@ -25,19 +25,36 @@ interface RegionTally {
   domains: Map<string, number>;
 }
 
+/**
+ * Which articles the comparison counts: `roundups` (the default) compares regions over roundup sections only;
+ * `all` counts every article with a section of a region, as a reader of a whole corpus may want.
+ */
+export type ComparisonScope = 'roundups' | 'all';
+
+/** Whether an article's rows belong in a comparison of this scope. */
+export function inScope(tables: ArticleTables, scope: ComparisonScope): boolean {
+  return scope === 'all' || tables.articles[0]?.kind === 'roundup';
+}
+
 /** Adds up each region's sections, places, figures, programmes and measures; memory grows with regions, not articles. */
 export class RegionComparison {
   private readonly tallies = new Map<string, RegionTally>();
 
-  constructor(readonly domains: readonly DomainLabel[]) {}
+  constructor(
+    readonly domains: readonly DomainLabel[],
+    readonly scope: ComparisonScope = 'roundups',
+  ) {}
 
   private tally(region: string): RegionTally | undefined {
     return this.tallies.get(region);
   }
 
   add(tables: ArticleTables): void {
+    if (!inScope(tables, this.scope)) return;
     const counted = new Set<string>();
     for (const section of tables.sections) {
+      // A unit without a province (a ministry, a central enterprise) has its rows in the tables, not in a region's tally.
+      if (!section.region) continue;
       let tally = this.tallies.get(section.region);
       if (!tally) {
         tally = {

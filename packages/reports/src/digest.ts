@@ -8,7 +8,7 @@ import type { ArticleTables } from '@roundup/model';
  * instead of the tables, whose text is already formatted as CSV where it runs.
  */
 export function regionalDigest(tables: ArticleTables): ArticleTables {
-  const regions = new Set(tables.sections.map((section) => section.region));
+  const regions = new Set(tables.sections.map((section) => section.region).filter((region) => region !== ''));
   const regional = <T extends { region: string }>(rows: readonly T[]) => (regions.size === 0 ? [] : rows.filter((row) => regions.has(row.region)));
   return {
     articles: tables.articles,

@@ -1,8 +1,8 @@
 // @roundup/reports: the CSV tables and the PDF briefing.
 export { CSV_BOM, CsvTableWriter, destroyWriteStream, formatCsv, formatCsvHeader, formatCsvRows, neutraliseFormula, tableShape, type TableShape } from './csv.js';
 export { regionalDigest } from './digest.js';
-export { RegionComparison, type DomainLabel } from './comparison.js';
-export { BRIEFING_LIMITS, BriefingCollector, CORPUS_LIMITS, type BriefingFigure, type BriefingMeasure, type BriefingPlace, type SourceArticle } from './briefing-data.js';
+export { inScope, RegionComparison, type ComparisonScope, type DomainLabel } from './comparison.js';
+export { BRIEFING_LIMITS, BriefingCollector, CORPUS_LIMITS, type BriefingFigure, type BriefingMeasure, type BriefingPlace, type RoundupEntry, type SourceArticle } from './briefing-data.js';
 export { breakableText, briefingDocument, briefingFonts, plainParagraphsDocument, renderBriefing, renderDocument, type BriefingInput, type BriefingRunFacts, type TaxonomyDomain } from './briefing.js';
 export { dataPackage, tableResource, type TableField, type TableResource } from './datapackage.js';
 export { SqliteTableWriter } from './sqlite.js';

@@ -1,0 +1,97 @@
+// What a section heading names: a province, a city or county, or a unit that is not a place (a university, a
+// ministry, an enterprise, a sector), with the province the text gives or implies for it.
+import type { Region, UnitType } from '@roundup/model';
+import { z } from 'zod';
+import { dataPath, loadDataFile } from './data-files.js';
+import type { Gazetteer } from './gazetteer.js';
+
+const KnownUnitsFile = z.object({
+  typePatterns: z.array(z.object({ type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), pattern: z.string() })),
+  units: z.array(z.object({ name: z.string().min(2), type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), province: z.string().nullable() })),
+});
+
+export interface KnownUnits {
+  /** How a unit's own name says what it is, tried in order. */
+  typePatterns: Array<{ type: UnitType; pattern: RegExp }>;
+  /** Well-known units whose name does not say what they are or which province they are in. */
+  byName: Map<string, { type: UnitType; province: string | null }>;
+}
+
+export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits {
+  const data = loadDataFile(file, KnownUnitsFile);
+  return {
+    typePatterns: data.typePatterns.map((entry) => ({ type: entry.type, pattern: new RegExp(entry.pattern) })),
+    byName: new Map(data.units.map((unit) => [unit.name, { type: unit.type, province: unit.province }])),
+  };
+}
+
+/** What a section is about: the unit as written, what kind it is, and its province where known. */
+export interface SectionUnit {
+  unit: string;
+  unitType: UnitType;
+  region: Region | null;
+}
+
+/** The provinces a whole name can stand for, at province or prefecture level (or any level when `anyLevel`). */
+export function provincesOfName(name: string, gazetteer: Gazetteer, anyLevel: boolean): Set<string> {
+  const [end, entries] = gazetteer.namesAt(name, 0)[0] ?? [];
+  if (end !== name.length || !entries) return new Set();
+  return new Set(
+    entries
+      .filter((entry) => anyLevel || entry.place.level === 'province' || entry.place.level === 'prefecture')
+      .map((entry) => entry.place.provinceCode),
+  );
+}
+
+function only<T>(values: Set<T>): T | undefined {
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
+/** A place unit: the token is a province, a city (`南京`, `南 京`), a county with its suffix, or a province and a place in it (`浙江杭州`). */
+function placeUnit(token: string, gazetteer: Gazetteer): SectionUnit | undefined {
+  const [end, entries] = gazetteer.namesAt(token, 0)[0] ?? [];
+  if (end === undefined || !entries) return undefined;
+  if (end === token.length) {
+    const high = only(provincesOfName(token, gazetteer, false));
+    if (high) {
+      const isProvince = entries.some((entry) => entry.place.level === 'province' && entry.place.provinceCode === high);
+      return { unit: token, unitType: isProvince ? 'province' : 'city', region: gazetteer.region(high)! };
+    }
+    // A county-level name is a unit only with its suffix written out (安吉县, 鼓楼区): bare, too many are words.
+    const county = /[县区市旗]$/.test(token) ? only(provincesOfName(token, gazetteer, true)) : undefined;
+    return county ? { unit: token, unitType: 'county', region: gazetteer.region(county)! } : undefined;
+  }
+  const head = only(provincesOfName(token.slice(0, end), gazetteer, false));
+  if (!head) return undefined;
+  const rest = token.slice(end);
+  const restIsPlace = ['', '区', '县', '市'].some((suffix) => provincesOfName(rest + suffix, gazetteer, true).has(head));
+  return restIsPlace ? { unit: token, unitType: /[县区旗]$/.test(rest) ? 'county' : 'city', region: gazetteer.region(head)! } : undefined;
+}
+
+/** The province a unit's name starts with (郑州大学 → 河南, 浙江省委 → 浙江), if one. */
+function provinceInName(token: string, gazetteer: Gazetteer): Region | undefined {
+  for (const [end] of gazetteer.namesAt(token, 0)) {
+    if (end >= token.length) continue;
+    const province = only(provincesOfName(token.slice(0, end), gazetteer, false));
+    if (province) return gazetteer.region(province);
+  }
+  return undefined;
+}
+
+/**
+ * The unit a heading names, or undefined when the token is not one. A place comes first; then a unit whose
+ * name says what it is (…大学, 国家…, …部, …集团) or one in the editable table of well-known units. Its
+ * province comes from its own name where it starts with a place (郑州大学 → 河南), else from the table.
+ */
+export function headingUnit(token: string, gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
+  const place = placeUnit(token, gazetteer);
+  if (place) return place;
+  const listed = known.byName.get(token);
+  const patterned = known.typePatterns.find((entry) => entry.pattern.test(token))?.type;
+  if (!listed && !patterned) return undefined;
+  const named = provinceInName(token, gazetteer);
+  // A body named after a province (浙江省委, 河南省教育厅) is that province's, not a central one.
+  const unitType = listed?.type ?? (patterned === 'central-body' && named ? 'other' : patterned!);
+  const region = unitType === 'central-body' ? null : named ?? (listed?.province ? gazetteer.region(listed.province) ?? null : null);
+  return { unit: token, unitType, region };
+}
