@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `pnpm eval`: extraction measured against the gold files in gold/dev, gold/holdout and gold/unseen (or the folders given).
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { DEFAULT_DATA_DIR } from '@roundup/parser';
 import { evaluate, formatReport } from './evaluation.js';
+import { evaluateKinds, formatKindReport } from './kind-evaluation.js';
 
 const root = resolve(DEFAULT_DATA_DIR, '..');
 const program = new Command()
@@ -11,13 +13,26 @@ const program = new Command()
   .description('Measure extraction against hand-annotated gold files.')
   .argument('[goldDirs...]', 'folders of <id>.json gold files', [resolve(root, 'gold/dev'), resolve(root, 'gold/holdout'), resolve(root, 'gold/unseen')])
   .option('--corpus <dir>', 'where corpus sources are', resolve(root, '../shared/corpus'))
+  .option('--kinds <dir>', 'folder of labelled months (<month>.json)', resolve(root, 'gold/kinds'))
   .option('--errors', 'list every mismatch', false)
   .parse(process.argv);
 
 const [goldDirs] = program.processedArgs as [string[]];
-const options = program.opts<{ corpus: string; errors: boolean }>();
+const options = program.opts<{ corpus: string; kinds: string; errors: boolean }>();
 for (const goldDir of goldDirs) {
   const report = await evaluate(goldDir, options.corpus);
   process.stdout.write(`\n== ${goldDir.replace(`${root}/`, '')}\n${formatReport(report)}`);
+  if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);
+}
+
+// Article kinds over whole labelled months: dev months first, then holdout months.
+const months = readdirSync(options.kinds).filter((file) => file.endsWith('.json')).sort();
+for (const file of months) {
+  const report = await evaluateKinds(resolve(options.kinds, file), options.corpus);
+  if (!report) {
+    process.stdout.write(`\n== article kinds ${file}: skipped, its month is not in ${options.corpus}\n`);
+    continue;
+  }
+  process.stdout.write(`\n== article kinds ${report.month} (${report.split})\n${formatKindReport(report)}`);
   if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);
 }

@@ -40,3 +40,18 @@ export const GoldArticle = z.object({
 });
 export type GoldArticle = z.infer<typeof GoldArticle>;
 export type GoldFigure = z.infer<typeof GoldFigure>;
+
+/** A whole labelled month (gold/kinds/<month>.json): every article's kind, and the units of its unit roundups. */
+export const GoldKinds = z.object({
+  month: z.string(),
+  /** The month's file or folder below the corpus folder. */
+  source: z.string(),
+  split: z.enum(['dev', 'holdout']),
+  labelled: z.string(),
+  note: z.string(),
+  labels: z.record(z.string(), z.enum(['roundup', 'regional', 'general', 'ambiguous'])),
+  /** For unit roundups: each unit as the heading or intro writes it, with its province (null: the text never gives one). */
+  units: z.record(z.string(), z.array(z.object({ unit: z.string(), province: z.string().nullable() }))),
+});
+export type GoldKinds = z.infer<typeof GoldKinds>;
+

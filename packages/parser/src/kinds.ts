@@ -15,25 +15,57 @@ function unitParagraphs(paragraphs: readonly ParagraphInfo[]): Map<string, numbe
   return counts;
 }
 
-/** How many of `units` a text names (a province by its short name, a city or university as written). */
-function namedIn(text: string, units: Iterable<string>): number {
-  let named = 0;
-  for (const unit of units) if (text.includes(unit)) named += 1;
-  return named;
+/** Between two names of a list (`江苏开山岛、海南潭门`): a few characters and a list mark, no sentence break. */
+const LIST_GAP = /^[^。！？；]{0,5}[、，,和及与][^。！？；]{0,5}$/;
+
+/**
+ * How many of `units` a text names as a list (`记者走进安徽、河北、山东三地`, `江苏开山岛、海南潭门、西藏玉麦`):
+ * units named next to another, a list mark between them. Names scattered through a text frame nothing.
+ */
+function listedIn(text: string, units: Iterable<string>): number {
+  const mentions: Array<{ unit: string; start: number; end: number }> = [];
+  for (const unit of units) {
+    for (let at = text.indexOf(unit); at !== -1; at = text.indexOf(unit, at + unit.length)) mentions.push({ unit, start: at, end: at + unit.length });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const listed = new Set<string>();
+  for (let index = 1; index < mentions.length; index++) {
+    const [before, after] = [mentions[index - 1]!, mentions[index]!];
+    if (before.unit !== after.unit && after.start >= before.end && LIST_GAP.test(text.slice(before.end, after.start))) {
+      listed.add(before.unit);
+      listed.add(after.unit);
+    }
+  }
+  return listed.size;
+}
+
+/** The share of the regional paragraphs that the largest unit holds: a roundup spreads its passages. */
+function largestShare(counts: ReadonlyMap<string, number>): number {
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  return total === 0 ? 1 : Math.max(...counts.values()) / total;
 }
 
 /**
- * What frames an article of several units' passages as a roundup, if anything: printed headings, a title or intro
- * that names its units, 各地/多地 over one passage per place, or the closing （综合本报记者…报道）.
+ * What frames an article of several units' passages as a roundup, if anything: printed headings; or, where the
+ * passages are inferred from places and no unit holds most of them, a title or intro that lists its units,
+ * 各地/多地 over passages of three places or more, or the closing （综合本报记者…报道）.
  */
-function roundupFrame(title: string, paragraphs: readonly ParagraphInfo[], sections: readonly Section[], units: readonly string[], cues: SectionCues): KindEvidence | undefined {
+function roundupFrame(title: string, paragraphs: readonly ParagraphInfo[], sections: readonly Section[], counts: ReadonlyMap<string, number>, cues: SectionCues): KindEvidence | undefined {
+  const { kind } = cues;
   const headed = new Set(sections.filter((section) => section.detectedBy.startsWith('heading')).map((section) => section.unit));
-  if (headed.size >= cues.kind.minimumUnits) return 'headings';
-  if (namedIn(title, units) >= cues.kind.minimumUnits) return 'title-list';
-  const intro = paragraphs.filter((info) => info.role === 'intro' || (info.unit === null && info.index < (sections[0]?.paragraphFrom ?? 0))).map((info) => info.text).join('\n');
-  if (namedIn(intro, units) >= cues.kind.minimumUnits) return 'intro-list';
-  if (cues.kind.severalPlaces.some((word) => title.includes(word) || intro.includes(word))) return '各地-passages';
-  if (paragraphs.some((info) => info.role === 'byline' && cues.kind.compiledByline.test(info.text))) return '综合-byline';
+  if (headed.size >= kind.minimumUnits) return 'headings';
+  if (largestShare(counts) > kind.largestShare) return undefined;
+  const units = [...counts.keys()];
+  if (listedIn(title, units) >= kind.minimumUnits) return 'title-list';
+  const intro = paragraphs
+    .filter((info) => info.role === 'intro' || (info.unit === null && info.index < (sections[0]?.paragraphFrom ?? 0)))
+    .slice(0, kind.introParagraphs)
+    .map((info) => info.text)
+    .join('\n');
+  if (listedIn(intro, units) >= kind.minimumUnits) return 'intro-list';
+  const framing = `${title}\n${intro}`.replaceAll(new RegExp(kind.notSeveralPlaces.join('|') || '(?!)', 'g'), '');
+  if (units.length >= kind.severalPlacesUnits && kind.severalPlaces.some((word) => framing.includes(word))) return '各地-passages';
+  if (paragraphs.some((info) => info.role === 'byline' && kind.compiledByline.test(info.text))) return '综合-byline';
   return undefined;
 }
 
@@ -43,7 +75,7 @@ export function classifyArticle(title: string, paragraphs: readonly ParagraphInf
   const units = [...counts.keys()];
   if (units.length === 0) return { kind: 'general', evidence: 'no-region' };
   if (units.length >= cues.kind.minimumUnits) {
-    const frame = roundupFrame(title, paragraphs, sections, units, cues);
+    const frame = roundupFrame(title, paragraphs, sections, counts, cues);
     if (frame) return { kind: 'roundup', evidence: frame };
   }
   // Not framed as a roundup: one region's story if one region holds most of the passages, else a general one

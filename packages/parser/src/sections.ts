@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
-import { headingUnit, provincesOfName, type KnownUnits, type SectionUnit } from './units.js';
+import { headingUnit, provinceInName, provincesOfName, type KnownUnits, type SectionUnit } from './units.js';
 
 const SPACES = /[\s\u3000\u00A0]/g;
 const SENTENCE_END = /[。！？!?；;]/;
@@ -16,8 +16,12 @@ const SectionCuesFile = z.object({
   captionPatterns: z.array(z.string()),
   kind: z.object({
     minimumUnits: z.number().int().min(2),
+    largestShare: z.number().min(0).max(1),
     regionalShare: z.number().min(0).max(1),
     severalPlaces: z.array(z.string()),
+    severalPlacesUnits: z.number().int().min(2),
+    notSeveralPlaces: z.array(z.string()),
+    introParagraphs: z.number().int().min(1),
     compiledByline: z.string(),
   }),
 });
@@ -29,7 +33,7 @@ export interface SectionCues {
   /** Photo captions (图①：…): each tells where its own picture was taken. */
   captions: RegExp[];
   /** What makes an article a roundup, and a regional or general one otherwise (see `classifyArticle`). */
-  kind: { minimumUnits: number; regionalShare: number; severalPlaces: string[]; compiledByline: RegExp };
+  kind: { minimumUnits: number; largestShare: number; regionalShare: number; severalPlaces: string[]; severalPlacesUnits: number; notSeveralPlaces: string[]; introParagraphs: number; compiledByline: RegExp };
 }
 
 export function loadSectionCues(file = dataPath('section-cues.json')): SectionCues {
@@ -77,20 +81,24 @@ interface HeadingFound {
  */
 export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer, known: KnownUnits): HeadingFound[] {
   const headings: HeadingFound[] = [];
+  /** Headings of the form `厦门港——`: a name of any kind, known by the dash; several must stand in the article. */
+  const dashed = new Set<HeadingFound>();
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index]!;
     if (paragraph.length > HEADLINE_MAX + 12) continue;
     const compact = paragraph.replace(SPACES, '').replace(/^[【［\[]|[】］\]]/g, '');
-    const colon = compact.search(/[：:]/);
+    const dash = /^([\u4e00-\u9fff]{2,20})——$/.exec(compact);
+    const colon = dash ? dash[1]!.length : compact.search(/[：:]/);
     const token = colon === -1 ? compact : compact.slice(0, colon);
-    if (token.length < 2 || token.length > 16) continue;
-    const unit = headingUnit(token, gazetteer, known);
+    if (token.length < 2 || token.length > (dash ? 20 : 16)) continue;
+    const unit = headingUnit(token, gazetteer, known) ?? (dash ? namedUnit(token, gazetteer, known) : undefined);
     if (!unit || (unit.unitType !== 'province' && unit.unitType !== 'city' && unit.unitType !== 'county' && token.length < 3 && !known.byName.has(token))) continue;
-    const rest = colon === -1 ? '' : paragraph.slice(paragraph.search(/[：:]/) + 1).trim();
+    const rest = colon === -1 || dash ? '' : paragraph.slice(paragraph.search(/[：:]/) + 1).trim();
     const next = paragraphs[index + 1];
     if (colon !== -1 && rest === '') {
       const hasHeadline = isHeadline(next);
       headings.push({ paragraph: index, unit, heading: hasHeadline ? normaliseHeadline(next) : '', lines: hasHeadline ? 2 : 1, detectedBy: 'heading-line' });
+      if (dash) dashed.add(headings[headings.length - 1]!);
     } else if (colon !== -1 && isHeadline(rest)) {
       headings.push({ paragraph: index, unit, heading: normaliseHeadline(rest), lines: 1, detectedBy: 'heading-inline' });
     } else if (colon === -1) {
@@ -101,9 +109,37 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
     }
     index += headings[headings.length - 1]!.lines - 1;
   }
-  // A lone place name without a colon is a heading only where the article prints several of them.
-  const named = headings.filter((heading) => heading.detectedBy === 'heading-name');
-  return named.length === 1 && headings.length === 1 ? [] : named.length === 1 ? headings.filter((heading) => heading.detectedBy !== 'heading-name') : headings;
+  // A lone name without a colon, or one dash heading, is a heading only where the article prints several of them.
+  const alone = (heading: HeadingFound) => heading.detectedBy === 'heading-name' || dashed.has(heading);
+  const named = headings.filter(alone);
+  return named.length === 1 && headings.length === 1 ? [] : named.length === 1 ? headings.filter((heading) => !alone(heading)) : headings;
+}
+
+/**
+ * A university or other unit whose name gives no province takes the one its own passage clearly tells of
+ * (the text comes first); central bodies, enterprises and sectors stay national.
+ */
+function placeUnitsFromText(headings: HeadingFound[], paragraphCount: number, placeMatches: readonly PlaceMatch[][], gazetteer: Gazetteer): void {
+  headings.forEach((heading, position) => {
+    if (heading.unit.region || (heading.unit.unitType !== 'university' && heading.unit.unitType !== 'other')) return;
+    const end = headings[position + 1]?.paragraph ?? paragraphCount;
+    const votes = new Map<string, number>();
+    for (let index = heading.paragraph; index < end; index++) {
+      for (const [code, count] of provinceVotes(placeMatches[index] ?? [])) votes.set(code, (votes.get(code) ?? 0) + count);
+    }
+    const province = dominantProvince(votes);
+    if (province && province !== 'mixed') heading.unit = { ...heading.unit, region: gazetteer.region(province)! };
+  });
+}
+
+/**
+ * A dash heading's name that the unit table does not classify, read as a unit (of type other) where it names a
+ * place of China (`宁波舟山港`) or a facility (`…港`, `…园`, `…社区`); topics (`谁来种地`) and people are not units.
+ */
+function namedUnit(token: string, gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
+  const region = provinceInName(token, gazetteer) ?? null;
+  if (!region && !known.facility.test(token)) return undefined;
+  return { unit: token, unitType: 'other', region };
 }
 
 /**
@@ -195,6 +231,7 @@ export function sectionArticle(
   const headings = findHeadings(paragraphs, gazetteer, known);
 
   if (headings.length > 0) {
+    placeUnitsFromText(headings, paragraphs.length, placeMatches, gazetteer);
     const byStart = new Map(headings.map((heading) => [heading.paragraph, heading]));
     // Where every heading is in one province (浙江杭州：, 浙江宁波：), the paragraphs before them are that province's.
     const headingRegions = new Set(headings.map((heading) => heading.unit.region?.short ?? null));

@@ -8,6 +8,7 @@ import type { Gazetteer } from './gazetteer.js';
 const KnownUnitsFile = z.object({
   typePatterns: z.array(z.object({ type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), pattern: z.string() })),
   units: z.array(z.object({ name: z.string().min(2), type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), province: z.string().nullable() })),
+  facilityPattern: z.string(),
 });
 
 export interface KnownUnits {
@@ -15,6 +16,8 @@ export interface KnownUnits {
   typePatterns: Array<{ type: UnitType; pattern: RegExp }>;
   /** Well-known units whose name does not say what they are or which province they are in. */
   byName: Map<string, { type: UnitType; province: string | null }>;
+  /** Names of places that are units though neither places of the gazetteer nor bodies (`太仓港`, `…产业园`). */
+  facility: RegExp;
 }
 
 export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits {
@@ -22,6 +25,7 @@ export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits 
   return {
     typePatterns: data.typePatterns.map((entry) => ({ type: entry.type, pattern: new RegExp(entry.pattern) })),
     byName: new Map(data.units.map((unit) => [unit.name, { type: unit.type, province: unit.province }])),
+    facility: new RegExp(data.facilityPattern),
   };
 }
 
@@ -68,12 +72,14 @@ function placeUnit(token: string, gazetteer: Gazetteer): SectionUnit | undefined
   return restIsPlace ? { unit: token, unitType: /[县区旗]$/.test(rest) ? 'county' : 'city', region: gazetteer.region(head)! } : undefined;
 }
 
-/** The province a unit's name starts with (郑州大学 → 河南, 浙江省委 → 浙江), if one. */
-function provinceInName(token: string, gazetteer: Gazetteer): Region | undefined {
-  for (const [end] of gazetteer.namesAt(token, 0)) {
-    if (end >= token.length) continue;
-    const province = only(provincesOfName(token.slice(0, end), gazetteer, false));
-    if (province) return gazetteer.region(province);
+/** The province a unit's name starts with (郑州大学 → 河南, 浙江省委 → 浙江, 太仓港 → 江苏), if one. */
+export function provinceInName(token: string, gazetteer: Gazetteer): Region | undefined {
+  for (const anyLevel of [false, true]) {
+    for (const [end] of gazetteer.namesAt(token, 0)) {
+      if (end >= token.length) continue;
+      const province = only(provincesOfName(token.slice(0, end), gazetteer, anyLevel));
+      if (province) return gazetteer.region(province);
+    }
   }
   return undefined;
 }

@@ -1,0 +1,87 @@
+// Measuring article kinds against whole labelled months (gold/kinds): is each roundup found, and only roundups,
+// and are the units of unit roundups found. Ambiguous articles are not scored.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GoldKinds } from '@roundup/model';
+import { createExtractor, extractArticle, readInputs, type Extractor } from '@roundup/parser';
+import { precision, recall } from './evaluation.js';
+
+export interface KindReport {
+  month: string;
+  split: 'dev' | 'holdout';
+  scored: number;
+  ambiguous: number;
+  roundups: { tp: number; fp: number; fn: number };
+  units: { hits: number; total: number };
+  /** Of the units found, those whose province is right (units whose province the text never gives are not scored). */
+  unitRegions: { hits: number; total: number };
+  errors: string[];
+}
+
+/** A unit is found when a section's unit is it, or one of the two contains the other (`云南玉溪顾芸` holds `云南玉溪`). */
+const sameUnit = (gold: string, found: string) => found === gold || found.includes(gold) || gold.includes(found);
+
+/** Runs extraction over a labelled month and scores its kinds and units; undefined when the month is not on this machine. */
+export async function evaluateKinds(goldFile: string, corpusDir: string, extractor: Extractor = createExtractor()): Promise<KindReport | undefined> {
+  const gold = GoldKinds.parse(JSON.parse(await readFile(goldFile, 'utf8')));
+  const source = join(corpusDir, gold.source);
+  if (!existsSync(source)) return undefined;
+  const report: KindReport = { month: gold.month, split: gold.split, scored: 0, ambiguous: 0, roundups: { tp: 0, fp: 0, fn: 0 }, units: { hits: 0, total: 0 }, unitRegions: { hits: 0, total: 0 }, errors: [] };
+  const seen = new Set<string>();
+  for await (const record of readInputs([source])) {
+    if (record.kind !== 'article' || seen.has(record.article.articleId)) continue;
+    const id = record.article.articleId;
+    seen.add(id);
+    const label = gold.labels[id];
+    if (label === undefined) continue;
+    if (label === 'ambiguous') {
+      report.ambiguous += 1;
+      continue;
+    }
+    report.scored += 1;
+    const extraction = extractArticle(record.article, extractor);
+    const found = extraction.kind.kind === 'roundup';
+    if (found && label === 'roundup') report.roundups.tp += 1;
+    else if (found) {
+      report.roundups.fp += 1;
+      report.errors.push(`${id} taken for a roundup (${extraction.kind.evidence}; labelled ${label}): ${record.article.title.slice(0, 40)}`);
+    } else if (label === 'roundup') {
+      report.roundups.fn += 1;
+      report.errors.push(`${id} roundup missed (found ${extraction.kind.kind}): ${record.article.title.slice(0, 40)}`);
+    }
+    for (const unit of gold.units[id] ?? []) {
+      report.units.total += 1;
+      const section = extraction.sections.find((candidate) => sameUnit(unit.unit, candidate.unit));
+      if (!section) {
+        report.errors.push(`${id} unit missed: ${unit.unit}`);
+        continue;
+      }
+      report.units.hits += 1;
+      if (unit.province === null) continue;
+      report.unitRegions.total += 1;
+      if (section.region?.short === unit.province) report.unitRegions.hits += 1;
+      else report.errors.push(`${id} unit ${unit.unit}: province ${section.region?.short ?? 'none'}, labelled ${unit.province}`);
+    }
+  }
+  return report;
+}
+
+export function formatKindReport(report: KindReport): string {
+  const pct = (value: number) => value.toFixed(3);
+  const share = (r: { hits: number; total: number }) => (r.total === 0 ? 1 : r.hits / r.total);
+  const { roundups } = report;
+  const rows: Array<[string, string, string]> = [
+    ['roundup precision', pct(precision(roundups)), `${roundups.tp}/${roundups.tp + roundups.fp}`],
+    ['roundup recall', pct(recall(roundups)), `${roundups.tp}/${roundups.tp + roundups.fn}`],
+    ['unit recall (unit roundups)', pct(share(report.units)), `${report.units.hits}/${report.units.total}`],
+    ['unit province accuracy', pct(share(report.unitRegions)), `${report.unitRegions.hits}/${report.unitRegions.total}`],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return [
+    `articles scored: ${report.scored} (${report.ambiguous} ambiguous, not scored)`,
+    `${'metric'.padEnd(width)}  value  counts`,
+    ...rows.map(([name, value, counts]) => `${name.padEnd(width)}  ${value}  ${counts}`),
+    '',
+  ].join('\n');
+}
