@@ -4,7 +4,7 @@ import { ArticleInput, TABLES, columnsOf } from './index.js';
 describe('table columns', () => {
   it('derives the contract order of sections.csv from its schema', () => {
     expect(columnsOf(TABLES.sections)).toEqual([
-      'article_id', 'section', 'region', 'region_code', 'region_en', 'heading', 'paragraph_from', 'paragraph_to', 'detected_by',
+      'article_id', 'section', 'region', 'region_code', 'region_en', 'heading', 'paragraph_from', 'paragraph_to', 'detected_by', 'unit', 'unit_type',
     ]);
   });
   it('starts figures.csv with the contract columns', () => {

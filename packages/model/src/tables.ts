@@ -24,23 +24,23 @@ export const ParagraphRow = z.object({
   article_id: articleId,
   paragraph: count.describe('0-based index over the body’s non-empty lines; the title is not a paragraph'),
   region: region.describe('the region whose story the paragraph tells; empty for intros, summaries and bylines'),
-  unit: z.string().describe('the section’s unit as its heading writes it (浙江, 清华大学, 国家发展改革委); empty outside sections'),
   role: ParagraphRole.describe('heading (region line or headline), body, intro (before the first section) or byline'),
   text: z.string().describe('the paragraph, trimmed and cleaned of markup'),
+  unit: z.string().describe('the section’s unit as its heading writes it (浙江, 清华大学, 国家发展改革委); empty outside sections'),
 });
 
 export const SectionRow = z.object({
   article_id: articleId,
   section: count.describe('0-based index of the section in the article'),
-  unit: z.string().describe('what the section is about, as the heading or intro writes it: 浙江, 南京, 清华大学, 国家发展改革委'),
-  unit_type: UnitType.describe('province, city, county, university, central-body, enterprise, sector or other'),
-  region: region.describe('the unit’s province where the text gives or implies one; empty for central bodies and where nothing says'),
+  region: region.describe('the province of the section’s unit where the text gives or implies one; empty for central bodies and where nothing says'),
   region_code: z.string().describe('GB/T 2260 code of the region (330000); empty without a region'),
   region_en: z.string().describe('the region in pinyin (Zhejiang); empty without a region'),
   heading: z.string().describe('the section’s printed headline; empty when the article prints none'),
   paragraph_from: count.describe('first paragraph of the section'),
   paragraph_to: count.describe('last paragraph of the section'),
   detected_by: SectionDetection.describe('heading-line, heading-inline, heading-name (printed headings) or inferred-places, inferred-single'),
+  unit: z.string().describe('what the section is about, as the heading or intro writes it: 浙江, 南京, 清华大学, 国家发展改革委'),
+  unit_type: UnitType.describe('province, city, county, university, central-body, enterprise, sector or other'),
 });
 
 export const FigureRow = z.object({

@@ -213,12 +213,10 @@ export function articleTables(extraction: ArticleExtraction, gazetteer: Gazettee
       kind: extraction.kind.kind,
       kind_evidence: extraction.kind.evidence,
     }],
-    paragraphs: extraction.paragraphs.map((info) => ({ article_id: id, paragraph: info.index, region: info.region ?? '', unit: info.unit ?? '', role: info.role, text: info.text })),
+    paragraphs: extraction.paragraphs.map((info) => ({ article_id: id, paragraph: info.index, region: info.region ?? '', role: info.role, text: info.text, unit: info.unit ?? '' })),
     sections: extraction.sections.map((section) => ({
       article_id: id,
       section: section.index,
-      unit: section.unit,
-      unit_type: section.unitType,
       region: section.region?.short ?? '',
       region_code: section.region?.code ?? '',
       region_en: section.region?.pinyin ?? '',
@@ -226,6 +224,8 @@ export function articleTables(extraction: ArticleExtraction, gazetteer: Gazettee
       paragraph_from: section.paragraphFrom,
       paragraph_to: section.paragraphTo,
       detected_by: section.detectedBy,
+      unit: section.unit,
+      unit_type: section.unitType,
     })),
     figures: extraction.figures.map((figure) => ({
       article_id: id,

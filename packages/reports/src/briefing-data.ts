@@ -43,8 +43,10 @@ export interface RegionMaterial {
   moneyFigures: BriefingFigure[];
   programmes: Map<string, number>;
   detections: Map<string, number>;
-  /** The compared articles with a section of the region, in input order: date and id (titles are in the index). */
-  appearances: Array<{ articleId: string; date: string }>;
+  /** The first compared articles with a section of the region, in input order, for the region's list of sources. */
+  appearances: Array<{ articleId: string; date: string; title: string }>;
+  /** Every compared article's date with a section of the region (one per article), for the region × period chart. */
+  appearanceDates: string[];
 }
 
 /** A roundup of the run, for the briefing's index: when, what, and the regions or units it compares. */
@@ -116,6 +118,7 @@ export class BriefingCollector {
   }
 
   private addRegional(article: ArticleRow, tables: ArticleTables): void {
+    const counted = new Set<string>();
     const regions = article.regions ? article.regions.split(';') : [];
     if (regions.length >= 2) this.multiRegionArticles += 1;
     if (regions.length > 0) {
@@ -130,11 +133,15 @@ export class BriefingCollector {
       if (!material) {
         material = {
           region: section.region, code: section.region_code, pinyin: section.region_en, headlines: [], places: new Map(),
-          measures: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(), appearances: [],
+          measures: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(), appearances: [], appearanceDates: [],
         };
         this.regions.set(section.region, material);
       }
-      if (material.appearances[material.appearances.length - 1]?.articleId !== article.article_id) material.appearances.push({ articleId: article.article_id, date: article.date });
+      if (!counted.has(section.region)) {
+        counted.add(section.region);
+        material.appearanceDates.push(article.date);
+        if (material.appearances.length < BRIEFING_LIMITS.sources * 2) material.appearances.push({ articleId: article.article_id, date: article.date, title: article.title });
+      }
       if (section.heading && material.headlines.length < BRIEFING_LIMITS.headlines && !material.headlines.includes(section.heading)) material.headlines.push(section.heading);
       material.detections.set(section.detected_by, (material.detections.get(section.detected_by) ?? 0) + 1);
     }

@@ -1,7 +1,8 @@
 // The PDF briefing: header block, comparison table, charts, a section per region and a method appendix, laid out by pdfmake.
 import { createRequire } from 'node:module';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { BriefingCollector, SourceArticle } from './briefing-data.js';
+import type { BriefingCollector, BriefingMeasure, SourceArticle } from './briefing-data.js';
+import { chartTable, countDot, largestFiguresTable, PERIOD_CHART_ROWS, periodChart, regionAppearances, roundupIndex, sharedColumnWidth } from './corpus-briefing.js';
 import type { DomainLabel, RegionComparison } from './comparison.js';
 import { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';
 
@@ -88,7 +89,8 @@ function leadingDomains(row: Record<string, unknown>, taxonomy: readonly Taxonom
 }
 
 /** Width of the comparison table's programme column: what the fixed columns and every cell's padding leave, halved. */
-const PROGRAMME_COLUMN = (CONTENT_WIDTH - (44 + 70 + 30 + 38 + 34 + 52) - 8 * 8) / 2;
+const ROUNDUP_COLUMNS = [44, 64, 26, 30, 30, 52];
+const PROGRAMME_COLUMN = sharedColumnWidth(CONTENT_WIDTH, ROUNDUP_COLUMNS, 2);
 /** Font size of table text (the `table` style). */
 const TABLE_FONT_SIZE = 8;
 
@@ -103,6 +105,23 @@ export function programmeNames(names: readonly string[], columnWidth: number, fo
     { text: `“${name}”`, ...((name.length + 2) * fontSize <= columnWidth ? { noWrap: true } : {}) },
   ]);
   return { text: pieces } as Content;
+}
+
+/**
+ * Table rows that surely fit one page with a heading and a chart title (about 25 pt a row): a block this long is
+ * kept whole. pdfmake silently drops an unbreakable block taller than a page, so this errs short.
+ */
+const ROWS_ON_A_PAGE = 24;
+/** The narrowest cell of the region × domain matrix: a dot and a three-digit count. */
+const MATRIX_CELL = 20;
+
+/**
+ * A chapter heading never ends a page. A block that fits a page is kept with its heading as one unbreakable group;
+ * a longer one would not fit any page that way, so its heading relies on `pageBreakBefore` (a level-1 heading with
+ * nothing after it on its page moves on).
+ */
+function withHeading(heading: Content, block: Content, fitsPage: boolean): Content[] {
+  return fitsPage ? [keptTogether(heading, block)] : [heading, block];
 }
 
 /** A heading and the block after it, never split by a page break (small blocks only: a figures table, a list's first item). */
@@ -142,34 +161,34 @@ function barChart(title: string, bars: Array<{ label: string; value: number; tex
 
 /** Region × domain matrix: a circle per cell, its area proportional to the count, with the count beside it. */
 function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>, labels: Labels): Content {
-  const domains = input.taxonomy.filter((domain) => rows.some((row) => Number(row[`domain_${domain.id}`] ?? 0) > 0));
-  if (domains.length === 0) return { text: '' };
-  const max = Math.max(...rows.flatMap((row) => domains.map((domain) => Number(row[`domain_${domain.id}`] ?? 0))), 1);
+  const count = (row: Record<string, unknown>, id: string) => Number(row[`domain_${id}`] ?? 0);
+  const total = (id: string) => rows.reduce((sum, row) => sum + count(row, id), 0);
   const regionWidth = 48;
-  // Each table column also takes 2 × 4 pt of cell padding.
-  const cellWidth = Math.min(46, (CONTENT_WIDTH - regionWidth - 8 * (domains.length + 1)) / domains.length);
+  // A cell needs its dot and a three-digit count: more domains than fit are left to comparison.csv.
+  let fitting = 1;
+  while (sharedColumnWidth(CONTENT_WIDTH, [regionWidth], fitting + 1) >= MATRIX_CELL) fitting += 1;
+  const used = input.taxonomy.filter((domain) => total(domain.id) > 0);
+  const shown = new Set([...used].sort((a, b) => total(b.id) - total(a.id)).slice(0, fitting).map((domain) => domain.id));
+  const domains = used.filter((domain) => shown.has(domain.id));
+  if (domains.length === 0) return { text: '' };
+  const max = Math.max(...rows.flatMap((row) => domains.map((domain) => count(row, domain.id))), 1);
+  const cellWidth = Math.min(46, sharedColumnWidth(CONTENT_WIDTH, [regionWidth], domains.length));
   const header: TableCell[] = [{ text: '' }, ...domains.map((domain) => ({ text: input.language === 'zh' ? domain.zh : domain.en, style: 'matrixHeader' }))];
   const body: TableCell[][] = rows.map((row) => [
     { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0] },
     ...domains.map((domain) => {
-      const n = Number(row[`domain_${domain.id}`] ?? 0);
+      const n = count(row, domain.id);
       if (n === 0) return { text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, 3, 0, 0] } as TableCell;
-      const radius = 2 + 6 * Math.sqrt(n / max);
-      return {
-        columns: [
-          { width: 15, canvas: [{ type: 'ellipse', x: 7, y: 9, r1: radius, r2: radius, color: BAR, fillOpacity: 0.85 }] },
-          { width: '*', text: String(n), fontSize: 7, margin: [0, 4, 0, 0] },
-        ],
-      } as TableCell;
+      return countDot(n, max, BAR);
     }),
   ]);
+  const omitted = used.length - domains.length;
   return {
     stack: [
-      { text: labels.matrixTitle, style: 'h3' },
-      { table: { headerRows: 1,
-      keepWithHeaderRows: 1, widths: [regionWidth, ...domains.map(() => cellWidth)], body: [header, ...body] }, layout: 'lightHorizontalLines' },
+      chartTable(labels.matrixTitle, [regionWidth, ...domains.map(() => cellWidth)], header, body),
+      ...(omitted > 0 ? [{ text: labels.moreDomains(omitted), style: 'small' }] : []),
     ],
-    unbreakable: rows.length <= 30,
+    unbreakable: rows.length <= ROWS_ON_A_PAGE,
     margin: [0, 4, 0, 10],
   } as Content;
 }
@@ -195,119 +214,147 @@ interface RegionalContext {
   place: (name: string) => string;
 }
 
-/** The comparison table, the charts and one section per region. */
+/** The comparison table, the index of roundups (for a corpus), the charts and one section per region. */
 function regionalContent(context: RegionalContext): Content[] {
-  const { input, labels, rows, materials, place } = context;
-  const { comparison, collector, language, taxonomy } = input;
-  const mark = punctuation(language);
+  const { input, labels, rows } = context;
+  const { collector, language } = input;
+  const corpus = collector.articleCount > 1;
   const content: Content[] = [];
-  const tableHeader = [labels.region, labels.headline, labels.places, labels.measures, labels.figures, labels.money, labels.domains, labels.programmes]
-    .map((text) => ({ text, style: 'tableHeader' }));
-  const comparisonTable = {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
-      widths: [44, 70, 30, 38, 34, 52, '*', '*'],
-      body: [
-        tableHeader,
-        ...rows.map((row) => {
-          const material = materials.get(row.region);
-          return [
-            { text: regionLabel(row.region, row.region_en, language), bold: true },
-            cjk(material?.headlines.join(' / ') || labels.none),
-            { text: String(row.localities), alignment: 'right' },
-            { text: String(comparison.measuresOf(row.region)), alignment: 'right' },
-            { text: String(row.figures), alignment: 'right' },
-            { text: Number(row.money_yuan) > 0 ? formatMoney(Number(row.money_yuan), language) : labels.none, alignment: 'right' },
-            cjk(leadingDomains(row, taxonomy, language, 3).join(mark.list) || labels.none),
-            material && material.programmes.length > 0 ? programmeNames(material.programmes.slice(0, 3).map(([name]) => name), PROGRAMME_COLUMN) : { text: labels.none },
-          ] as TableCell[];
-        }),
-      ],
-    },
+  const comparisonTable = corpus ? corpusComparisonTable(context) : roundupComparisonTable(context);
+  content.push(...withHeading(sectionHeading(labels.comparison, 1), comparisonTable, rows.length <= ROWS_ON_A_PAGE));
+  if (corpus) {
+    const index = collector.roundups.length > 0 ? roundupIndex(collector, labels, punctuation(language)) : { text: labels.none };
+    content.push(...withHeading(sectionHeading(labels.roundupIndex, 1), index, collector.roundups.length <= ROWS_ON_A_PAGE / 2));
+  }
+  content.push(...charts(context));
+  content.push(...rows.flatMap((row, index) => regionSection(context, row, index === 0 ? sectionHeading(labels.regionSections, 1) : undefined)));
+  if (corpus) content.push({ text: labels.moreInCsv, style: 'small' });
+  return content;
+}
+
+/** One roundup's comparison: headline, places, measures, figures, money (within one article a sum is meaningful). */
+function roundupComparisonTable({ input, labels, rows, materials }: RegionalContext): Content {
+  const { comparison, language, taxonomy } = input;
+  const mark = punctuation(language);
+  const header = [labels.region, labels.headline, labels.places, labels.measures, labels.figures, labels.money, labels.domains, labels.programmes];
+  return briefingTable(header, [...ROUNDUP_COLUMNS, '*', '*'], rows.map((row) => {
+    const material = materials.get(row.region);
+    return [
+      { text: regionLabel(row.region, row.region_en, language), bold: true },
+      cjk(material?.headlines.join(' / ') || labels.none),
+      { text: String(row.localities), alignment: 'right' },
+      { text: String(comparison.measuresOf(row.region)), alignment: 'right' },
+      { text: String(row.figures), alignment: 'right' },
+      { text: Number(row.money_yuan) > 0 ? formatMoney(Number(row.money_yuan), language) : labels.none, alignment: 'right' },
+      cjk(leadingDomains(row, taxonomy, language, 3).join(mark.list) || labels.none),
+      material && material.programmes.length > 0 ? programmeNames(material.programmes.slice(0, 3).map(([name]) => name), PROGRAMME_COLUMN) : { text: labels.none },
+    ] as TableCell[];
+  }));
+}
+
+/** A corpus's comparison: counts only, the roundups each region appears in first; no money added up across articles. */
+function corpusComparisonTable({ input, labels, rows, materials }: RegionalContext): Content {
+  const { comparison, language, taxonomy } = input;
+  const mark = punctuation(language);
+  const header = [labels.region, input.run.scope === 'all' ? labels.articlesKept : labels.roundupCount, labels.places, labels.measures, labels.figures, labels.domains, labels.programmes];
+  const column = sharedColumnWidth(CONTENT_WIDTH, [44, 40, 30, 38, 34], 2);
+  return briefingTable(header, [44, 40, 30, 38, 34, '*', '*'], rows.map((row) => {
+    const material = materials.get(row.region);
+    return [
+      { text: regionLabel(row.region, row.region_en, language), bold: true },
+      { text: String(row.articles), alignment: 'right' },
+      { text: String(row.localities), alignment: 'right' },
+      { text: String(comparison.measuresOf(row.region)), alignment: 'right' },
+      { text: String(row.figures), alignment: 'right' },
+      cjk(leadingDomains(row, taxonomy, language, 3).join(mark.list) || labels.none),
+      material && material.programmes.length > 0 ? programmeNames(material.programmes.slice(0, 3).map(([name]) => name), column) : { text: labels.none },
+    ] as TableCell[];
+  }));
+}
+
+/** Every table of the briefing looks the same: a bold header row repeated on each page, rows kept whole, light rules. */
+function briefingTable(header: readonly string[], widths: Array<number | string>, body: TableCell[][]): Content {
+  return {
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [header.map((text) => ({ text, style: 'tableHeader' })), ...body] },
     layout: 'lightHorizontalLines',
     style: 'table',
   } as Content;
-  // A chapter heading never ends a page: it goes with the block after it (a table of up to 30 rows fits a page).
-  const comparisonHeading = sectionHeading(labels.comparison, 1);
-  if (rows.length <= 30) content.push(keptTogether(comparisonHeading, comparisonTable));
-  else content.push(comparisonHeading, comparisonTable);
+}
 
-  // Charts.
-  content.push(keptTogether(sectionHeading(labels.charts, 1), domainMatrix(input, rows, labels)));
-  content.push(barChart(labels.barsTitle, rows.map((row) => ({
-    label: regionLabel(row.region, row.region_en, language),
-    value: comparison.measuresOf(row.region),
-    text: String(comparison.measuresOf(row.region)),
-  }))));
+/** The charts: (for a corpus) roundups per region and period, the region × domain matrix, measures and (for one roundup) money per region. */
+function charts({ input, labels, rows }: RegionalContext): Content[] {
+  const { comparison, collector, language } = input;
+  const label = (row: ComparisonTableRow) => regionLabel(row.region, row.region_en, language);
+  const content: Content[] = [];
+  const matrix = domainMatrix(input, rows, labels);
+  if (collector.articleCount > 1) {
+    const chart = periodChart(collector, rows.map((row) => ({ region: row.region, label: label(row) })), labels, CONTENT_WIDTH, BAR);
+    content.push(...withHeading(sectionHeading(labels.charts, 1), chart, rows.length <= PERIOD_CHART_ROWS));
+    content.push(matrix);
+  } else {
+    content.push(...withHeading(sectionHeading(labels.charts, 1), matrix, rows.length <= ROWS_ON_A_PAGE));
+  }
+  content.push(barChart(labels.barsTitle, rows.map((row) => ({ label: label(row), value: comparison.measuresOf(row.region), text: String(comparison.measuresOf(row.region)) }))));
   const moneyRows = rows.filter((row) => Number(row.money_yuan) > 0);
-  if (moneyRows.length > 0) {
-    content.push(barChart(labels.moneyBarsTitle, moneyRows.map((row) => ({
-      label: regionLabel(row.region, row.region_en, language),
-      value: Number(row.money_yuan),
-      text: formatMoney(Number(row.money_yuan), language),
-    }))));
+  if (collector.articleCount === 1 && moneyRows.length > 0) {
+    content.push(barChart(labels.moneyBarsTitle, moneyRows.map((row) => ({ label: label(row), value: Number(row.money_yuan), text: formatMoney(Number(row.money_yuan), language) }))));
   }
-
-  // One section per region; the chapter heading goes with the first region's heading block.
-  let chapterHeading: Content | undefined = sectionHeading(labels.regionSections, 1);
-  for (const row of rows) {
-    const material = materials.get(row.region);
-    if (!material) continue;
-    const corpus = collector.articleCount > 1;
-    const heading = `${regionLabel(row.region, row.region_en, language)}${!corpus && material.headlines[0] ? ` · ${material.headlines[0]}` : ''}`;
-    const places = material.places.map((entry) => `${place(entry.name)}${mark.open}${labels.levels[entry.level] ?? entry.level}${mark.close}`).join(mark.list);
-    content.push({
-      stack: [
-        ...(chapterHeading ? [chapterHeading] : []),
-        { ...(cjk(heading) as object), style: 'h2', headlineLevel: 2 } as Content,
-        ...(corpus && material.headlines.length > 0 ? [{ text: labels.headline, style: 'h4' }, cjk(material.headlines.join(' / '))] : []),
-        { text: labels.placesNamed, style: 'h4' },
-        cjk(places || labels.none),
-      ],
-      unbreakable: true,
-    });
-    chapterHeading = undefined;
-    const bullets = material.measures.map((measure) => ({
-        text: [
-          ...breakableText(measure.text).map((piece) => ({ text: piece })),
-          ...(measure.domains.length > 0
-            ? [{ text: `  [${measure.domains.map((id) => taxonomy.find((domain) => domain.id === id)?.[language] ?? id).join(mark.list)}]`, color: ACCENT, fontSize: 7.5 }]
-            : []),
-        ],
-        margin: [0, 0, 0, 2],
-      }));
-    content.push(keptTogether({ text: labels.measuresList, style: 'h4' }, { ul: bullets.slice(0, 1) } as Content));
-    if (bullets.length > 1) content.push({ ul: bullets.slice(1) } as Content);
-    if (material.figures.length > 0) {
-      content.push(keptTogether({ text: labels.figuresTable, style: 'h4' }, {
-        table: {
-          headerRows: 1,
-      keepWithHeaderRows: 1,
-          dontBreakRows: true,
-          widths: [70, 90, '*', 80],
-          body: [
-            [labels.raw, labels.value, labels.subject, labels.place].map((text) => ({ text, style: 'tableHeader' })),
-            ...material.figures.map((figure) => [
-              { text: figure.raw },
-              { text: formatValue(figure.value, figure.unit, language), alignment: 'right' },
-              cjk(figure.subject || labels.none),
-              { text: figure.locality ? place(figure.locality) : labels.none },
-            ] as TableCell[]),
-          ],
-        },
-        layout: 'lightHorizontalLines',
-        style: 'table',
-      } as Content));
-    }
-    content.push(keptTogether(
-      { text: labels.programmes, style: 'h4' },
-      cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join(mark.list) || labels.noProgrammes, { margin: [0, 0, 0, 8] }),
-    ));
-  }
-  if (collector.articleCount > 1) content.push({ text: labels.moreInCsv, style: 'small' });
   return content;
+}
+
+/** One region's section: its heading and places, the articles it appears in (corpus), measures, figures, programmes. */
+function regionSection(context: RegionalContext, row: ComparisonTableRow, chapterHeading: Content | undefined): Content[] {
+  const { input, labels, materials, place } = context;
+  const { collector, language } = input;
+  const material = materials.get(row.region);
+  const collected = collector.regions.get(row.region);
+  if (!material || !collected) return chapterHeading ? [chapterHeading] : [];
+  const mark = punctuation(language);
+  const corpus = collector.articleCount > 1;
+  const heading = `${regionLabel(row.region, row.region_en, language)}${!corpus && material.headlines[0] ? ` · ${material.headlines[0]}` : ''}`;
+  const places = material.places.map((entry) => `${place(entry.name)}${mark.open}${labels.levels[entry.level] ?? entry.level}${mark.close}`).join(mark.list);
+  const content: Content[] = [{
+    stack: [
+      ...(chapterHeading ? [chapterHeading] : []),
+      { ...(cjk(heading) as object), style: 'h2', headlineLevel: 2 } as Content,
+      ...(corpus ? regionAppearances(collected, labels, 8, mark.colon) : []),
+      { text: labels.placesNamed, style: 'h4' },
+      cjk(places || labels.none),
+    ],
+    unbreakable: true,
+  }];
+  const bullets = measureBullets(material.measures, input.taxonomy, language);
+  content.push(keptTogether({ text: labels.measuresList, style: 'h4' }, { ul: bullets.slice(0, 1) } as Content));
+  if (bullets.length > 1) content.push({ ul: bullets.slice(1) } as Content);
+  if (corpus && material.moneyFigures.length > 0) {
+    content.push(keptTogether({ text: labels.largestFigures, style: 'h4' }, largestFiguresTable(material.moneyFigures.slice(0, 6), labels, language)));
+  } else if (!corpus && material.figures.length > 0) {
+    content.push(keptTogether({ text: labels.figuresTable, style: 'h4' }, briefingTable([labels.raw, labels.value, labels.subject, labels.place], [70, 90, '*', 80], material.figures.map((figure) => [
+      { text: figure.raw },
+      { text: formatValue(figure.value, figure.unit, language), alignment: 'right' },
+      cjk(figure.subject || labels.none),
+      { text: figure.locality ? place(figure.locality) : labels.none },
+    ] as TableCell[]))));
+  }
+  content.push(keptTogether(
+    { text: labels.programmes, style: 'h4' },
+    cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join(mark.list) || labels.noProgrammes, { margin: [0, 0, 0, 8] }),
+  ));
+  return content;
+}
+
+/** A region's measures as list items, each tagged with its policy domains. */
+function measureBullets(measures: readonly BriefingMeasure[], taxonomy: readonly TaxonomyDomain[], language: Language): Content[] {
+  const mark = punctuation(language);
+  return measures.map((measure) => ({
+    text: [
+      ...breakableText(measure.text).map((piece) => ({ text: piece })),
+      ...(measure.domains.length > 0
+        ? [{ text: `  [${measure.domains.map((id) => taxonomy.find((domain) => domain.id === id)?.[language] ?? id).join(mark.list)}]`, color: ACCENT, fontSize: 7.5 }]
+        : []),
+    ],
+    margin: [0, 0, 0, 2],
+  }) as Content);
 }
 
 /**
@@ -324,6 +371,30 @@ export function singleArticleTitle(source: SourceArticle, rows: readonly Compari
   return LABELS[language].roundupOf(names.join(language === 'zh' ? '、' : ', '), theme);
 }
 
+/** The articles a briefing is drawn from, and when it was made. */
+function sourcesBlock(sources: readonly SourceArticle[], heading: string, labels: Labels, generatedAt: Date): Content {
+  return {
+    stack: [
+      { text: heading, bold: true, margin: [0, 4, 0, 1] },
+      ...sources.map((source) => cjk(`${source.date}  ${source.title}${source.url ? `  ${source.url}` : ''}`, { style: 'small' })),
+      { text: `${labels.generated}: ${generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, style: 'small', margin: [0, 3, 0, 0] },
+    ],
+  };
+}
+
+/** A corpus briefing's first facts: its span, what was read and how many roundups, and what the comparison counts. */
+function corpusFacts(input: BriefingInput, labels: Labels): Content {
+  const { collector } = input;
+  return {
+    stack: [
+      cjk(labels.span(collector.firstDate || '—', collector.lastDate || '—', collector.articleCount, collector.roundups.length), { margin: [0, 4, 0, 2] }),
+      cjk(input.run.scope === 'all' ? labels.scopeAll : labels.scopeRoundups, input.run.scope === 'all' ? { bold: true, color: ACCENT } : { style: 'small' }),
+      cjk(labels.noMoneySums, { style: 'small' }),
+      { text: `${labels.generated}: ${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, style: 'small', margin: [0, 3, 0, 0] },
+    ],
+  };
+}
+
 /** The briefing as a pdfmake document definition. */
 export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   const { collector, comparison, language, taxonomy } = input;
@@ -333,7 +404,9 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
   const regionNames = rows.map((row) => regionLabel(row.region, row.region_en, language));
   const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
-  const title = single ? singleArticleTitle(single, rows, language) : labels.corpusTitle(rows.length, collector.regionalArticles);
+  const title = single
+    ? singleArticleTitle(single, rows, language)
+    : input.run.scope === 'roundups' ? labels.corpusRoundupsTitle(rows.length, collector.roundups.length) : labels.corpusTitle(rows.length, collector.regionalArticles);
 
   const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
   const totals = {
@@ -348,7 +421,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     .flatMap((row) => (materials.get(row.region)?.moneyFigures ?? []).map((figure) => ({ figure, region: row })))
     .sort((a, b) => b.figure.value - a.figure.value)
     .slice(0, 3)
-    .map(({ figure, region }) => `${figure.raw}${mark.open}${regionLabel(region.region, region.region_en, language)}${figure.subject ? `${mark.comma}${figure.subject}` : ''}${mark.close}`);
+    .map(({ figure, region }) => `${figure.raw}${mark.open}${regionLabel(region.region, region.region_en, language)}${figure.subject ? `${mark.comma}${figure.subject}` : ''}${single ? '' : `${mark.comma}${figure.date}`}${mark.close}`);
   const domainSummary = rows
     .map((row) => `${regionLabel(row.region, row.region_en, language)}${mark.colon}${leadingDomains(row, taxonomy, language).join(mark.list) || labels.none}`)
     .join(mark.semi);
@@ -356,14 +429,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   const content: Content[] = [];
   content.push({ text: labels.briefing, style: 'kicker' });
   content.push(cjk(title, { style: 'title' }));
-  const sources = single ? [single] : collector.topSources();
-  content.push({
-    stack: [
-      { text: single ? labels.source : labels.sources, bold: true, margin: [0, 4, 0, 1] },
-      ...sources.map((source) => cjk(`${source.date}  ${source.title}${source.url ? `  ${source.url}` : ''}`, { style: 'small' })),
-      { text: `${labels.generated}: ${input.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`, style: 'small', margin: [0, 3, 0, 0] },
-    ],
-  });
+  content.push(single ? sourcesBlock([single], labels.source, labels, input.generatedAt) : corpusFacts(input, labels));
   content.push({ text: labels.summary, style: 'h3' });
   content.push(cjk(labels.summaryText(totals)));
   if (largestMoney.length > 0) content.push(cjk(labels.largestMoney + largestMoney.join(mark.semi), { margin: [0, 3, 0, 0] }));

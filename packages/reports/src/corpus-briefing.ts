@@ -1,0 +1,173 @@
+// What a corpus briefing adds to a single roundup's: the span and scope, an index of the roundups, a region ×
+// period chart, and for each region the articles it appears in and its largest figures with their sources.
+// Money is never added up across articles: their figures are unrelated.
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { BriefingCollector, BriefingFigure, RegionMaterial } from './briefing-data.js';
+import { formatValue, type Labels, type Language } from './labels.js';
+
+/**
+ * The width each of `shared` columns gets in a table of `lightHorizontalLines` layout beside columns of the given
+ * fixed widths: that layout pads every cell by 8 pt on each side but the table's outer edges.
+ */
+export function sharedColumnWidth(totalWidth: number, fixed: readonly number[], shared: number): number {
+  const columns = fixed.length + shared;
+  const padding = 16 * columns - 16;
+  return (totalWidth - fixed.reduce((sum, width) => sum + width, 0) - padding) / shared;
+}
+
+/** How the region × period chart groups dates: by week under two months, by month up to two years, then coarser. */
+export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';
+
+/** A chart column: its label and the dates it holds (YYYY-MM-DD keys map to it through `periodKey`). */
+export interface Periods {
+  unit: PeriodUnit;
+  keys: string[];
+  keyOf: (date: string) => string;
+}
+
+const DAY = 86_400_000;
+const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** The Monday that starts a date's week, as YYYY-MM-DD. */
+function weekStart(date: string): string {
+  const time = utc(date);
+  const weekday = (new Date(time).getUTCDay() + 6) % 7;
+  return new Date(time - weekday * DAY).toISOString().slice(0, 10);
+}
+
+const KEY_OF: Record<PeriodUnit, (date: string) => string> = {
+  week: weekStart,
+  month: (date) => date.slice(0, 7),
+  quarter: (date) => `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`,
+  year: (date) => date.slice(0, 4),
+};
+
+/** Every period from the first date's to the last's, so that quiet periods show as gaps. */
+export function periodsBetween(first: string, last: string): Periods {
+  const days = (utc(last) - utc(first)) / DAY;
+  const months = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
+  const unit: PeriodUnit = days < 60 ? 'week' : months <= 24 ? 'month' : months <= 72 ? 'quarter' : 'year';
+  const keyOf = KEY_OF[unit];
+  const keys: string[] = [];
+  // Stepping a week at a time reaches every week, month, quarter and year between the two dates.
+  for (let time = utc(first); time <= utc(last) + 7 * DAY; time += 7 * DAY) {
+    const key = keyOf(new Date(Math.min(time, utc(last))).toISOString().slice(0, 10));
+    if (keys[keys.length - 1] !== key) keys.push(key);
+  }
+  return { unit, keys, keyOf };
+}
+
+/**
+ * A count drawn as a dot whose area grows with it, the number beside it: one text line of a dot glyph (●) and the
+ * count, so the cell is as narrow as its text (canvas columns inside table cells made pdfmake widen every column).
+ */
+export function countDot(n: number, max: number, colour: string): TableCell {
+  const size = 3.5 + 6.5 * Math.sqrt(n / Math.max(max, 1));
+  return { text: [{ text: '●', fontSize: size, color: colour }, { text: ` ${n}`, fontSize: 6.5 }], alignment: 'center', noWrap: true } as TableCell;
+}
+
+/**
+ * A chart drawn as a table, its title the first header row: the title repeats where the chart continues on the next
+ * page, and never stands alone at a page's foot (pdfmake keeps header rows with the first body row).
+ */
+export function chartTable(title: string, widths: number[], header: TableCell[], body: TableCell[][]): Content {
+  const titleRow: TableCell[] = [{ text: title, style: 'h3', colSpan: widths.length, margin: [0, 4, 0, 2] }, ...widths.slice(1).map(() => ({ text: '' }))];
+  return {
+    table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [titleRow, header, ...body] },
+    layout: CHART_RULES,
+  } as Content;
+}
+
+interface LaidOutTable {
+  table: { headerRows?: number; widths: unknown[]; body: unknown[] };
+}
+
+/** pdfmake's `lightHorizontalLines`, with no rule above a chart's title row or between it and the column headers. */
+const CHART_RULES = {
+  hLineWidth: (line: number, node: LaidOutTable) => (line <= 1 || line === node.table.body.length ? 0 : line === node.table.headerRows ? 2 : 1),
+  vLineWidth: () => 0,
+  hLineColor: (line: number, node: LaidOutTable) => (line === node.table.headerRows ? 'black' : '#aaa'),
+  paddingLeft: (column: number) => (column === 0 ? 0 : 8),
+  paddingRight: (column: number, node: LaidOutTable) => (column === node.table.widths.length - 1 ? 0 : 8),
+};
+
+/** The index of roundups: date, title and the regions or units each compares, in input order. */
+export function roundupIndex(collector: BriefingCollector, labels: Labels, mark: { list: string }): Content {
+  const header = [labels.date, labels.title, labels.units].map((text) => ({ text, style: 'tableHeader' }));
+  const body = collector.roundups.map((roundup) => [
+    { text: roundup.date, noWrap: true },
+    { text: roundup.title.length > 60 ? `${roundup.title.slice(0, 60)}…` : roundup.title },
+    { text: roundup.units.join(mark.list) },
+  ] as TableCell[]);
+  return {
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [52, '*', 150], body: [header, ...body] },
+    layout: 'lightHorizontalLines',
+    style: 'table',
+  } as Content;
+}
+
+/**
+ * Regions whose rows of the region × period chart fit one page with its headings (rows are about 18 pt high).
+ * pdfmake silently drops an unbreakable block taller than a page, so this errs short.
+ */
+export const PERIOD_CHART_ROWS = 30;
+
+/** Region × period: how many compared articles give each region a section, per period, a circle per cell. */
+export function periodChart(collector: BriefingCollector, regions: Array<{ region: string; label: string }>, labels: Labels, width: number, colour: string): Content {
+  const periods = periodsBetween(collector.firstDate, collector.lastDate);
+  const counts = new Map<string, Map<string, number>>();
+  for (const { region } of regions) {
+    const perPeriod = new Map<string, number>();
+    for (const date of collector.regions.get(region)?.appearanceDates ?? []) perPeriod.set(periods.keyOf(date), (perPeriod.get(periods.keyOf(date)) ?? 0) + 1);
+    counts.set(region, perPeriod);
+  }
+  const max = Math.max(1, ...[...counts.values()].flatMap((perPeriod) => [...perPeriod.values()]));
+  const regionWidth = 48;
+  const cellWidth = Math.max(10, sharedColumnWidth(width, [regionWidth], periods.keys.length));
+  const shortKey = (key: string) => (periods.unit === 'week' ? key.slice(5) : periods.unit === 'month' ? key.slice(2) : key);
+  const header: TableCell[] = [{ text: '' }, ...periods.keys.map((key) => ({ text: shortKey(key), style: 'matrixHeader' }))];
+  const body: TableCell[][] = regions.map(({ region, label }) => [
+    { text: label, margin: [0, 1, 0, 0] },
+    ...periods.keys.map((key) => {
+      const n = counts.get(region)?.get(key) ?? 0;
+      if (n === 0) return { text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, 1, 0, 0] } as TableCell;
+      return countDot(n, max, colour);
+    }),
+  ]);
+  return {
+    stack: [chartTable(labels.periodTitle(labels.periods[periods.unit] ?? periods.unit), [regionWidth, ...periods.keys.map(() => cellWidth)], header, body)],
+    // Kept on one page where it fits; a longer chart breaks between rows and repeats its header.
+    unbreakable: regions.length <= PERIOD_CHART_ROWS,
+    margin: [0, 4, 0, 10],
+  } as Content;
+}
+
+/** The articles a region appears in: date and title, the first few, and how many more. */
+export function regionAppearances(material: RegionMaterial, labels: Labels, shown: number, colon: string): Content[] {
+  const lines = material.appearances.slice(0, shown).map((appearance) => ({ text: `${appearance.date}  ${appearance.title}`, style: 'small' }) as Content);
+  const more = material.appearanceDates.length - Math.min(shown, material.appearances.length);
+  return [{ text: `${labels.appearsIn}${colon}${material.appearanceDates.length}`, style: 'h4' }, ...lines, ...(more > 0 ? [{ text: labels.andMore(more), style: 'small' }] : [])];
+}
+
+/** A region's largest money figures, each with the article it comes from: never a sum across articles. */
+export function largestFiguresTable(figures: readonly BriefingFigure[], labels: Labels, language: Language): Content {
+  return {
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: [60, 70, 80, '*'],
+      body: [
+        [labels.raw, labels.value, labels.subject, labels.sourceOf].map((text) => ({ text, style: 'tableHeader' })),
+        ...figures.map((figure) => [
+          { text: figure.raw },
+          { text: formatValue(figure.value, figure.unit, language), alignment: 'right' },
+          { text: figure.subject || labels.none },
+          { text: `${figure.date}  ${figure.title}` },
+        ] as TableCell[]),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    style: 'table',
+  } as Content;
+}
