@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, HAS_CORPUS, readCsv, runCli, type CliResult } from './helpers.js';
+import { CORPUS, HAS_CORPUS, pdfText, readCsv, runCli, type CliResult } from './helpers.js';
 
 /** Records in the corpus counted independently of roundup: non-blank JSON lines plus article files. */
 function countRecords(path: string): number {
@@ -46,11 +46,48 @@ describe.skipIf(!HAS_CORPUS)('roundup on ../shared/corpus (skipped where the sha
     const sections = readCsv(join(out, 'sections.csv'));
     const regionsPerArticle = new Map<string, Set<string>>();
     for (const section of sections) {
-      expect(section.region_code).toMatch(/^\d{2}0000$/);
+      // A unit without a province (a ministry, a central enterprise) has no region code.
+      expect(section.region_code).toMatch(section.region ? /^\d{2}0000$/ : /^$/);
       const regions = regionsPerArticle.get(section.article_id ?? '') ?? new Set();
       regions.add(section.region ?? '');
       regionsPerArticle.set(section.article_id ?? '', regions);
     }
     expect([...regionsPerArticle.values()].filter((regions) => regions.size >= 3).length).toBeGreaterThan(20);
   });
+
+  it('compares regions over roundups: comparison.csv articles is, per region, the roundups with a section of it', () => {
+    const kinds = new Map(readCsv(join(out, 'articles.csv')).map((row) => [row.article_id, row.kind]));
+    const roundupsPerRegion = new Map<string, Set<string>>();
+    for (const section of readCsv(join(out, 'sections.csv'))) {
+      if (kinds.get(section.article_id) !== 'roundup' || !section.region) continue;
+      const articles = roundupsPerRegion.get(section.region) ?? new Set();
+      articles.add(section.article_id ?? '');
+      roundupsPerRegion.set(section.region, articles);
+    }
+    const comparison = readCsv(join(out, 'comparison.csv'));
+    expect(comparison.length).toBe(roundupsPerRegion.size);
+    for (const row of comparison) expect(Number(row.articles), row.region).toBe(roundupsPerRegion.get(row.region ?? '')?.size);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.roundups).toBe([...kinds.values()].filter((kind) => kind === 'roundup').length);
+    expect(summary.roundups).toBeLessThan(summary.multiRegionArticles);
+  });
+
+  it('keeps every article in the tables with its kind, whatever the comparison counts', () => {
+    const articles = readCsv(join(out, 'articles.csv'));
+    expect(new Set(articles.map((row) => row.kind))).toEqual(new Set(['roundup', 'regional', 'general']));
+    expect(articles.every((row) => row.kind_evidence !== '')).toBe(true);
+  });
+
+  it('with --scope all, counts every article that gives a region a section, and says so in the briefing', async () => {
+    const all = join(mkdtempSync(join(tmpdir(), 'roundup-corpus-all-')), 'out');
+    expect((await runCli([join(CORPUS, 'rmrb-2019-02.jsonl'), '--out', all, '--scope', 'all', '--quiet'])).code).toBe(0);
+    const perRegion = new Map<string, Set<string>>();
+    for (const section of readCsv(join(all, 'sections.csv'))) {
+      if (!section.region) continue;
+      perRegion.set(section.region, (perRegion.get(section.region) ?? new Set()).add(section.article_id ?? ''));
+    }
+    for (const row of readCsv(join(all, 'comparison.csv'))) expect(Number(row.articles), row.region).toBe(perRegion.get(row.region ?? '')?.size);
+    const [firstPage = ''] = await pdfText(join(all, 'briefing.pdf'));
+    expect(firstPage).toContain('--scope all');
+  }, 120_000);
 });

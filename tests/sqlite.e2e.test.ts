@@ -22,7 +22,7 @@ async function checkAgainstCsv(inputs: string[]): Promise<void> {
     }
     const orphans = db.prepare('SELECT count(*) AS n FROM figures WHERE article_id NOT IN (SELECT article_id FROM articles)').get() as { n: number };
     expect(orphans.n).toBe(0);
-    const money = db.prepare("SELECT region, sum(value) AS yuan FROM figures WHERE quantity = 'money' AND unit = '元' GROUP BY region").all() as Array<{ region: string; yuan: number }>;
+    const money = db.prepare("SELECT region, sum(value) AS yuan FROM figures JOIN articles USING (article_id) WHERE kind = 'roundup' AND quantity = 'money' AND unit = '元' GROUP BY region").all() as Array<{ region: string; yuan: number }>;
     for (const row of readCsv(join(out, 'comparison.csv'))) {
       expect(money.find((entry) => entry.region === row.region)?.yuan ?? 0).toBeCloseTo(Number(row.money_yuan), 0);
     }

@@ -62,6 +62,8 @@ Examples:
   cat one.json | roundup - --json      standard input, summary as JSON
 
 Exit codes: 0 done; 1 the run failed or --strict saw rejects; 2 wrong arguments or unusable paths.`)
+  // A wrong option is reported on one line; a guessed alternative would be a second.
+  .showSuggestionAfterError(false)
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(red(text)) });
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from './gazetteer.js';
+import { headingUnit, loadKnownUnits } from './units.js';
+
+const gazetteer = loadGazetteer();
+const known = loadKnownUnits();
+const unit = (token: string) => {
+  const found = headingUnit(token, gazetteer, known);
+  return found && [found.unit, found.unitType, found.region?.short ?? null];
+};
+
+describe('headingUnit', () => {
+  it.each([
+    ['浙江', ['浙江', 'province', '浙江']],
+    ['南京', ['南京', 'city', '江苏']],
+    ['浙江杭州', ['浙江杭州', 'city', '浙江']],
+    ['安吉县', ['安吉县', 'county', '浙江']],
+  ])('reads a place heading %s with its level and province', (token, expected) => {
+    expect(unit(token)).toEqual(expected);
+  });
+  it.each([
+    ['郑州大学', ['郑州大学', 'university', '河南']],
+    ['厦门大学', ['厦门大学', 'university', '福建']],
+    ['清华大学', ['清华大学', 'university', '北京']],
+    ['国家发展改革委', ['国家发展改革委', 'central-body', null]],
+    ['交通运输部', ['交通运输部', 'central-body', null]],
+    ['浙江省委', undefined],
+    ['中国石油', ['中国石油', 'enterprise', null]],
+    ['民航', ['民航', 'sector', null]],
+  ])('reads a unit heading %s: its name first, the table of well-known units second', (token, expected) => {
+    expect(unit(token)).toEqual(expected);
+  });
+  it('never takes a topic or a sentence for a unit', () => {
+    for (const token of ['谁来种地', '钱从哪来', '第三章空间布局', '形成全面开放新格局', '创造家门口就业机会', '全国检察机关共立案']) expect(unit(token)).toBeUndefined();
+  });
+});
