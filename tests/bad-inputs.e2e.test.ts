@@ -126,6 +126,19 @@ describe('roundup on a corpus of bad inputs', () => {
   });
 });
 
+describe('roundup on standard input', () => {
+  it('reads JSON lines line by line: twenty good lines and one cut inside a character give twenty articles and one reject', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'roundup-stdin-'));
+    const good = Array.from({ length: 20 }, (_, n) => article(100 + n, { text: `浙江：\n结合实际\n第${n}段。` }));
+    const last = Buffer.from(article(200));
+    const cut = last.subarray(0, last.indexOf(Buffer.from('浙')) + 1); // ends inside the three bytes of 浙
+    const input = Buffer.concat([Buffer.from(`${good.join('\n')}\n`), cut]);
+    const result = await runCli(['-', '--out', join(base, 'out'), '--json'], { input });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ recordsRead: 21, articles: 20, rejects: 1 });
+  });
+});
+
 describe('roundup on unusable paths', () => {
   it.each([
     ['a missing file', ['/nonexistent/file.jsonl'], /no such file or folder/],

@@ -35,6 +35,15 @@ describe.skipIf(!HAS_CORPUS)('roundup on ../shared/corpus (skipped where the sha
     expect(rejects.every((row) => (row.reason ?? '').length > 10)).toBe(true);
   });
 
+  it('rejects no crawler file of three non-empty lines or more for having no paragraphs', () => {
+    const titleOnly = readCsv(join(out, 'rejects.csv')).filter((row) => /no paragraphs/.test(row.reason ?? ''));
+    for (const row of titleOnly) {
+      if (!row.source?.endsWith('.txt')) continue;
+      const lines = readFileSync(row.source, 'utf8').split(/\r\n|\r|\n/).filter((line) => line.replace(/[\s\u3000]/g, '') !== '');
+      expect(lines.length, row.source).toBeLessThan(3);
+    }
+  });
+
   it('reads all three parts: both JSON-lines months and the .txt folder', () => {
     const sources = readCsv(join(out, 'articles.csv')).map((row) => row.source ?? '');
     expect(sources.some((source) => source.includes('rmrb-2019-02.jsonl'))).toBe(true);

@@ -17,7 +17,7 @@ export interface CliResult {
 }
 
 /** Runs the built `roundup` command with arguments; never throws on a non-zero exit. */
-export async function runCli(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export async function runCli(args: readonly string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   const child = promisify(execFile)('node', [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...options.env } });
   if (options.input !== undefined) {
     child.child.stdin?.end(options.input);
