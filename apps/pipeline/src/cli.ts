@@ -44,6 +44,7 @@ const program = new Command()
   .option('--per-article', 'also write one briefing per roundup into briefings/', false)
   .addOption(new Option('--scope <scope>', 'what comparison.csv and the briefing compare: roundup sections only, or every article that gives a region a section').choices(['roundups', 'all']).default('roundups'))
   .option('--sqlite <file>', 'also write every table into this SQLite database')
+  .option('--xlsx <file>', 'also write every table into this Excel workbook, a sheet per table, typed, with a README sheet')
   .option('--data <dir>', 'folder with your own taxonomy.json, units.json, place-aliases.json and initiative-cues.json')
   .option('-j, --jobs <n>', 'extraction threads, one per core by default; 1 extracts in the main thread (the tables are the same for any number)', (value) => {
     const jobs = Number(value);
@@ -59,6 +60,7 @@ Examples:
   roundup articles.jsonl --out tables  a corpus in JSON lines
   roundup ../shared/corpus -o corpus   every .json, .jsonl and .txt below a folder
   roundup corpus.jsonl --sqlite r.db   the same tables in a SQLite database too
+  roundup --xlsx out/roundup.xlsx      the same tables in one workbook, ready to filter
   cat one.json | roundup - --json      standard input, summary as JSON
 
 Exit codes: 0 done; 1 the run failed or --strict saw rejects; 2 wrong arguments or unusable paths.`)
@@ -74,7 +76,7 @@ try {
   throw error;
 }
 
-const options = program.opts<{ out: string; lang: 'zh' | 'en'; scope: 'roundups' | 'all'; strict: boolean; perArticle: boolean; sqlite?: string; data?: string; quiet: boolean; json: boolean; jobs: number; cache: boolean }>();
+const options = program.opts<{ out: string; lang: 'zh' | 'en'; scope: 'roundups' | 'all'; strict: boolean; perArticle: boolean; sqlite?: string; xlsx?: string; data?: string; quiet: boolean; json: boolean; jobs: number; cache: boolean }>();
 const showProgress = !options.quiet && process.stderr.isTTY;
 const startedAt = Date.now();
 const totalBytes = showProgress ? await inputBytes(program.args) : 0;
@@ -100,6 +102,7 @@ try {
     scope: options.scope,
     ...(options.data ? { dataDir: options.data } : {}),
     ...(options.sqlite ? { sqlite: options.sqlite } : {}),
+    ...(options.xlsx ? { xlsx: options.xlsx } : {}),
     jobs: options.jobs,
     cache: options.cache,
     ...(showProgress ? { onProgress: (progress: Progress) => process.stderr.write(progressLine(progress)) } : {}),

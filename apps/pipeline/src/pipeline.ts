@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import type { Readable } from 'node:stream';
 import { ARTICLE_TABLES, TABLES, type Article, type ArticleTables, type RejectRow, type RunSummary, type TableName } from '@roundup/model';
 import { dataPath, DEFAULT_DATA_DIR, excerptOf, inputSources, loadGazetteer, loadTaxonomy, readSource, type Taxonomy } from '@roundup/parser';
-import { BriefingCollector, type ComparisonScope, CsvTableWriter, dataPackage, formatCsv, RegionComparison, renderBriefing, SqliteTableWriter, tableShape, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
+import { BriefingCollector, type ComparisonScope, CsvTableWriter, writeWorkbook, dataPackage, formatCsv, RegionComparison, renderBriefing, SqliteTableWriter, tableShape, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
 import { articleByteLength, articleChunks, type BatchOutput } from './batch-output.js';
 import { inlineExtraction, workerExtraction } from './extraction-pool.js';
 import { CACHE_FOLDER, entryKey, ResultCache, runFingerprint, type CacheEntry, type EntryBuilder, type KeyRecord, type TableTarget } from './result-cache.js';
@@ -24,6 +24,10 @@ export interface PipelineOptions {
   jobs?: number;
   /** Also write every table into this SQLite file. */
   sqlite?: string;
+  /** Also write every table into this Excel workbook, a sheet per table. */
+  xlsx?: string;
+  /** Rows of data per workbook sheet before a table continues on the next (Excel's limit; smaller in tests). */
+  xlsxRowsPerSheet?: number;
   /** A folder with the knowledge tables (taxonomy, units, aliases); the workspace's data/ by default. */
   dataDir?: string;
   /** Reuse the results an earlier run into the same `outDir` kept for unchanged input files, and keep this run's (default true). */
@@ -216,26 +220,23 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   const scope = options.scope ?? 'roundups';
   const comparison = new RegionComparison(domains, scope);
   const collector = new BriefingCollector(scope);
-  const databaseFile = options.sqlite ? resolve(options.sqlite) : undefined;
-  const databaseInOutput = databaseFile ? pathInside(resolve(options.outDir), databaseFile) : undefined;
-  // A database inside the output folder is written in its place in the temporary folder and published with it;
-  // one elsewhere is moved to its own place just before the folder is published.
-  const ownName = databaseInOutput?.split(/[\\/]/)[0];
-  if (ownName !== undefined && OUTPUT_NAMES.has(ownName)) throw new UsageError(`--sqlite ${options.sqlite}: ${ownName} is a file roundup writes in --out; choose another name`);
+  const database = sideOutput('--sqlite', options.sqlite, options.outDir);
+  const workbook = sideOutput('--xlsx', options.xlsx, options.outDir);
   const temporary = await prepareOutput(options.outDir);
   const jobs = Math.max(1, options.jobs ?? 1);
   const settings = { dataDir: options.dataDir, keepTables: Boolean(options.sqlite) };
   const extraction = jobs === 1 ? inlineExtraction(settings) : workerExtraction(jobs, settings);
   const writers = new Map<TableName, CsvTableWriter>();
   let cache: ResultCache | undefined;
-  let database: SqliteTableWriter | undefined;
-  const temporaryDatabase = databaseFile ? join(temporary, databaseInOutput ?? 'roundup.sqlite') : undefined;
+  let databaseWriter: SqliteTableWriter | undefined;
+  const temporaryDatabase = database && join(temporary, database.inOutput ?? 'roundup.sqlite');
+  const temporaryWorkbook = workbook && join(temporary, workbook.inOutput ?? 'roundup.xlsx');
   try {
     if (options.cache !== false) cache = await ResultCache.open(resolve(options.outDir), join(temporary, CACHE_FOLDER), ARTICLE_TABLES);
     const fingerprint = cache ? await runFingerprint(options.dataDir) : '';
     if (temporaryDatabase) {
       await mkdir(dirname(temporaryDatabase), { recursive: true });
-      database = new SqliteTableWriter(temporaryDatabase);
+      databaseWriter = new SqliteTableWriter(temporaryDatabase);
     }
     for (const table of [...ARTICLE_TABLES, 'rejects'] as const) {
       writers.set(table, new CsvTableWriter(join(temporary, `${table}.csv`), tableShape(TABLES[table])));
@@ -258,14 +259,14 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     let characters = 0;
     let inputFiles = 0;
     const reused = { files: 0, records: 0 };
-    const stages = { read: 0, extract: 0, write: 0, briefing: 0 };
+    const stages = { read: 0, extract: 0, write: 0, briefing: 0, workbook: 0 };
 
     const writeReject = async (row: RejectRow) => {
       rejects += 1;
       const key = reasonKey(row.reason);
       rejectReasons[key] = (rejectReasons[key] ?? 0) + 1;
       await writers.get('rejects')!.write([row]);
-      database?.write('rejects', [row]);
+      databaseWriter?.write('rejects', [row]);
     };
     /** Adds an article to the tallies (and its own briefing with --per-article). */
     const tally = async (id: string, digest: ArticleTables) => {
@@ -308,7 +309,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
             }
             const chunks = articleChunks(batch!.bytes, offsets[item.index]!, output);
             for (const [table, target] of targets.entries()) await target.writeFormatted(chunks[table]!, output.rows[table]!);
-            if (output.tables) for (const table of ARTICLE_TABLES) database?.write(table, output.tables[table]);
+            if (output.tables) for (const table of ARTICLE_TABLES) databaseWriter?.write(table, output.tables[table]);
             await tally(output.id, output.digest);
             await item.cache?.builder.add(item.cache.key, { id: output.id, digest: output.digest });
             break;
@@ -451,9 +452,16 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
 
     const comparisonRows = comparison.rows();
     await writeFile(join(temporary, 'comparison.csv'), formatCsv(comparisonRows, tableShape(TABLES.comparison, comparison.domainColumns)));
-    database?.writeComparison(comparisonRows, comparison.domainColumns);
-    database?.close();
-    database = undefined;
+    databaseWriter?.writeComparison(comparisonRows, comparison.domainColumns);
+    databaseWriter?.close();
+    databaseWriter = undefined;
+    const workbookStarted = performance.now();
+    if (temporaryWorkbook) {
+      await mkdir(dirname(temporaryWorkbook), { recursive: true });
+      const domainColumns = domains.map((domain) => ({ name: `domain_${domain.id}`, description: `measures in the policy domain ${domain.en} (${domain.zh})` }));
+      await writeWorkbook(temporaryWorkbook, { folder: temporary, domainColumns, ...(options.xlsxRowsPerSheet ? { rowsPerSheet: options.xlsxRowsPerSheet } : {}) });
+    }
+    stages.workbook = performance.now() - workbookStarted;
     const briefingStarted = performance.now();
     await renderBriefing(briefingInput(collector, comparison, { recordsRead: records, articles, rejects, rejectReasons, scope }, knowledge, language, options.now), join(temporary, 'briefing.pdf'));
     stages.briefing = performance.now() - briefingStarted;
@@ -489,7 +497,9 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
       reusedRecords: reused.records,
     };
     // The database leaves the temporary folder for its own place first; the folder then becomes the output.
-    if (temporaryDatabase && databaseFile && databaseInOutput === undefined) await rename(temporaryDatabase, databaseFile);
+    for (const [side, path] of [[database, temporaryDatabase], [workbook, temporaryWorkbook]] as const) {
+      if (side && path && side.inOutput === undefined) await rename(path, side.file);
+    }
     await publishOutput(temporary, options.outDir);
     if (options.strict && rejects > 0) throw new StrictRejectsError(summary);
     return summary;
@@ -505,13 +515,34 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     await quietly(() => extraction.close());
     await quietly(() => Promise.all([...writers.values()].map((writer) => writer.destroy())));
     await quietly(() => cache?.destroy());
-    await quietly(() => database?.close());
+    await quietly(() => databaseWriter?.close());
     if (pendingTemporaryFolders.has(temporary)) {
       await rm(temporary, { recursive: true, force: true, maxRetries: 2 });
       pendingTemporaryFolders.delete(temporary);
     }
     throw error;
   }
+}
+
+/** A file a run writes besides the output folder (--sqlite, --xlsx): where it goes, and where inside the folder if there. */
+interface SideOutput {
+  file: string;
+  /** Its path inside the output folder, where it is written in place and published with the folder. */
+  inOutput: string | undefined;
+}
+
+/**
+ * Where a side output goes. One inside the output folder is written in its place in the temporary folder and
+ * published with it; one elsewhere is moved to its own place just before the folder is published. Either way a failed
+ * run leaves none. A name the run writes in the folder itself is a usage error.
+ */
+function sideOutput(option: string, path: string | undefined, outDir: string): SideOutput | undefined {
+  if (!path) return undefined;
+  const file = resolve(path);
+  const inOutput = pathInside(resolve(outDir), file);
+  const ownName = inOutput?.split(/[\\/]/)[0];
+  if (ownName !== undefined && OUTPUT_NAMES.has(ownName)) throw new UsageError(`${option} ${path}: ${ownName} is a file roundup writes in --out; choose another name`);
+  return { file, inOutput };
 }
 
 /** `file`'s path relative to `folder` when it lies inside it, else undefined. */

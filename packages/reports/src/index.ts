@@ -7,3 +7,4 @@ export { breakableText, briefingDocument, briefingFonts, plainParagraphsDocument
 export { dataPackage, tableResource, type TableField, type TableResource } from './datapackage.js';
 export { SqliteTableWriter } from './sqlite.js';
 export { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';
+export { EXCEL_DATA_ROWS, WORKBOOK_SHEETS, writeWorkbook, type WorkbookOptions, type WorkbookSummary } from './workbook.js';
