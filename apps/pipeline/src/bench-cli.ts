@@ -57,8 +57,8 @@ line('extraction (one thread)', `${extractRate.toFixed(2)} MB/s, ${(articles.len
 // 3. The whole run, CSVs and corpus briefing included, with one and two extraction threads: the `roundup` command
 // in a child process each time, so that its peak memory is its own.
 const cli = fileURLToPath(new URL('./cli.js', import.meta.url));
-async function runCommand(inputs: string[], jobs: number, out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out'), keep = false): Promise<RunSummary> {
-  const { stdout } = await promisify(execFile)('node', [cli, ...inputs, '--out', out, '--jobs', String(jobs), '--json', '--quiet'], { maxBuffer: 1 << 26 });
+async function runCommand(inputs: string[], jobs: number, out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out'), keep = false, extra: string[] = []): Promise<RunSummary> {
+  const { stdout } = await promisify(execFile)('node', [cli, ...inputs, '--out', out, '--jobs', String(jobs), '--json', '--quiet', ...extra], { maxBuffer: 1 << 26 });
   if (!keep) rmSync(resolve(out, '..'), { recursive: true, force: true });
   return JSON.parse(stdout) as RunSummary;
 }
@@ -76,6 +76,13 @@ line('--jobs 2 speed-up over --jobs 1', `${(runs[1]!.seconds / runs[2]!.seconds)
 // no schedule of its CPU time on this machine's cores finishes sooner than CPU time ÷ cores.
 line(`  the most ${cores} cores allow for --jobs 1's work`, `${((runs[1]!.seconds * Math.min(cores, 2)) / runs[1]!.cpuSeconds).toFixed(2)}× (wall × ${Math.min(cores, 2)} ÷ CPU time)`);
 line('peak RSS of the command on this corpus', `${runs[1]!.peakRssMb} MB (--jobs 1), ${runs[2]!.peakRssMb} MB (--jobs 2, main thread and workers)`);
+{
+  // The workbook is written from the finished CSVs, sheet by sheet: what it adds to the run's time and memory.
+  const out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out');
+  const withWorkbook = await runCommand([options.corpus], 1, out, false, ['--xlsx', join(out, 'roundup.xlsx')]);
+  const workbookSeconds = withWorkbook.stageSeconds.workbook ?? 0;
+  line('--xlsx workbook on this corpus (--jobs 1)', `+${workbookSeconds} s (${withWorkbook.seconds} s in all), peak RSS ${withWorkbook.peakRssMb} MB vs ${runs[1]!.peakRssMb} MB without: ${(withWorkbook.peakRssMb / runs[1]!.peakRssMb).toFixed(2)}×`);
+}
 {
   // A rerun over the unchanged corpus into the same folder reuses every file's results.
   const out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out');
