@@ -192,7 +192,7 @@ type Item =
   | { kind: 'reused-article'; id: string; digest: ArticleTables }
   | { kind: 'file-start' | 'file-end'; builder: EntryBuilder };
 
-/** What a run writes in its output folder: a database asked for inside it must not take one of these names. */
+/** What a run writes in its output folder: a database or workbook asked for inside it must not take one of these names. */
 const OUTPUT_NAMES = new Set([...[...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`), 'datapackage.json', 'briefing.pdf', 'briefings', CACHE_FOLDER]);
 
 /** Records written together: the articles among them are extracted as one batch. */
