@@ -100,7 +100,7 @@ export const LABELS = {
     summary: 'Summary',
     summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
       `This briefing compares ${s.regions} provincial-level regions from ${s.articles} article(s), naming ${s.places} places, ${s.measures} measures, ${s.figures} figures and ${s.programmes} named programmes.`,
-    largestMoney: 'Largest sums: ',
+    largestMoney: 'Largest amounts named: ',
     leadingDomains: 'Where each region acts: ',
     comparison: 'Comparison',
     region: 'Region',
