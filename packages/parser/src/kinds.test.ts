@@ -19,6 +19,12 @@ describe('classifyArticle', () => {
   it('takes printed region headings for a roundup', () => {
     expect(kindOf('扎实开展主题教育', ['各地开展主题教育。', '浙江：', '结合实际 注重实效', story('浙江', '温州市', '苍南县'), '河南：', '上下联动 抓实整改', story('河南', '洛阳市', '嵩县')])).toEqual({ kind: 'roundup', evidence: 'headings' });
   });
+  it('reads a place and a headline on one line (济南 曲径通幽) as a heading, a place and a signature not', () => {
+    const parks = ['编者按：口袋公园走进城市。', '济南 曲径通幽', story('山东', '济南市', '历下区'), '北京 留白增绿', story('北京', '东城区', '西城区')];
+    expect(kindOf('口袋公园 推窗观景', parks)).toEqual({ kind: 'roundup', evidence: 'headings' });
+    const letters = ['办证跑了四个部门，希望简化。', '浙江桐乡 姚平', '小区应设限速标志。', '江苏南通 杨祥'];
+    expect(kindOf('身边事', letters).kind).not.toBe('roundup');
+  });
   it('takes unit headings for a roundup of units', () => {
     expect(kindOf('今年寒假怎么过', ['北京交通大学', '关爱基金报销路费', '学校为留校学生准备年夜饭。', '西安交通大学', '春节年货带回家', '学校实施春节返乡团聚计划。'])).toEqual({ kind: 'roundup', evidence: 'headings' });
   });

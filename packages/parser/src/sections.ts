@@ -81,11 +81,20 @@ interface HeadingFound {
  */
 export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer, known: KnownUnits): HeadingFound[] {
   const headings: HeadingFound[] = [];
-  /** Headings of the form `厦门港——`: a name of any kind, known by the dash; several must stand in the article. */
+  /**
+   * Headings of the form `厦门港——` (a name of any kind, known by the dash) or `济南 曲径通幽` (a place, a space, a
+   * headline): several must stand in the article.
+   */
   const dashed = new Set<HeadingFound>();
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index]!;
     if (paragraph.length > HEADLINE_MAX + 12) continue;
+    const spaced = spacedHeading(paragraph, gazetteer, known);
+    if (spaced) {
+      headings.push({ paragraph: index, ...spaced, lines: 1, detectedBy: 'heading-inline' });
+      dashed.add(headings[headings.length - 1]!);
+      continue;
+    }
     const compact = paragraph.replace(SPACES, '').replace(/^[【［\[]|[】］\]]/g, '');
     const dash = /^([\u4e00-\u9fff]{2,20})——$/.exec(compact);
     const colon = dash ? dash[1]!.length : compact.search(/[：:]/);
@@ -130,6 +139,16 @@ function placeUnitsFromText(headings: HeadingFound[], paragraphCount: number, pl
     const province = dominantProvince(votes);
     if (province && province !== 'mixed') heading.unit = { ...heading.unit, region: gazetteer.region(province)! };
   });
+}
+
+/** A place and a headline on one line, a space between (`济南 曲径通幽`, `北京 留白增绿`), as a heading. */
+function spacedHeading(paragraph: string, gazetteer: Gazetteer, known: KnownUnits): { unit: SectionUnit; heading: string } | undefined {
+  // A headline has four characters at least: a shorter one is a signature (`江西南昌 张三`) under a reader's letter.
+  const match = /^([\u4e00-\u9fff]{2,8})[ \u3000\u00A0]+([^ \u3000\u00A0]{4,16})$/.exec(paragraph);
+  if (!match || !isHeadline(match[2]) || !isShortLine(match[2]!)) return undefined;
+  const unit = headingUnit(match[1]!, gazetteer, known);
+  if (!unit || (unit.unitType !== 'province' && unit.unitType !== 'city' && unit.unitType !== 'county')) return undefined;
+  return { unit, heading: normaliseHeadline(match[2]!) };
 }
 
 /**
