@@ -4,3 +4,4 @@ export { CACHE_FOLDER } from './result-cache.js';
 export { formatSummary } from './summary.js';
 export { VERSION } from './version.js';
 export { evaluate, f1, formatReport, loadGoldArticle, precision, recall, scoreArticle, type EvaluationReport } from './evaluation.js';
+export { evaluateKinds, formatKindReport, type KindReport } from './kind-evaluation.js';

@@ -9,7 +9,7 @@ import { precision, recall } from './evaluation.js';
 
 export interface KindReport {
   month: string;
-  split: 'dev' | 'holdout';
+  split: GoldKinds['split'];
   scored: number;
   ambiguous: number;
   roundups: { tp: number; fp: number; fn: number };

@@ -46,7 +46,8 @@ export const GoldKinds = z.object({
   month: z.string(),
   /** The month's file or folder below the corpus folder. */
   source: z.string(),
-  split: z.enum(['dev', 'holdout']),
+  /** dev: labelled while the rules were written; holdout: after, reported before changes; unseen: after every rule, never tuned on. */
+  split: z.enum(['dev', 'holdout', 'unseen']),
   labelled: z.string(),
   note: z.string(),
   labels: z.record(z.string(), z.enum(['roundup', 'regional', 'general', 'ambiguous'])),
