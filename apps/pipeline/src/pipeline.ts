@@ -184,7 +184,7 @@ interface CacheNote {
 /** One record's way to the output, in input order. */
 type Item =
   | { kind: 'reject'; row: RejectRow; cache?: CacheNote | undefined }
-  | { kind: 'extract'; index: number; source: [string, number | null]; excerpt: string; cache?: CacheNote | undefined }
+  | { kind: 'extract'; index: number; cache?: CacheNote | undefined }
   /** A reused file's rows of every table, copied from the previous output. */
   | { kind: 'reuse'; key: string; entry: CacheEntry }
   /** A reused file's record: its reject row, or its article's digest for the tallies (its rows came with `reuse`). */
@@ -302,7 +302,9 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
           case 'extract': {
             const output = batch!.articles[item.index]!;
             if (output.failure !== undefined) {
-              const row = { source: item.source[0], line: item.source[1], reason: output.failure, excerpt: item.excerpt };
+              const article = unit.articles[item.index]!;
+              const [file, line] = splitSource(article.source);
+              const row = { source: file, line, reason: output.failure, excerpt: excerptOf(article.paragraphs[0] ?? '') };
               await writeReject(row);
               await item.cache?.builder.add(item.cache.key, { reject: row });
               break;
@@ -433,8 +435,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
             await add({ kind: 'reject', row, cache: builder && { builder, key } });
           } else {
             article.articleId = id;
-            const where = splitSource(article.source);
-            await add({ kind: 'extract', index: unit.articles.length, source: where, excerpt: excerptOf(article.paragraphs[0] ?? ''), cache: builder && { builder, key } }, article);
+            await add({ kind: 'extract', index: unit.articles.length, cache: builder && { builder, key } }, article);
           }
         }
         progress();
