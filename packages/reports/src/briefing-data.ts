@@ -43,6 +43,8 @@ export interface RegionMaterial {
   moneyFigures: BriefingFigure[];
   programmes: Map<string, number>;
   detections: Map<string, number>;
+  /** Units below the region that have sections of their own (cities, universities …), in order, a few at most. */
+  units: string[];
   /** The first compared articles with a section of the region, in input order, for the region's list of sources. */
   appearances: Array<{ articleId: string; date: string; title: string }>;
   /** Every compared article's date with a section of the region (one per article), for the region × period chart. */
@@ -133,7 +135,7 @@ export class BriefingCollector {
       if (!material) {
         material = {
           region: section.region, code: section.region_code, pinyin: section.region_en, headlines: [], places: new Map(),
-          measures: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(), appearances: [], appearanceDates: [],
+          measures: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(), units: [], appearances: [], appearanceDates: [],
         };
         this.regions.set(section.region, material);
       }
@@ -142,6 +144,7 @@ export class BriefingCollector {
         material.appearanceDates.push(article.date);
         if (material.appearances.length < BRIEFING_LIMITS.sources * 2) material.appearances.push({ articleId: article.article_id, date: article.date, title: article.title });
       }
+      if (section.unit !== section.region && material.units.length < BRIEFING_LIMITS.headlines * 2 && !material.units.includes(section.unit)) material.units.push(section.unit);
       if (section.heading && material.headlines.length < BRIEFING_LIMITS.headlines && !material.headlines.includes(section.heading)) material.headlines.push(section.heading);
       material.detections.set(section.detected_by, (material.detections.get(section.detected_by) ?? 0) + 1);
     }
@@ -190,6 +193,7 @@ export class BriefingCollector {
   /** The region's material, trimmed and sorted for printing. */
   material(region: string): {
     headlines: string[];
+    units: string[];
     places: BriefingPlace[];
     measures: BriefingMeasure[];
     figures: BriefingFigure[];
@@ -202,6 +206,7 @@ export class BriefingCollector {
     const measures = [...material.measures].sort(byScore).slice(0, limits.measures).sort((a, b) => a.order - b.order);
     return {
       headlines: material.headlines.slice(0, limits.headlines),
+      units: material.units.slice(0, limits.headlines * 2),
       places: [...material.places.values()].sort((a, b) => b.mentions - a.mentions).slice(0, limits.places),
       measures,
       figures: [...material.figures].sort(byOrder).slice(0, limits.figures),

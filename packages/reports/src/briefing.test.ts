@@ -32,6 +32,11 @@ describe('singleArticleTitle', () => {
     expect(singleArticleTitle(source('解决群众最急最忧最盼问题'), rows, 'zh')).toBe('辽宁、浙江、河南：解决群众最急最忧最盼问题');
     expect(singleArticleTitle(source('解决群众最急最忧最盼问题'), rows, 'en')).toBe('Liaoning, Zhejiang, Henan: 解决群众最急最忧最盼问题');
   });
+  it('names the units of a unit roundup, not their provinces', () => {
+    const universities = { ...source('今年寒假怎么过'), regions: ['北京', '陕西'] };
+    expect(singleArticleTitle(universities, rows, 'zh', ['北京交通大学', '西安交通大学', '陕西师范大学'])).toBe('北京交通大学、西安交通大学、陕西师范大学：今年寒假怎么过');
+    expect(singleArticleTitle(source('解决群众最急最忧最盼问题'), rows, 'zh', ['辽宁', '浙江', '河南'])).toBe('辽宁、浙江、河南：解决群众最急最忧最盼问题');
+  });
 });
 
 describe('programmeNames', () => {

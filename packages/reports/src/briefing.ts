@@ -311,7 +311,9 @@ function regionSection(context: RegionalContext, row: ComparisonTableRow, chapte
   if (!material || !collected) return chapterHeading ? [chapterHeading] : [];
   const mark = punctuation(language);
   const corpus = collector.articleCount > 1;
-  const heading = `${regionLabel(row.region, row.region_en, language)}${!corpus && material.headlines[0] ? ` · ${material.headlines[0]}` : ''}`;
+  // A region of a unit roundup is headed by its units (西安交通大学、陕西师范大学), of a province roundup by its headline.
+  const subtitle = material.units.length > 0 ? material.units.join(mark.list) : !corpus ? material.headlines[0] : undefined;
+  const heading = `${regionLabel(row.region, row.region_en, language)}${subtitle ? ` · ${subtitle}` : ''}`;
   const places = material.places.map((entry) => `${place(entry.name)}${mark.open}${labels.levels[entry.level] ?? entry.level}${mark.close}`).join(mark.list);
   const content: Content[] = [{
     stack: [
@@ -358,16 +360,20 @@ function measureBullets(measures: readonly BriefingMeasure[], taxonomy: readonly
 }
 
 /**
- * A single roundup's title: its regions in the order the article presents them, then its theme; a headline that
- * already names every region (`辽宁、浙江、河南扎实开展…`) is the title by itself.
+ * A single roundup's title: the regions or units it compares in the order the article presents them (units where
+ * they are not provinces: `北京交通大学、西安交通大学…`), then its theme; a headline that already names every region
+ * (`辽宁、浙江、河南扎实开展…`) is the title by itself.
  */
-export function singleArticleTitle(source: SourceArticle, rows: readonly ComparisonTableRow[], language: Language): string {
+export function singleArticleTitle(source: SourceArticle, rows: readonly ComparisonTableRow[], language: Language, units: readonly string[] = []): string {
   const theme = themeOf(source.title);
   if (source.regions.length > 0 && source.regions.every((region) => theme.includes(region))) return theme;
-  const names = source.regions.map((region) => {
-    const row = rows.find((candidate) => candidate.region === region);
-    return row ? regionLabel(row.region, row.region_en, language) : region;
-  });
+  const byUnit = units.some((unit) => !source.regions.includes(unit));
+  const names = byUnit
+    ? [...units]
+    : source.regions.map((region) => {
+        const row = rows.find((candidate) => candidate.region === region);
+        return row ? regionLabel(row.region, row.region_en, language) : region;
+      });
   return LABELS[language].roundupOf(names.join(language === 'zh' ? '、' : ', '), theme);
 }
 
@@ -405,7 +411,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   const regionNames = rows.map((row) => regionLabel(row.region, row.region_en, language));
   const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
   const title = single
-    ? singleArticleTitle(single, rows, language)
+    ? singleArticleTitle(single, rows, language, collector.roundups[0]?.units)
     : input.run.scope === 'roundups' ? labels.corpusRoundupsTitle(rows.length, collector.roundups.length) : labels.corpusTitle(rows.length, collector.regionalArticles);
 
   const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
