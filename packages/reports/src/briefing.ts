@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { BriefingCollector, BriefingMeasure, SourceArticle } from './briefing-data.js';
+import { briefingTable } from './briefing-table.js';
 import { chartTable, countDot, largestFiguresTable, PERIOD_CHART_ROWS, periodChart, regionAppearances, roundupIndex, sharedColumnWidth } from './corpus-briefing.js';
 import type { DomainLabel, RegionComparison } from './comparison.js';
 import { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';
@@ -272,14 +273,6 @@ function corpusComparisonTable({ input, labels, rows, materials }: RegionalConte
   }));
 }
 
-/** Every table of the briefing looks the same: a bold header row repeated on each page, rows kept whole, light rules. */
-function briefingTable(header: readonly string[], widths: Array<number | string>, body: TableCell[][]): Content {
-  return {
-    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [header.map((text) => ({ text, style: 'tableHeader' })), ...body] },
-    layout: 'lightHorizontalLines',
-    style: 'table',
-  } as Content;
-}
 
 /** The charts: (for a corpus) roundups per region and period, the region × domain matrix, measures and (for one roundup) money per region. */
 function charts({ input, labels, rows }: RegionalContext): Content[] {
@@ -446,54 +439,21 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   else content.push(...regionalContent({ input, labels, rows, materials, place }));
 
   // Appendix: method and data quality.
-  content.push(keptTogether(sectionHeading(labels.appendix, 1), {
-    table: {
-      widths: [160, 80],
-      body: [
-        [labels.inputsRead, { text: String(input.run.recordsRead), alignment: 'right' }],
-        [labels.articlesKept, { text: String(input.run.articles), alignment: 'right' }],
-        [labels.rejected, { text: String(input.run.rejects), alignment: 'right' }],
-      ],
-    },
-    layout: 'lightHorizontalLines',
-    style: 'table',
-  } as Content));
+  content.push(keptTogether(sectionHeading(labels.appendix, 1), briefingTable(undefined, [160, 80], [
+    [labels.inputsRead, { text: String(input.run.recordsRead), alignment: 'right' }],
+    [labels.articlesKept, { text: String(input.run.articles), alignment: 'right' }],
+    [labels.rejected, { text: String(input.run.rejects), alignment: 'right' }],
+  ] as TableCell[][])));
   const reasons = Object.entries(input.run.rejectReasons).sort((a, b) => b[1] - a[1]).slice(0, 15);
-  content.push(keptTogether({ text: labels.rejected, style: 'h3' }, reasons.length === 0 ? { text: labels.noRejects } : {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      widths: ['*', 50],
-      body: [[{ text: labels.reason, style: 'tableHeader' }, { text: labels.count, style: 'tableHeader' }], ...reasons.map(([reason, count]) => [cjk(reason), { text: String(count), alignment: 'right' }] as TableCell[])],
-    },
-    layout: 'lightHorizontalLines',
-    style: 'table',
-  } as Content));
+  content.push(keptTogether({ text: labels.rejected, style: 'h3' }, reasons.length === 0
+    ? { text: labels.noRejects }
+    : briefingTable([labels.reason, labels.count], ['*', 50], reasons.map(([reason, count]) => [cjk(reason), { text: String(count), alignment: 'right' }] as TableCell[]))));
   const detections = new Map<string, number>();
   for (const material of collector.regions.values()) for (const [how, count] of material.detections) detections.set(how, (detections.get(how) ?? 0) + count);
-  content.push(keptTogether({ text: labels.detection, style: 'h3' }, {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      widths: ['*', 50],
-      body: [[{ text: labels.detection, style: 'tableHeader' }, { text: labels.count, style: 'tableHeader' }], ...[...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[])],
-    },
-    layout: 'lightHorizontalLines',
-    style: 'table',
-  } as Content));
-  content.push(keptTogether({ text: labels.taxonomy, style: 'h3' }, {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      widths: [90, '*'],
-      body: [
-        [{ text: labels.domains, style: 'tableHeader' }, { text: labels.keywords, style: 'tableHeader' }],
-        ...taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.keywords.slice(0, 10).join('、'))] as TableCell[]),
-      ],
-    },
-    layout: 'lightHorizontalLines',
-    style: 'table',
-  } as Content));
+  content.push(keptTogether({ text: labels.detection, style: 'h3' }, briefingTable([labels.detection, labels.count], ['*', 50],
+    [...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[]))));
+  content.push(keptTogether({ text: labels.taxonomy, style: 'h3' }, briefingTable([labels.domains, labels.keywords], [90, '*'],
+    taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.keywords.slice(0, 10).join('、'))] as TableCell[]))));
 
   return {
     pageSize: 'A4',

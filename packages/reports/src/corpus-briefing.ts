@@ -3,6 +3,7 @@
 // Money is never added up across articles: their figures are unrelated.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { BriefingCollector, BriefingFigure, RegionMaterial } from './briefing-data.js';
+import { briefingTable } from './briefing-table.js';
 import { formatValue, type Labels, type Language } from './labels.js';
 
 /**
@@ -93,17 +94,12 @@ const CHART_RULES = {
 
 /** The index of roundups: date, title and the regions or units each compares, in input order. */
 export function roundupIndex(collector: BriefingCollector, labels: Labels, mark: { list: string }): Content {
-  const header = [labels.date, labels.title, labels.units].map((text) => ({ text, style: 'tableHeader' }));
   const body = collector.roundups.map((roundup) => [
     { text: roundup.date, noWrap: true },
     { text: roundup.title.length > 60 ? `${roundup.title.slice(0, 60)}…` : roundup.title },
     { text: roundup.units.join(mark.list) },
   ] as TableCell[]);
-  return {
-    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [52, '*', 150], body: [header, ...body] },
-    layout: 'lightHorizontalLines',
-    style: 'table',
-  } as Content;
+  return briefingTable([labels.date, labels.title, labels.units], [52, '*', 150], body);
 }
 
 /**
@@ -151,23 +147,10 @@ export function regionAppearances(material: RegionMaterial, labels: Labels, show
 
 /** A region's largest money figures, each with the article it comes from: never a sum across articles. */
 export function largestFiguresTable(figures: readonly BriefingFigure[], labels: Labels, language: Language): Content {
-  return {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
-      widths: [60, 70, 80, '*'],
-      body: [
-        [labels.raw, labels.value, labels.subject, labels.sourceOf].map((text) => ({ text, style: 'tableHeader' })),
-        ...figures.map((figure) => [
-          { text: figure.raw },
-          { text: formatValue(figure.value, figure.unit, language), alignment: 'right' },
-          { text: figure.subject || labels.none },
-          { text: `${figure.date}  ${figure.title}` },
-        ] as TableCell[]),
-      ],
-    },
-    layout: 'lightHorizontalLines',
-    style: 'table',
-  } as Content;
+  return briefingTable([labels.raw, labels.value, labels.subject, labels.sourceOf], [60, 70, 80, '*'], figures.map((figure) => [
+    { text: figure.raw },
+    { text: formatValue(figure.value, figure.unit, language), alignment: 'right' },
+    { text: figure.subject || labels.none },
+    { text: `${figure.date}  ${figure.title}` },
+  ] as TableCell[]));
 }
