@@ -63,7 +63,7 @@ function roundupFrame(title: string, paragraphs: readonly ParagraphInfo[], secti
     .map((info) => info.text)
     .join('\n');
   if (listedIn(intro, units) >= kind.minimumUnits) return 'intro-list';
-  const framing = `${title}\n${intro}`.replaceAll(new RegExp(kind.notSeveralPlaces.join('|') || '(?!)', 'g'), '');
+  const framing = `${title}\n${intro}`.replaceAll(kind.notSeveralPlaces, '');
   if (units.length >= kind.severalPlacesUnits && kind.severalPlaces.some((word) => framing.includes(word))) return '各地-passages';
   if (paragraphs.some((info) => info.role === 'byline' && kind.compiledByline.test(info.text))) return '综合-byline';
   return undefined;

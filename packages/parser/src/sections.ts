@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
-import { headingUnit, provinceInName, provincesOfName, type KnownUnits, type SectionUnit } from './units.js';
+import { headingUnit, isPlaceUnit, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
 
 const SPACES = /[\s\u3000\u00A0]/g;
 const SENTENCE_END = /[。！？!?；;]/;
@@ -33,7 +33,7 @@ export interface SectionCues {
   /** Photo captions (图①：…): each tells where its own picture was taken. */
   captions: RegExp[];
   /** What makes an article a roundup, and a regional or general one otherwise (see `classifyArticle`). */
-  kind: { minimumUnits: number; largestShare: number; regionalShare: number; severalPlaces: string[]; severalPlacesUnits: number; notSeveralPlaces: string[]; introParagraphs: number; compiledByline: RegExp };
+  kind: { minimumUnits: number; largestShare: number; regionalShare: number; severalPlaces: string[]; severalPlacesUnits: number; notSeveralPlaces: RegExp; introParagraphs: number; compiledByline: RegExp };
 }
 
 export function loadSectionCues(file = dataPath('section-cues.json')): SectionCues {
@@ -42,7 +42,12 @@ export function loadSectionCues(file = dataPath('section-cues.json')): SectionCu
     nationalScope: cues.nationalScope,
     bylines: cues.bylinePatterns.map((pattern) => new RegExp(pattern)),
     captions: cues.captionPatterns.map((pattern) => new RegExp(pattern)),
-    kind: { ...cues.kind, compiledByline: new RegExp(cues.kind.compiledByline) },
+    kind: {
+      ...cues.kind,
+      // Phrases to blank out before looking for the words of `severalPlaces`; `(?!)` matches nothing where none are listed.
+      notSeveralPlaces: new RegExp(cues.kind.notSeveralPlaces.join('|') || '(?!)', 'g'),
+      compiledByline: new RegExp(cues.kind.compiledByline),
+    },
   };
 }
 
@@ -101,7 +106,7 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
     const token = colon === -1 ? compact : compact.slice(0, colon);
     if (token.length < 2 || token.length > (dash ? 20 : 16)) continue;
     const unit = headingUnit(token, gazetteer, known) ?? (dash ? namedUnit(token, gazetteer, known) : undefined);
-    if (!unit || (unit.unitType !== 'province' && unit.unitType !== 'city' && unit.unitType !== 'county' && token.length < 3 && !known.byName.has(token))) continue;
+    if (!unit || (!isPlaceUnit(unit) && token.length < 3 && !known.byName.has(token))) continue;
     const rest = colon === -1 || dash ? '' : paragraph.slice(paragraph.search(/[：:]/) + 1).trim();
     const next = paragraphs[index + 1];
     if (colon !== -1 && rest === '') {
@@ -147,7 +152,7 @@ function spacedHeading(paragraph: string, gazetteer: Gazetteer, known: KnownUnit
   const match = /^([\u4e00-\u9fff]{2,8})[ \u3000\u00A0]+([^ \u3000\u00A0]{4,16})$/.exec(paragraph);
   if (!match || !isHeadline(match[2]) || !isShortLine(match[2]!)) return undefined;
   const unit = headingUnit(match[1]!, gazetteer, known);
-  if (!unit || (unit.unitType !== 'province' && unit.unitType !== 'city' && unit.unitType !== 'county')) return undefined;
+  if (!unit || !isPlaceUnit(unit)) return undefined;
   return { unit, heading: normaliseHeadline(match[2]!) };
 }
 

@@ -37,7 +37,7 @@ export interface SectionUnit {
 }
 
 /** The provinces a whole name can stand for, at province or prefecture level (or any level when `anyLevel`). */
-export function provincesOfName(name: string, gazetteer: Gazetteer, anyLevel: boolean): Set<string> {
+function provincesOfName(name: string, gazetteer: Gazetteer, anyLevel: boolean): Set<string> {
   const [end, entries] = gazetteer.namesAt(name, 0)[0] ?? [];
   if (end !== name.length || !entries) return new Set();
   return new Set(
@@ -45,6 +45,11 @@ export function provincesOfName(name: string, gazetteer: Gazetteer, anyLevel: bo
       .filter((entry) => anyLevel || entry.place.level === 'province' || entry.place.level === 'prefecture')
       .map((entry) => entry.place.provinceCode),
   );
+}
+
+/** A unit that is a place of the gazetteer (a province, city or county), not a body or facility. */
+export function isPlaceUnit(unit: SectionUnit): boolean {
+  return unit.unitType === 'province' || unit.unitType === 'city' || unit.unitType === 'county';
 }
 
 function only<T>(values: Set<T>): T | undefined {
