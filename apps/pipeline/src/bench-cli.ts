@@ -158,7 +158,7 @@ for (const file of (await readdir(goldDir)).filter((name) => name.endsWith('.jso
   const article = await loadGoldArticle(gold, options.corpus);
   if (!article) continue;
   const seen = new Map<string, number>();
-  for (const figure of gold.figures.filter((entry) => !entry.optional)) {
+  for (const figure of (gold.figures ?? []).filter((entry) => !entry.optional)) {
     const text = article.paragraphs[figure.p] ?? '';
     const key = `${figure.p}:${figure.raw}`;
     const start = text.indexOf(figure.raw, seen.get(key) ?? 0);

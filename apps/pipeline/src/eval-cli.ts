@@ -22,7 +22,7 @@ const options = program.opts<{ corpus: string; kinds: string; errors: boolean }>
 for (const goldDir of goldDirs) {
   const report = await evaluate(goldDir, options.corpus);
   process.stdout.write(`\n== ${goldDir.replace(`${root}/`, '')}\n${formatReport(report)}`);
-  if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);
+  if (options.errors) process.stdout.write(`\n${[...report.errors, ...report.sentences.errors].join('\n')}\n`);
 }
 
 // Article kinds over whole labelled months: dev months first, then holdout months.

@@ -2,7 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { GoldArticle, type ArticleTables } from '@roundup/model';
+import { GoldArticle, type ArticleTables, type GoldFigure, type GoldLocality } from '@roundup/model';
+import { SentenceScores } from './role-evaluation.js';
 import { articleFromJson, articleTables, createExtractor, DEFAULT_DATA_DIR, extractArticle, readCrawlerText, decodeBytes, type Extractor } from '@roundup/parser';
 
 export interface Ratio {
@@ -17,6 +18,8 @@ export interface EvaluationReport {
   figures: { tp: number; fp: number; fn: number; value: Ratio; unit: Ratio; qualifier: Ratio };
   localities: { tp: number; fp: number; fn: number };
   initiatives: { tp: number; fp: number; fn: number };
+  /** Sentence roles and instruments, over the gold files that annotate them. */
+  sentences: SentenceScores;
   errors: string[];
 }
 
@@ -73,6 +76,13 @@ export function scoreArticle(gold: GoldArticle, tables: ArticleTables, report: E
   }
   compareSets(new Set(gold.regions), new Set(tables.sections.map((section) => section.region)), report.regionSet, report.errors, `${id} region`);
 
+  if (gold.figures) scoreFigures(id, gold.figures, tables, report);
+  if (gold.localities) scoreLocalities(id, gold.localities, tables, report);
+  compareSets(new Set(gold.initiatives.map((item) => item.name)), new Set(tables.initiatives.map((item) => item.name)), report.initiatives, report.errors, `${id} initiative`);
+  if (gold.sentences) report.sentences.add(id, gold.sentences, tables.measures);
+}
+
+function scoreFigures(id: string, goldList: GoldFigure[], tables: ArticleTables, report: EvaluationReport): void {
   // A figure is matched on its paragraph and raw text; the same raw twice in a paragraph is told apart by its order.
   const keyed = <T>(items: T[], p: (item: T) => number, raw: (item: T) => string) => {
     const seen = new Map<string, number>();
@@ -83,7 +93,7 @@ export function scoreArticle(gold: GoldArticle, tables: ArticleTables, report: E
       return [n === 1 ? base : `${base}#${n}`, item] as const;
     });
   };
-  const goldFigures = new Map(keyed(gold.figures, (figure) => figure.p, (figure) => figure.raw));
+  const goldFigures = new Map(keyed(goldList, (figure) => figure.p, (figure) => figure.raw));
   const predicted = keyed(tables.figures, (figure) => figure.paragraph, (figure) => figure.raw).filter(([key]) => !goldFigures.get(key)?.optional);
   const required = [...goldFigures].filter(([, figure]) => !figure.optional).map(([key]) => key);
   compareSets(new Set(required), new Set(predicted.map(([key]) => key)), report.figures, report.errors, `${id} figure`);
@@ -100,8 +110,11 @@ export function scoreArticle(gold: GoldArticle, tables: ArticleTables, report: E
     check('qualifier', figure.qualifier === expected.qualifier, figure.qualifier, expected.qualifier);
   }
 
+}
+
+function scoreLocalities(id: string, goldList: readonly GoldLocality[], tables: ArticleTables, report: EvaluationReport): void {
   // A place matches on its name as written (or its gazetteer name) and its province.
-  const goldPlaces = new Set(gold.localities.map((place) => `${place.name}@${place.province}`));
+  const goldPlaces = new Set(goldList.map((place) => `${place.name}@${place.province}`));
   const predictedPlaces = new Set<string>();
   for (const row of tables.localities) {
     const written = `${row.name}@${row.province}`;
@@ -109,7 +122,6 @@ export function scoreArticle(gold: GoldArticle, tables: ArticleTables, report: E
     predictedPlaces.add(goldPlaces.has(canonical) && !goldPlaces.has(written) ? canonical : written);
   }
   compareSets(goldPlaces, predictedPlaces, report.localities, report.errors, `${id} place`);
-  compareSets(new Set(gold.initiatives.map((item) => item.name)), new Set(tables.initiatives.map((item) => item.name)), report.initiatives, report.errors, `${id} initiative`);
 }
 
 /** Runs extraction over every gold file in `goldDir` and scores it. */
@@ -117,7 +129,7 @@ export async function evaluate(goldDir: string, corpusDir: string, extractor: Ex
   const report: EvaluationReport = {
     articles: [], skipped: [], paragraphRegion: { hits: 0, total: 0 }, regionSet: { tp: 0, fp: 0, fn: 0 },
     figures: { tp: 0, fp: 0, fn: 0, value: { hits: 0, total: 0 }, unit: { hits: 0, total: 0 }, qualifier: { hits: 0, total: 0 } },
-    localities: { tp: 0, fp: 0, fn: 0 }, initiatives: { tp: 0, fp: 0, fn: 0 }, errors: [],
+    localities: { tp: 0, fp: 0, fn: 0 }, initiatives: { tp: 0, fp: 0, fn: 0 }, sentences: new SentenceScores(), errors: [],
   };
   const files = (await readdir(goldDir)).filter((file) => file.endsWith('.json')).sort();
   for (const file of files) {
@@ -154,6 +166,7 @@ export function formatReport(report: EvaluationReport): string {
     `gold articles: ${report.articles.length}${report.skipped.length > 0 ? ` (skipped ${report.skipped.length}: ${report.skipped.map((s) => `${s.id}, ${s.reason}`).join('; ')})` : ''}`,
     `${'metric'.padEnd(width)}  value  counts`,
     ...rows.map(([name, value, counts]) => `${name.padEnd(width)}  ${value}  ${counts}`),
+    ...report.sentences.format(pct),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 // Hand-annotated gold files (shared/annotation-guide.md), against which `pnpm eval` measures extraction.
 import { z } from 'zod';
-import { PlaceLevel, Qualifier } from './records.js';
+import { Instrument, PlaceLevel, Qualifier, SentenceRole } from './records.js';
 
 export const GoldFigure = z.object({
   p: z.number().int().nonnegative(),
@@ -25,6 +25,18 @@ export const GoldInitiative = z.object({
   p: z.number().int().nonnegative(),
 });
 
+/** One sentence of a regional section: its role and, for a measure, its instrument. `s` is the sentence's index in paragraph `p`. */
+export const GoldSentence = z.object({
+  p: z.number().int().nonnegative(),
+  s: z.number().int().nonnegative(),
+  /** The sentence as annotated, so that a changed sentence splitter is noticed rather than scored against the wrong text. */
+  text: z.string().min(1),
+  role: SentenceRole,
+  instrument: Instrument.optional(),
+  optional: z.boolean().optional(),
+});
+export type GoldSentence = z.infer<typeof GoldSentence>;
+
 export const GoldArticle = z.object({
   id: z.string(),
   url: z.string(),
@@ -34,12 +46,16 @@ export const GoldArticle = z.object({
   regions: z.array(z.string()),
   headings: z.record(z.string(), z.string().nullable()),
   paragraph_regions: z.array(z.string().nullable()),
-  figures: z.array(GoldFigure),
-  localities: z.array(GoldLocality),
+  /** Absent in a file annotated for other things (gold/holdout-roles): then not scored. */
+  figures: z.array(GoldFigure).optional(),
+  localities: z.array(GoldLocality).optional(),
   initiatives: z.array(GoldInitiative),
+  /** Every sentence of the regional sections (annotation guide, "sentence role and policy instrument"); absent where not annotated. */
+  sentences: z.array(GoldSentence).optional(),
 });
 export type GoldArticle = z.infer<typeof GoldArticle>;
 export type GoldFigure = z.infer<typeof GoldFigure>;
+export type GoldLocality = z.infer<typeof GoldLocality>;
 
 /** A whole labelled month (gold/kinds/<month>.json): every article's kind, and the units of its unit roundups. */
 export const GoldKinds = z.object({

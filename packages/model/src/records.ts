@@ -31,6 +31,14 @@ export const KindEvidence = z.enum(['headings', 'title-list', 'intro-list', '各
 export type KindEvidence = z.infer<typeof KindEvidence>;
 export type SectionDetection = z.infer<typeof SectionDetection>;
 
+/** What a sentence of a regional section is (annotation guide, "sentence role"): something done, an outcome reached, or neither. */
+export const SentenceRole = z.enum(['measure', 'result', 'context']);
+export type SentenceRole = z.infer<typeof SentenceRole>;
+
+/** A measure's policy instrument, after Rothwell & Zegveld: the state provides, shapes the conditions, or pulls demand. */
+export const Instrument = z.enum(['supply', 'environment', 'demand']);
+export type Instrument = z.infer<typeof Instrument>;
+
 export const PlaceLevel = z.enum(['province', 'prefecture', 'county', 'township', 'village', 'zone']);
 export type PlaceLevel = z.infer<typeof PlaceLevel>;
 
@@ -143,5 +151,8 @@ export const Measure = z.object({
   initiatives: z.array(z.string()),
   figures: z.array(z.string()),
   text: z.string(),
+  role: SentenceRole,
+  /** Only a measure has one. */
+  instrument: Instrument.nullable(),
 });
 export type Measure = z.infer<typeof Measure>;

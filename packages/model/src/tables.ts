@@ -1,7 +1,7 @@
 // One schema per CSV table: the header row is the schema's keys in order, and each field's description is the
 // table dictionary (README, datapackage.json), so a column is added and documented in one place.
 import { z } from 'zod';
-import { ArticleKind, KindEvidence, PlaceLevel, Qualifier, Quantity, ParagraphRole, SectionDetection, UnitType } from './records.js';
+import { ArticleKind, Instrument, KindEvidence, PlaceLevel, Qualifier, Quantity, ParagraphRole, SectionDetection, SentenceRole, UnitType } from './records.js';
 
 const count = z.number().int().nonnegative();
 const articleId = z.string().describe('the article: YYYYMMDD-PP-AA (date, page, article on the page) where the URL or file name gives it');
@@ -89,6 +89,8 @@ export const MeasureRow = z.object({
   initiatives: z.string().describe('programmes named in the sentence, `;`-separated'),
   figures: z.string().describe('figures in the sentence as printed, `;`-separated'),
   text: z.string().describe('the sentence'),
+  role: SentenceRole.describe('measure (something the region did), result (an outcome reached) or context (background, scene, quotation)'),
+  instrument: Instrument.nullable().describe('a measure’s policy instrument: supply, environment or demand (data/instruments.md); empty for results and context'),
 });
 
 /** The fixed columns of comparison.csv; one `domain_<id>` count column per taxonomy domain follows them. */
@@ -105,6 +107,9 @@ export const ComparisonRow = z.object({
   money_yuan: z.number().describe('sum of the money figures in yuan (元) in its sections'),
   people: z.number().describe('sum of the figures that count people'),
   households: z.number().describe('sum of the figures that count households'),
+  instrument_supply: count.describe('measures in its sections coded supply (the state provides: money, facilities, staff, services)'),
+  instrument_environment: count.describe('measures coded environment (plans, rules, supervision, reform, publicity)'),
+  instrument_demand: count.describe('measures coded demand (procurement, subsidies to users, service purchase, pilots, markets)'),
 });
 
 export const RejectRow = z.object({

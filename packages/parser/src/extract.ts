@@ -22,6 +22,7 @@ import { matchPlaceNames, resolvePlaceMatches } from './places.js';
 import { findQuotedSpans } from './quotes.js';
 import { loadSectionCues, sectionArticle, type SectionCues } from './sections.js';
 import { splitSentences } from './sentences.js';
+import { codeSentence, loadSentenceCoder, type SentenceCoder } from './roles.js';
 
 /** The knowledge tables every extractor uses, loaded once and shared by all articles. */
 export interface Extractor {
@@ -31,10 +32,11 @@ export interface Extractor {
   taxonomy: Taxonomy;
   sectionCues: SectionCues;
   knownUnits: KnownUnits;
+  sentenceCoder: SentenceCoder;
 }
 
 /** The files of a data folder that extraction reads: what it finds depends on their content and on nothing else there. */
-export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json', 'known-units.json'] as const;
+export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json', 'known-units.json', 'sentence-roles.json', 'instruments.json'] as const;
 
 /** Loads the tables from a data folder (the workspace's data/ by default). */
 export function createExtractor(dataDir?: string): Extractor {
@@ -46,6 +48,7 @@ export function createExtractor(dataDir?: string): Extractor {
     taxonomy: loadTaxonomy(file('taxonomy.json')),
     sectionCues: loadSectionCues(file('section-cues.json')),
     knownUnits: loadKnownUnits(file('known-units.json')),
+    sentenceCoder: loadSentenceCoder(file('sentence-roles.json'), file('instruments.json')),
   };
 }
 
@@ -77,7 +80,7 @@ const isLocality = (mention: PlaceMention) => mention.level !== 'province';
 
 /** Runs every extractor over one article. Pure: the same article and tables give the same result. */
 export function extractArticle(article: Article, extractor: Extractor): ArticleExtraction {
-  const { gazetteer, figureRules, initiativeCues, taxonomy, sectionCues, knownUnits } = extractor;
+  const { gazetteer, figureRules, initiativeCues, taxonomy, sectionCues, knownUnits, sentenceCoder } = extractor;
   const texts = article.paragraphs;
   const matches = texts.map((text, index) => matchPlaceNames(text, index, gazetteer));
   const titleMatches = matchPlaceNames(article.title, 0, gazetteer);
@@ -133,15 +136,18 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
       for (const sentence of splitSentences(text)) {
         const inSentence = <T extends { start: number; end: number }>(items: T[]) => items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
         const sentencePlaces = inSentence(paragraphPlaces);
+        const sentenceInitiatives = inSentence(paragraphInitiatives);
+        const sentenceQuotes = quoted.filter((span) => span.start >= sentence.start && span.end <= sentence.end).map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
         measures.push({
           paragraph: info.index,
           sentenceIndex: sentence.index,
           region: info.region ?? '',
           locality: sentencePlaces[0]?.name ?? localityAt(sentence.start),
           domains: classifyDomains(sentence.text, taxonomy),
-          initiatives: [...new Set(inSentence(paragraphInitiatives).map((initiative) => initiative.name))],
+          initiatives: [...new Set(sentenceInitiatives.map((initiative) => initiative.name))],
           figures: inSentence(paragraphFigures).map((figure) => figure.raw),
           text: sentence.text,
+          ...codeSentence(sentence.text, sentenceQuotes, sentenceInitiatives.length > 0, sentenceCoder),
         });
       }
     }
@@ -260,6 +266,8 @@ export function articleTables(extraction: ArticleExtraction, gazetteer: Gazettee
       initiatives: measure.initiatives.join(';'),
       figures: measure.figures.join(';'),
       text: measure.text,
+      role: measure.role,
+      instrument: measure.instrument,
     })),
   };
 }

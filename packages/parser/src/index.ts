@@ -26,6 +26,7 @@ export { findQuotedSpans, type QuotedSpan } from './quotes.js';
 export { extractInitiatives, isInitiative, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
 export { classifyDomains, loadTaxonomy, Taxonomy, type Domain } from './domains.js';
 export { splitSentences, type SentenceSpan } from './sentences.js';
+export { codeSentence, loadSentenceCoder, type InstrumentCodebook, type SentenceCode, type SentenceCoder } from './roles.js';
 export { findHeadings, isByline, loadSectionCues, provinceVotes, sectionArticle, type SectionCues, type SectionedArticle } from './sections.js';
 export { headingUnit, loadKnownUnits, type KnownUnits, type SectionUnit } from './units.js';
 export { classifyArticle, type KindDecision } from './kinds.js';

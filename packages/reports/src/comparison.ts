@@ -1,5 +1,5 @@
 // Tallies per region across every article of a run: comparison.csv and the briefing's comparison table come from here.
-import type { ArticleTables, ComparisonRow } from '@roundup/model';
+import type { ArticleTables, ComparisonRow, Instrument } from '@roundup/model';
 
 export interface DomainLabel {
   id: string;
@@ -23,6 +23,7 @@ interface RegionTally {
   households: number;
   measures: number;
   domains: Map<string, number>;
+  instruments: Record<Instrument, number>;
 }
 
 /**
@@ -60,7 +61,7 @@ export class RegionComparison {
         tally = {
           region: section.region, code: section.region_code, pinyin: section.region_en, firstSeen: this.tallies.size,
           articles: 0, sections: 0, paragraphs: 0, localities: new Set(), figures: 0, initiatives: new Set(),
-          moneyYuan: 0, people: 0, households: 0, measures: 0, domains: new Map(),
+          moneyYuan: 0, people: 0, households: 0, measures: 0, domains: new Map(), instruments: { supply: 0, environment: 0, demand: 0 },
         };
         this.tallies.set(section.region, tally);
       }
@@ -85,10 +86,12 @@ export class RegionComparison {
       if (figure.quantity === 'households') tally.households += figure.value;
     }
     for (const initiative of tables.initiatives) this.tally(initiative.region)?.initiatives.add(initiative.name);
+    // Results and context are not measures: only what a region did counts towards its domains and instruments.
     for (const measure of tables.measures) {
       const tally = this.tally(measure.region);
-      if (!tally) continue;
+      if (!tally || measure.role !== 'measure') continue;
       tally.measures += 1;
+      if (measure.instrument) tally.instruments[measure.instrument] += 1;
       for (const domain of measure.domains ? measure.domains.split(';') : []) tally.domains.set(domain, (tally.domains.get(domain) ?? 0) + 1);
     }
   }
@@ -116,6 +119,9 @@ export class RegionComparison {
           money_yuan: tally.moneyYuan,
           people: tally.people,
           households: tally.households,
+          instrument_supply: tally.instruments.supply,
+          instrument_environment: tally.instruments.environment,
+          instrument_demand: tally.instruments.demand,
         };
         for (const domain of this.domains) row[`domain_${domain.id}`] = tally.domains.get(domain.id) ?? 0;
         return row;
