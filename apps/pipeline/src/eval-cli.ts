@@ -6,23 +6,32 @@ import { Command } from 'commander';
 import { DEFAULT_DATA_DIR } from '@roundup/parser';
 import { evaluate, formatReport } from './evaluation.js';
 import { evaluateKinds, formatKindReport } from './kind-evaluation.js';
+import { evaluateProgrammes, formatProgrammeReport } from './programme-evaluation.js';
 
 const root = resolve(DEFAULT_DATA_DIR, '..');
 const program = new Command()
   .name('roundup-eval')
   .description('Measure extraction against hand-annotated gold files.')
-  .argument('[goldDirs...]', 'folders of <id>.json gold files', [resolve(root, 'gold/dev'), resolve(root, 'gold/holdout'), resolve(root, 'gold/unseen')])
+  .argument('[goldDirs...]', 'folders of <id>.json gold files', [resolve(root, 'gold/dev'), resolve(root, 'gold/holdout'), resolve(root, 'gold/holdout-roles'), resolve(root, 'gold/unseen')])
+  .option('--programmes <dir>', 'folder of programme-only gold sets (<split>.json)', resolve(root, 'gold/programmes'))
   .option('--corpus <dir>', 'where corpus sources are', resolve(root, '../shared/corpus'))
   .option('--kinds <dir>', 'folder of labelled months (<month>.json)', resolve(root, 'gold/kinds'))
   .option('--errors', 'list every mismatch', false)
   .parse(process.argv);
 
 const [goldDirs] = program.processedArgs as [string[]];
-const options = program.opts<{ corpus: string; kinds: string; errors: boolean }>();
+const options = program.opts<{ corpus: string; kinds: string; programmes: string; errors: boolean }>();
 for (const goldDir of goldDirs) {
   const report = await evaluate(goldDir, options.corpus);
   process.stdout.write(`\n== ${goldDir.replace(`${root}/`, '')}\n${formatReport(report)}`);
   if (options.errors) process.stdout.write(`\n${[...report.errors, ...report.sentences.errors].join('\n')}\n`);
+}
+
+// Programmes alone, over roundups annotated for nothing else: dev, then holdout.
+for (const file of readdirSync(options.programmes).filter((name) => name.endsWith('.json')).sort()) {
+  const report = await evaluateProgrammes(resolve(options.programmes, file), options.corpus);
+  process.stdout.write(`\n== programmes ${file} (${report.split})\n${formatProgrammeReport(report)}`);
+  if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);
 }
 
 // Article kinds over whole labelled months: dev months first, then holdout months.

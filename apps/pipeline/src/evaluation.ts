@@ -33,7 +33,7 @@ export const f1 = (c: { tp: number; fp: number; fn: number }) => {
 const ratio = (r: Ratio) => (r.total === 0 ? 1 : r.hits / r.total);
 
 /** The article a gold file annotates, read the way roundup reads it; undefined when its source is not on this machine. */
-export async function loadGoldArticle(gold: GoldArticle, corpusDir: string) {
+export async function loadGoldArticle(gold: Pick<GoldArticle, 'id' | 'source'>, corpusDir: string) {
   const [kind, rest = ''] = gold.source.split(/:(.*)/s);
   const [path = '', line] = rest.split('#L');
   const file = kind === 'sample' ? join(DEFAULT_DATA_DIR, 'sample', path) : join(corpusDir, path);
@@ -46,7 +46,7 @@ export async function loadGoldArticle(gold: GoldArticle, corpusDir: string) {
   return record.article;
 }
 
-function compareSets(gold: Set<string>, predicted: Set<string>, counts: { tp: number; fp: number; fn: number }, errors: string[], label: string) {
+export function compareSets(gold: Set<string>, predicted: Set<string>, counts: { tp: number; fp: number; fn: number }, errors: string[], label: string) {
   for (const key of predicted) {
     if (gold.has(key)) counts.tp += 1;
     else {

@@ -72,3 +72,17 @@ export const GoldKinds = z.object({
 });
 export type GoldKinds = z.infer<typeof GoldKinds>;
 
+
+/** Programmes alone (gold/programmes/<split>.json): every programme named in each article, as the guide's `initiatives` defines them. */
+export const GoldProgrammes = z.object({
+  split: z.enum(['dev', 'holdout', 'unseen']),
+  note: z.string(),
+  articles: z.array(
+    z.object({
+      id: z.string(),
+      source: z.string().regex(/^(sample|corpus):[^#]+(#L\d+)?$/),
+      programmes: z.array(z.string().min(1)),
+    }),
+  ),
+});
+export type GoldProgrammes = z.infer<typeof GoldProgrammes>;

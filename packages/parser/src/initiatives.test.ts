@@ -27,6 +27,34 @@ describe('extractInitiatives', () => {
     expect(names(text)).toEqual([]);
   });
 
+  // Names found by their form alone: nothing around them says “programme”.
+  it.each([
+    ['a numbered formula', '“两学一做”深入人心，“三会一课”坚持不懈', ['两学一做', '三会一课']],
+    ['a count of named things', '实现范围、事项、人员“三个全覆盖”', ['三个全覆盖']],
+    ['a digit formula', '“1+N”越来越完善', ['1+N']],
+    ['a campaign of a year', '今年的“护苗2019”取得实效', ['护苗2019']],
+    ['a dotted title', '“春风行动·就业援助”成效明显', ['春风行动·就业援助']],
+    ['three parallel parts', '做到“早发现、早报告、早处置”，用好“送、免、贴、贷”', ['早发现、早报告、早处置', '送、免、贴、贷']],
+    ['a short name with a programme noun after it', '“清朗”专项行动成效明显', ['清朗']],
+    ['the parts a programme lists', '实施“三个一”暖心行动，即“每天一个暖心电话”：安排专人打电话', ['三个一', '每天一个暖心电话']],
+    ['a platform named by the noun before it', '依托扶贫项目“真旺香包专业合作社”带动就业', ['真旺香包专业合作社']],
+  ])('finds %s', (_case, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['the theme of a meeting', '以“致敬、反思、奋进”为主题开展主题党日'],
+    ['the platform a reported case is about', '查处“萝莉吧论坛”网站传播淫秽物品牟利案'],
+    ['a quoted word that modifies the thing launched', '发布30条“治愈系”精品旅游线路，以“五五折”的价格上线'],
+    ['a short word used as a metaphor', '全员进入“充电”模式，探索“转型”之路'],
+    ['a sentence quoted from a message', '跳出“今日外出回家业主全部体温筛查，均无异常”的消息'],
+    ['two parts only', '做到“周周有检查、月月有通报”'],
+    ['a description with 的', '打造全域“没有围墙的养老院”'],
+    ['a repeated word', '开启“买买买”模式'],
+  ])('ignores %s', (_case, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
   it('gives the name’s position without its quote marks', () => {
     const [initiative] = extractInitiatives('开展“千村万户大走访”活动。', 3, cues);
     expect(initiative).toMatchObject({ paragraph: 3, start: 3, end: 10, name: '千村万户大走访', sentence: '开展“千村万户大走访”活动。' });

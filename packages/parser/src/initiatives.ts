@@ -9,21 +9,32 @@ const InitiativeCuesFile = z.object({
   nameEndings: z.array(z.string()),
   followers: z.array(z.string()),
   followerWindow: z.number().int().positive(),
+  verbPhraseWindow: z.number().int().positive(),
   verbWindow: z.number().int().positive(),
   precedingVerbs: z.array(z.string()),
   precedingPatterns: z.array(z.string()),
   notNames: z.object({ followers: z.array(z.string()), words: z.array(z.string()), patterns: z.array(z.string()) }),
+  platformWords: z.object({ words: z.array(z.string()), caseWords: z.array(z.string()) }),
+  precedingNouns: z.array(z.string()),
+  shortNames: z.object({ maxLength: z.number().int().positive(), followers: z.array(z.string()), verbs: z.array(z.string()) }),
 });
 export interface InitiativeCues {
   nameEndings: string[];
   followers: string[];
   followerWindow: number;
+  /** How far after a name a programme noun still makes a launching verb before it the name's (启用“趣龙江”分时线上预约管理系统). */
+  verbPhraseWindow: number;
   verbWindow: number;
   precedingVerbs: string[];
   preceding: RegExp[];
   notNameFollowers: string[];
   notNameWords: Set<string>;
   notNamePatterns: RegExp[];
+  platformWords: string[];
+  caseWords: string[];
+  /** A programme noun printed just before the name (扶贫项目“…”, 小程序“…”). */
+  precedingNouns: string[];
+  shortNames: { maxLength: number; followers: string[]; verbs: string[] };
 }
 
 export function loadInitiativeCues(file = dataPath('initiative-cues.json')): InitiativeCues {
@@ -32,23 +43,60 @@ export function loadInitiativeCues(file = dataPath('initiative-cues.json')): Ini
     nameEndings: cues.nameEndings,
     followers: cues.followers,
     followerWindow: cues.followerWindow,
+    verbPhraseWindow: cues.verbPhraseWindow,
     verbWindow: cues.verbWindow,
     precedingVerbs: cues.precedingVerbs,
     preceding: cues.precedingPatterns.map((pattern) => new RegExp(pattern)),
     notNameFollowers: cues.notNames.followers,
     notNameWords: new Set(cues.notNames.words),
     notNamePatterns: cues.notNames.patterns.map((pattern) => new RegExp(pattern, 'u')),
+    platformWords: cues.platformWords.words,
+    caseWords: cues.platformWords.caseWords,
+    precedingNouns: cues.precedingNouns,
+    shortNames: cues.shortNames,
   };
 }
 
 /** A numbered package of measures (暖心八条, 温暖十条): a name by its form. */
 const NUMBERED_PACKAGE = /[一二两三四五六七八九十百]+[条招项]$/;
+const NUMERAL = '一二两三四五六七八九十百千万';
+/**
+ * A numbered formula: two or more numerals each leading a short word (两学一做, 三会一课, 三个一, 一查二测三问四提醒五登记),
+ * a count of named things (三个全覆盖), or a digit formula (1+N, 1+X).
+ */
+const NUMBERED_FORMULA = new RegExp(`^(?:[${NUMERAL}]+[^${NUMERAL}、，,·\\s]{1,3}){1,}[${NUMERAL}]+[^${NUMERAL}、，,·\\s]{0,3}$|^[二两三四五六七八九十]个[\\u4e00-\\u9fff]{2,5}$|^[0-9]+\\+[0-9A-Za-z]+$`);
+/** A campaign of a year (护苗2019, 净网2020). */
+const YEAR_CAMPAIGN = /^[\u4e00-\u9fff]{2,8}(?:19|20)[0-9]{2}$/;
+/** A two-part title joined by a middle dot (春风行动·就业援助, 西安年·最中国): the way campaigns and events are named. */
+const DOTTED_TITLE = /^[\u4e00-\u9fffA-Za-z0-9]{2,}[·・•][\u4e00-\u9fffA-Za-z0-9]{2,}$/;
+
+/** A formula's structure: a numbered formula, a campaign year, a dotted title, or three or more parallel parts. */
+function hasProgrammeForm(name: string): boolean {
+  return NUMBERED_FORMULA.test(name) || YEAR_CAMPAIGN.test(name) || DOTTED_TITLE.test(name) || isParallelList(name);
+}
+
+/**
+ * Three or more parts in parallel (早发现、早报告、早处置; 预约开放、限量开放、有序开放; 送、免、贴、贷): single characters, or
+ * parts that all share their first or their last character. Two parts are too often a turn of phrase.
+ */
+function isParallelList(name: string): boolean {
+  const parts = name.split(/[、，,]/);
+  if (parts.length < 3 || parts.some((part) => part.length === 0 || part.length > 8)) return false;
+  if (parts.every((part) => part.length === 1)) return true;
+  const shared = (at: (part: string) => string) => new Set(parts.map(at)).size === 1;
+  return shared((part) => part[0]!) || shared((part) => part[part.length - 1]!);
+}
 
 /** Text between the previous punctuation mark and `at`: where a verb such as 开展 or 推行 would stand. */
 function clauseBefore(text: string, at: number): string {
   let from = at;
   while (from > 0 && at - from < 16 && !/[，。、；：！？（）]/.test(text[from - 1]!)) from -= 1;
   return text.slice(from, at);
+}
+
+/** Whether a quoted name ends its phrase: punctuation, the end, a conjunction (等, 和) or a preposition (通过“…”向村民喊话) follows it. */
+function endsPhrase(text: string, at: number): boolean {
+  return at >= text.length || /^(?:[，。、；：！？（）“”,;:!?()\s…—]|[等和与及或向对为给在把从让将被使])/.test(text.slice(at, at + 1));
 }
 
 /** The text after a quoted name up to the next punctuation mark, as far as the follower window reaches. */
@@ -72,11 +120,26 @@ export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCue
   if (name.length < 2 || cues.notNameWords.has(name) || cues.notNamePatterns.some((pattern) => pattern.test(name))) return false;
   const after = text.slice(span.end, span.end + 8);
   if (cues.notNameFollowers.some((word) => after.startsWith(word))) return false;
-  if (cues.nameEndings.some((ending) => name.endsWith(ending)) || NUMBERED_PACKAGE.test(name)) return true;
   const phrase = phraseAfter(text, span.end, cues.followerWindow);
+  if (isCaseSubject(text, span, name, phrase, cues)) return false;
+  if (name.length <= cues.shortNames.maxLength) {
+    return cues.shortNames.followers.some((word) => phrase.startsWith(word)) || cues.shortNames.verbs.some((verb) => clauseBefore(text, span.start).endsWith(verb));
+  }
+  // A long name with a comma that is not a parallel list reads as a sentence (“今日小区所有电梯均完成两次消毒工作”): only a
+  // programme noun after it makes it a name.
+  const sentenceLike = /[，,]/.test(name) && name.length > 10 && !isParallelList(name);
+  if (!sentenceLike && (cues.nameEndings.some((ending) => name.endsWith(ending)) || NUMBERED_PACKAGE.test(name) || hasProgrammeForm(name))) return true;
   if (cues.followers.some((word) => phrase.includes(word))) return true;
-  // A launching verb close before the name (落实疫情防控“十条措施”); a one-character verb (以) only right before it.
+  if (sentenceLike) return false;
+  // A phrase with 的 (“没有围墙的养老院”) is a description unless its ending or a noun after it says otherwise.
+  if (name.includes('的')) return false;
   const clause = clauseBefore(text, span.start);
+  if (cues.precedingNouns.some((noun) => clause.endsWith(noun))) return true;
+  // A launching verb close before the name (落实疫情防控“十条措施”); a one-character verb (以) only right before it. The
+  // verb is the name's only where the name ends the phrase or a programme noun closes it (启用“趣龙江”分时…系统): in
+  // 发布“治愈系”精品线路 or 以“五五折”的价格 it is another thing's.
+  const longPhrase = phraseAfter(text, span.end, cues.verbPhraseWindow);
+  if (!endsPhrase(text, span.end) && !cues.followers.some((word) => longPhrase.includes(word))) return false;
   const near = clause.slice(-cues.verbWindow);
   if (cues.precedingVerbs.some((verb) => (verb.length > 1 ? near.includes(verb) : clause.endsWith(verb))) || cues.preceding.some((pattern) => pattern.test(clause))) return true;
   // A name in a list of names (“一线工作”“上门代办”等工作法) takes its cue from the list.
@@ -89,11 +152,25 @@ export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCue
   return false;
 }
 
+/**
+ * A platform that a reported case is about (查处“…”网站传播淫秽物品案; “…”APP被责令改正): named in a sentence of the case,
+ * it is the offender's, not a programme.
+ */
+function isCaseSubject(text: string, span: QuotedSpan, name: string, phrase: string, cues: InitiativeCues): boolean {
+  const platform = cues.platformWords.some((word) => name.endsWith(word) || phrase.includes(word));
+  if (!platform) return false;
+  const sentence = sentenceAround(text, span.start, span.end);
+  return cues.caseWords.some((word) => sentence.includes(word));
+}
+
 /** The programmes named in a paragraph, each with its position and sentence. */
 export function extractInitiatives(text: string, paragraph: number, cues: InitiativeCues, quoted: readonly QuotedSpan[] = findQuotedSpans(text)): Initiative[] {
   const initiatives: Initiative[] = [];
   for (const span of quoted) {
-    if (!isInitiative(text, span, cues, quoted)) continue;
+    // After a programme, a name that heads its own explanation (“三个一”暖心行动，即“每天一个暖心电话”：…) is one of its parts.
+    const earlier = initiatives[initiatives.length - 1];
+    const partOfEarlier = earlier !== undefined && span.isName && /^[：:]/.test(text.slice(span.end)) && !/[。！？]/.test(text.slice(earlier.end, span.start));
+    if (!partOfEarlier && !isInitiative(text, span, cues, quoted)) continue;
     initiatives.push({
       paragraph,
       start: span.start + 1,
