@@ -124,7 +124,8 @@ describe('roundup on the bundled sample', () => {
     const text = (await pdfText(join(out, 'briefing.pdf'))).join('\n').replace(/\s+/g, '');
     const measures = table('measures');
     for (const row of table('comparison')) {
-      const measureCount = measures.filter((measure) => measure.region === row.region).length;
+      // The briefing counts what a region did: sentences coded measure, not results or context.
+      const measureCount = measures.filter((measure) => measure.region === row.region && measure.role === 'measure').length;
       // Region, headline, places, measures, figures: one table row, in this order.
       const heading = table('sections').find((section) => section.region === row.region)?.heading ?? '';
       expect(text).toContain(`${row.region}${heading}${row.localities}${measureCount}${row.figures}`.replace(/\s+/g, ''));

@@ -5,3 +5,5 @@ export { formatSummary } from './summary.js';
 export { VERSION } from './version.js';
 export { evaluate, f1, formatReport, loadGoldArticle, precision, recall, scoreArticle, type EvaluationReport } from './evaluation.js';
 export { evaluateKinds, formatKindReport, type KindReport } from './kind-evaluation.js';
+export { evaluateProgrammes, formatProgrammeReport, type ProgrammeReport } from './programme-evaluation.js';
+export { SentenceScores } from './role-evaluation.js';

@@ -1,21 +1,26 @@
 // What the briefing shows, collected on the way through a run and bounded per region, so a year of articles fits in memory.
-import type { ArticleRow, ArticleTables, FigureRow, MeasureRow, PlaceLevel } from '@roundup/model';
+import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel } from '@roundup/model';
 import { inScope, type ComparisonScope } from './comparison.js';
 
 /** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
-export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 16, figures: 20, programmes: 12, sources: 10 } as const;
-export const CORPUS_LIMITS = { headlines: 3, places: 12, measures: 6, figures: 8, programmes: 8, sources: 10 } as const;
+export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 16, results: 8, figures: 20, programmes: 12, sources: 10 } as const;
+export const CORPUS_LIMITS = { headlines: 3, places: 12, measures: 6, results: 3, figures: 8, programmes: 8, sources: 10 } as const;
 
 export interface BriefingPlace {
   name: string;
   level: PlaceLevel;
   mentions: number;
 }
+/** A sentence the briefing quotes: a measure (with its instrument) or a result. */
 export interface BriefingMeasure {
   articleId: string;
   paragraph: number;
   text: string;
   domains: string[];
+  /** A measure's policy instrument; null for a result. */
+  instrument: Instrument | null;
+  /** The figures printed in it, to be set in bold. */
+  figures: string[];
   score: number;
   order: number;
 }
@@ -39,6 +44,8 @@ export interface RegionMaterial {
   headlines: string[];
   places: Map<string, BriefingPlace>;
   measures: BriefingMeasure[];
+  /** Outcomes reached (result sentences), those with figures first. */
+  results: BriefingMeasure[];
   figures: BriefingFigure[];
   moneyFigures: BriefingFigure[];
   programmes: Map<string, number>;
@@ -135,7 +142,7 @@ export class BriefingCollector {
       if (!material) {
         material = {
           region: section.region, code: section.region_code, pinyin: section.region_en, headlines: [], places: new Map(),
-          measures: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(), units: [], appearances: [], appearanceDates: [],
+          measures: [], results: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(), units: [], appearances: [], appearanceDates: [],
         };
         this.regions.set(section.region, material);
       }
@@ -156,13 +163,16 @@ export class BriefingCollector {
       if (place) place.mentions += locality.mentions;
       else if (material.places.size < BRIEFING_LIMITS.places * 8) material.places.set(key, { name: locality.name, level: locality.level, mentions: locality.mentions });
     }
+    // What a region did and what it achieved; context (scene, background, quotations) is left to measures.csv.
     for (const measure of tables.measures) {
       const material = this.regions.get(measure.region);
-      if (!material) continue;
-      keepBest(material.measures, {
-        articleId: measure.article_id, paragraph: measure.paragraph, text: measure.text,
-        domains: measure.domains ? measure.domains.split(';') : [], score: measureScore(measure), order: this.order++,
-      }, BRIEFING_LIMITS.measures, byScore);
+      if (!material || measure.role === 'context') continue;
+      const quoted: BriefingMeasure = {
+        articleId: measure.article_id, paragraph: measure.paragraph, text: measure.text, domains: measure.domains ? measure.domains.split(';') : [],
+        instrument: measure.instrument, figures: measure.figures ? measure.figures.split(';') : [], score: measureScore(measure), order: this.order++,
+      };
+      if (measure.role === 'measure') keepBest(material.measures, quoted, BRIEFING_LIMITS.measures, byScore);
+      else keepBest(material.results, quoted, BRIEFING_LIMITS.results, byScore);
     }
     for (const figure of tables.figures) this.addFigure(figure, article);
     for (const initiative of tables.initiatives) {
@@ -196,6 +206,7 @@ export class BriefingCollector {
     units: string[];
     places: BriefingPlace[];
     measures: BriefingMeasure[];
+    results: BriefingMeasure[];
     figures: BriefingFigure[];
     moneyFigures: BriefingFigure[];
     programmes: Array<[string, number]>;
@@ -203,12 +214,13 @@ export class BriefingCollector {
     const material = this.regions.get(region);
     if (!material) return undefined;
     const limits = this.limits;
-    const measures = [...material.measures].sort(byScore).slice(0, limits.measures).sort((a, b) => a.order - b.order);
+    const best = (items: BriefingMeasure[], limit: number) => [...items].sort(byScore).slice(0, limit).sort((a, b) => a.order - b.order);
     return {
       headlines: material.headlines.slice(0, limits.headlines),
       units: material.units.slice(0, limits.headlines * 2),
       places: [...material.places.values()].sort((a, b) => b.mentions - a.mentions).slice(0, limits.places),
-      measures,
+      measures: best(material.measures, limits.measures),
+      results: best(material.results, limits.results),
       figures: [...material.figures].sort(byOrder).slice(0, limits.figures),
       moneyFigures: [...material.moneyFigures].sort(byValue).slice(0, limits.figures),
       programmes: [...material.programmes.entries()].sort((a, b) => b[1] - a[1]).slice(0, limits.programmes),

@@ -1,6 +1,7 @@
 // The PDF briefing: header block, comparison table, charts, a section per region and a method appendix, laid out by pdfmake.
 import { createRequire } from 'node:module';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Instrument } from '@roundup/model';
 import type { BriefingCollector, BriefingMeasure, SourceArticle } from './briefing-data.js';
 import { briefingTable } from './briefing-table.js';
 import { chartTable, countDot, largestFiguresTable, PERIOD_CHART_ROWS, periodChart, regionAppearances, roundupIndex, sharedColumnWidth } from './corpus-briefing.js';
@@ -194,6 +195,28 @@ function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>
   } as Content;
 }
 
+const INSTRUMENTS: readonly Instrument[] = ['supply', 'environment', 'demand'];
+
+/** Region × policy instrument: the same dots as the domain matrix, one column per instrument, then the note on the coding. */
+function instrumentMatrix(input: BriefingInput, rows: ComparisonTableRow[], labels: Labels): Content {
+  const count = (row: ComparisonTableRow, instrument: Instrument) => Number(row[`instrument_${instrument}`] ?? 0);
+  const max = Math.max(...rows.flatMap((row) => INSTRUMENTS.map((instrument) => count(row, instrument))), 1);
+  if (rows.every((row) => INSTRUMENTS.every((instrument) => count(row, instrument) === 0))) return { text: '' };
+  const header: TableCell[] = [{ text: '' }, ...INSTRUMENTS.map((instrument) => ({ text: labels.instruments[instrument], style: 'matrixHeader' }))];
+  const body: TableCell[][] = rows.map((row) => [
+    { text: regionLabel(row.region, row.region_en, input.language), margin: [0, 3, 0, 0] },
+    ...INSTRUMENTS.map((instrument) => {
+      const n = count(row, instrument);
+      return n === 0 ? ({ text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, 3, 0, 0] } as TableCell) : countDot(n, max, BAR);
+    }),
+  ]);
+  return {
+    stack: [chartTable(labels.instrumentTitle, [48, 70, 70, 70], header, body), { text: labels.instrumentNote, style: 'small' }],
+    unbreakable: rows.length <= ROWS_ON_A_PAGE,
+    margin: [0, 4, 0, 10],
+  } as Content;
+}
+
 /** Punctuation between the briefing's own words: Chinese marks in Chinese, ASCII ones in English. */
 function punctuation(language: Language) {
   return language === 'zh'
@@ -287,6 +310,7 @@ function charts({ input, labels, rows }: RegionalContext): Content[] {
   } else {
     content.push(...withHeading(sectionHeading(labels.charts, 1), matrix, rows.length <= ROWS_ON_A_PAGE));
   }
+  content.push(instrumentMatrix(input, rows, labels));
   content.push(barChart(labels.barsTitle, rows.map((row) => ({ label: label(row), value: comparison.measuresOf(row.region), text: String(comparison.measuresOf(row.region)) }))));
   const moneyRows = rows.filter((row) => Number(row.money_yuan) > 0);
   if (collector.articleCount === 1 && moneyRows.length > 0) {
@@ -318,9 +342,8 @@ function regionSection(context: RegionalContext, row: ComparisonTableRow, chapte
     ],
     unbreakable: true,
   }];
-  const bullets = measureBullets(material.measures, input.taxonomy, language);
-  content.push(keptTogether({ text: labels.measuresList, style: 'h4' }, { ul: bullets.slice(0, 1) } as Content));
-  if (bullets.length > 1) content.push({ ul: bullets.slice(1) } as Content);
+  content.push(...measuresByInstrument(material.measures, input.taxonomy, labels, language));
+  if (material.results.length > 0) content.push(...listUnder(labels.resultsList, sentenceBullets(material.results, input.taxonomy, language), 'h4'));
   if (corpus && material.moneyFigures.length > 0) {
     content.push(keptTogether({ text: labels.largestFigures, style: 'h4' }, largestFiguresTable(material.moneyFigures.slice(0, 6), labels, language)));
   } else if (!corpus && material.figures.length > 0) {
@@ -338,18 +361,48 @@ function regionSection(context: RegionalContext, row: ComparisonTableRow, chapte
   return content;
 }
 
-/** A region's measures as list items, each tagged with its policy domains. */
-function measureBullets(measures: readonly BriefingMeasure[], taxonomy: readonly TaxonomyDomain[], language: Language): Content[] {
+/** A list under its heading: the heading kept with the first item, the rest free to run onto the next page. */
+function listUnder(heading: string, bullets: Content[], style: 'h4' | 'h5'): Content[] {
+  const first = keptTogether({ text: heading, style }, { ul: bullets.slice(0, 1) } as Content);
+  return bullets.length > 1 ? [first, { ul: bullets.slice(1) } as Content] : [first];
+}
+
+/** “主要措施”: a region's measures grouped by policy instrument (supply, environment, demand), each group under its name. */
+function measuresByInstrument(measures: readonly BriefingMeasure[], taxonomy: readonly TaxonomyDomain[], labels: Labels, language: Language): Content[] {
+  if (measures.length === 0) return [{ text: labels.measuresList, style: 'h4' }, { text: labels.none }];
+  const groups = INSTRUMENTS.map((instrument) => ({ instrument, items: measures.filter((measure) => measure.instrument === instrument) })).filter((group) => group.items.length > 0);
+  return groups.flatMap((group, index) => {
+    const list = listUnder(labels.instruments[group.instrument], sentenceBullets(group.items, taxonomy, language), 'h5');
+    return index === 0 ? [keptTogether({ text: labels.measuresList, style: 'h4' }, list[0]!), ...list.slice(1)] : list;
+  });
+}
+
+/** Sentences as list items: the figures in them in bold, each tagged with its policy domains. */
+function sentenceBullets(measures: readonly BriefingMeasure[], taxonomy: readonly TaxonomyDomain[], language: Language): Content[] {
   const mark = punctuation(language);
   return measures.map((measure) => ({
     text: [
-      ...breakableText(measure.text).map((piece) => ({ text: piece })),
+      ...withFiguresInBold(measure.text, measure.figures),
       ...(measure.domains.length > 0
         ? [{ text: `  [${measure.domains.map((id) => taxonomy.find((domain) => domain.id === id)?.[language] ?? id).join(mark.list)}]`, color: ACCENT, fontSize: 7.5 }]
         : []),
     ],
     margin: [0, 0, 0, 2],
   }) as Content);
+}
+
+/** A sentence as breakable pieces, each figure it prints (14亿元) a bold piece of its own. */
+function withFiguresInBold(text: string, figures: readonly string[]): Content[] {
+  const pieces: Content[] = [];
+  let at = 0;
+  for (const raw of figures) {
+    const start = text.indexOf(raw, at);
+    if (start === -1) continue;
+    pieces.push(...breakableText(text.slice(at, start)).filter(Boolean).map((piece) => ({ text: piece }) as Content), { text: raw, bold: true } as Content);
+    at = start + raw.length;
+  }
+  pieces.push(...breakableText(text.slice(at)).filter(Boolean).map((piece) => ({ text: piece }) as Content));
+  return pieces;
 }
 
 /**
@@ -482,6 +535,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
       h2: { fontSize: 11.5, bold: true, color: ACCENT, margin: [0, 10, 0, 3] },
       h3: { fontSize: 10, bold: true, margin: [0, 8, 0, 3] },
       h4: { fontSize: 9, bold: true, color: MUTED, margin: [0, 5, 0, 2] },
+      h5: { fontSize: 8.5, bold: true, color: ACCENT, margin: [6, 2, 0, 1] },
       small: { fontSize: 8, color: MUTED },
       table: { fontSize: 8, margin: [0, 2, 0, 8] },
       tableHeader: { bold: true, fontSize: 8, color: ACCENT },
