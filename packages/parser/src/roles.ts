@@ -22,12 +22,22 @@ const InstrumentsFile = z.object({
 });
 export type InstrumentCodebook = z.infer<typeof InstrumentsFile>;
 
-/** What a cue found in a sentence counts towards; `strong:` cues name an instrument outright and count double. */
-type CueKind = 'measure' | 'result' | 'speech' | 'background' | Instrument | `strong:${Instrument}`;
+/** What a cue counts towards; `strong:` cues name an instrument outright and count double. */
+const CUE_KINDS = ['measure', 'result', 'speech', 'background', 'supply', 'environment', 'demand', 'strong:supply', 'strong:environment', 'strong:demand'] as const;
+type CueKind = (typeof CUE_KINDS)[number];
+/** Kinds that weigh a sentence's role: read outside quoted names only. */
+const ROLE_KINDS = 4;
+const kindIndex = (kind: CueKind) => CUE_KINDS.indexOf(kind);
+
+/** A cue in the trie: what it counts towards, and an id that tells two finds of the same cue apart from two cues. */
+interface Cue {
+  kind: number;
+  id: number;
+}
 
 /** Every cue of both files in one trie, so that a sentence is scanned once for all of them. */
 export interface SentenceCoder {
-  trie: NameTrie<CueKind>;
+  trie: NameTrie<Cue>;
   statePrefixes: readonly string[];
   reported: readonly string[];
   codebook: InstrumentCodebook;
@@ -38,41 +48,59 @@ export function loadSentenceCoder(rolesFile = dataPath('sentence-roles.json'), i
   const codebook = loadDataFile(instrumentsFile, InstrumentsFile);
   const ids = new Set(codebook.instruments.map((instrument) => instrument.id));
   if (ids.size !== 3 || new Set(codebook.tieOrder).size !== 3) throw new Error(`${instrumentsFile}: each of supply, environment and demand must appear once in instruments and in tieOrder`);
-  const entries: Array<readonly [string, CueKind]> = [
-    ...roles.measureVerbs.cues.map((cue) => [cue, 'measure'] as const),
-    ...roles.resultCues.cues.map((cue) => [cue, 'result'] as const),
-    ...roles.contextCues.speech.map((cue) => [cue, 'speech'] as const),
-    ...roles.contextCues.background.map((cue) => [cue, 'background'] as const),
-    ...codebook.instruments.flatMap((instrument) => instrument.cues.map((cue) => [cue, instrument.id] as const)),
-    ...codebook.instruments.flatMap((instrument) => instrument.strongCues.map((cue) => [cue, `strong:${instrument.id}`] as const)),
+  const lists: Array<[CueKind, readonly string[]]> = [
+    ['measure', roles.measureVerbs.cues],
+    ['result', roles.resultCues.cues],
+    ['speech', roles.contextCues.speech],
+    ['background', roles.contextCues.background],
+    ...codebook.instruments.map((instrument) => [instrument.id, instrument.cues] as [CueKind, readonly string[]]),
+    ...codebook.instruments.map((instrument) => [`strong:${instrument.id}`, instrument.strongCues] as [CueKind, readonly string[]]),
   ];
+  let id = 0;
+  const entries = lists.flatMap(([kind, cues]) => cues.map((cue) => [cue, { kind: kindIndex(kind), id: id++ }] as const));
   return { trie: NameTrie.build(entries), statePrefixes: roles.resultCues.statePrefixes, reported: roles.contextCues.reported, codebook };
 }
 
-/** The cues of each kind found in a sentence: the distinct cues, and where the first of them starts. */
-interface CuesFound {
-  cues: Set<string>;
-  first: number;
+/** The distinct cues of each kind found in a sentence, and where the first of each kind starts. */
+class CueTally {
+  readonly counts = new Int32Array(CUE_KINDS.length);
+  readonly first = new Int32Array(CUE_KINDS.length).fill(-1);
+  private readonly seen: number[] = [];
+
+  add(cue: Cue, at: number): void {
+    if (this.seen.includes(cue.id)) return;
+    this.seen.push(cue.id);
+    this.counts[cue.kind]! += 1;
+    if (this.first[cue.kind] === -1) this.first[cue.kind] = at;
+  }
+
+  count(kind: CueKind): number {
+    return this.counts[kindIndex(kind)]!;
+  }
+
+  /** Where the first cue of a kind starts; Infinity when there is none. */
+  firstOf(kind: CueKind): number {
+    const at = this.first[kindIndex(kind)]!;
+    return at === -1 ? Infinity : at;
+  }
 }
 
-/** The cues of each kind in a sentence, quoted names left out (a programme's name is not what the sentence does). */
-function cuesIn(text: string, coder: SentenceCoder, names: readonly QuotedSpan[] = []): Map<CueKind, CuesFound> {
-  const found = new Map<CueKind, CuesFound>();
+/**
+ * The cues in a sentence, in one scan. Role cues inside a quoted name are left out (“最多跑一次”改革 reforms nothing
+ * by its name); instrument cues there count (a programme's name says what kind of thing was done: “假日课堂”).
+ */
+function cuesIn(text: string, coder: SentenceCoder, names: readonly { start: number; end: number }[]): CueTally {
+  const tally = new CueTally();
   let nameIndex = 0;
   for (let start = 0; start < text.length; start++) {
     while (nameIndex < names.length && names[nameIndex]!.end <= start) nameIndex += 1;
     const name = names[nameIndex];
-    if (name && name.start <= start && start < name.end) continue;
-    for (const [end, kinds] of coder.trie.namesAt(text, start)) {
-      const cue = text.slice(start, end);
-      for (const kind of kinds) {
-        const entry = found.get(kind);
-        if (entry) entry.cues.add(cue);
-        else found.set(kind, { cues: new Set([cue]), first: start });
-      }
+    const inName = name !== undefined && name.start <= start && start < name.end;
+    for (const [, cues] of coder.trie.namesAt(text, start)) {
+      for (const cue of cues) if (!inName || cue.kind >= ROLE_KINDS) tally.add(cue, start);
     }
   }
-  return found;
+  return tally;
 }
 
 /**
@@ -116,23 +144,21 @@ export interface SentenceCode {
 export function codeSentence(text: string, quoted: readonly QuotedSpan[], hasProgramme: boolean, coder: SentenceCoder): SentenceCode {
   const body = stripLeadIn(text, coder.reported);
   const offset = text.length - body.length;
-  const names = quoted.filter((span) => span.isName || span.isTitle).map((span) => ({ ...span, start: span.start - offset, end: span.end - offset }));
+  const names = quoted.length === 0 ? quoted : quoted.filter((span) => span.isName || span.isTitle).map((span) => ({ start: span.start - offset, end: span.end - offset }));
   const cues = cuesIn(body, coder, names);
-  const count = (kind: CueKind) => cues.get(kind)?.cues.size ?? 0;
-  if (isQuotation(body, quoted, count('speech')) || isAside(body) || isReportedOpinion(body)) return { role: 'context', instrument: null };
+  if (isQuotation(body, quoted, cues.count('speech')) || isAside(body) || isReportedOpinion(body)) return { role: 'context', instrument: null };
   if (isCallout(body)) return { role: 'result', instrument: null };
-  const measure = count('measure') + (hasProgramme ? 1 : 0);
-  const result = count('result');
-  const background = count('background') + count('speech');
+  const measure = cues.count('measure') + (hasProgramme ? 1 : 0);
+  const result = cues.count('result');
+  const background = cues.count('background') + cues.count('speech');
   const standsNow = coder.statePrefixes.some((prefix) => body.startsWith(prefix));
-  const resultFirst = result > 0 && (cues.get('result')?.first ?? Infinity) < (cues.get('measure')?.first ?? Infinity);
+  const resultFirst = result > 0 && cues.firstOf('result') < cues.firstOf('measure');
   let role: SentenceRole;
   if (standsNow || resultFirst) role = 'result';
   else if (measure > 0 && measure > background) role = 'measure';
   else if (result > 0) role = 'result';
   else role = 'context';
-  // A programme's name tells what kind of thing was done (“假日课堂” is a service), so instruments read it too.
-  return { role, instrument: role === 'measure' ? instrumentOf(names.length > 0 ? cuesIn(body, coder) : cues, coder.codebook) : null };
+  return { role, instrument: role === 'measure' ? instrumentOf(cues, coder.codebook) : null };
 }
 
 /** A dateline (本报长春2月23日电（记者…）) or attribution (据介绍，据…负责人介绍，) says who reports, not what was done. */
@@ -144,11 +170,11 @@ function stripLeadIn(text: string, reported: readonly string[]): string {
 }
 
 /** The instrument with the highest score (a cue 1, a strong cue 2); ties go to the codebook's tie order, no cue to its default. */
-function instrumentOf(cues: Map<CueKind, CuesFound>, codebook: InstrumentCodebook): Instrument {
+function instrumentOf(cues: CueTally, codebook: InstrumentCodebook): Instrument {
   let best: Instrument = codebook.default;
   let bestScore = 0;
   for (const id of codebook.tieOrder) {
-    const score = (cues.get(id)?.cues.size ?? 0) + 2 * (cues.get(`strong:${id}`)?.cues.size ?? 0);
+    const score = cues.count(id) + 2 * cues.count(`strong:${id}`);
     if (score > bestScore) {
       best = id;
       bestScore = score;
