@@ -33,7 +33,8 @@ describe('roundup on the bundled sample', () => {
     for (const name of ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'rejects'] as const) {
       expect(csvHeader(join(out, `${name}.csv`))).toEqual(columnsOf(TABLES[name]));
     }
-    expect(csvHeader(join(out, 'comparison.csv')).slice(0, 12)).toEqual(columnsOf(TABLES.comparison));
+    const fixed = columnsOf(TABLES.comparison);
+    expect(csvHeader(join(out, 'comparison.csv')).slice(0, fixed.length)).toEqual(fixed);
   });
 
   it('finds the five regions in order with their printed headings', () => {
