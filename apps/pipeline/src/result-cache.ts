@@ -6,63 +6,26 @@
 // An entry's key is the file's content hash, its place among the inputs, and a fingerprint of everything else that
 // decides the result: roundup's version and code, and the data folder.
 import { createHash, type Hash } from 'node:crypto';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { ArticleTables, RejectRow } from '@roundup/model';
 import { dataPath, DEFAULT_DATA_DIR, EXTRACTOR_DATA_FILES, readWholeFile, SMALL_FILE_BYTES } from '@roundup/parser';
-import { destroyWriteStream } from '@roundup/reports';
+import { CACHE_FORMAT, CacheIndex, type CacheEntry, type TableStretch } from './cache-index.js';
+import { BlockReader, PackWriter, readPack } from './cache-pack.js';
+import type { KeyRecord } from './duplicate-filter.js';
 import { VERSION } from './version.js';
+
+export type { CacheEntry } from './cache-index.js';
 
 /** The folder inside an output that holds the cache; each run replaces it with the entries of its own inputs. */
 export const CACHE_FOLDER = '.roundup-cache';
-/** Changes whenever the layout of the cache changes. */
-const FORMAT = 3;
 const INDEX_FILE = 'index.json';
 const KEYS_PACK = 'keys.pack';
 const RECORDS_PACK = 'records.pack';
 
-/** What a record of an input file became, enough to replay the duplicate filter without reading the file. */
-export type KeyRecord =
-  | { kind: 'reject' }
-  | {
-      kind: 'article';
-      urlKey: number | null;
-      textKey: number;
-      /** The id the article's own fields give it, before a clash with an earlier article renames it. */
-      rawId: string;
-      source: string;
-      characters: number;
-      /** The id its rows were written with; null when it was rejected as a duplicate. */
-      id: string | null;
-      duplicateOf: string | null;
-    };
-
 /** What the run wrote for a record besides its table rows: a reject row, or an article's id and digest. */
 export type OutcomeRecord = { reject: RejectRow } | { id: string; digest: ArticleTables };
-
-/** One input file's stretch of a CSV: [start, end) in bytes, and its rows. */
-export interface TableStretch {
-  start: number;
-  end: number;
-  rows: number;
-}
-
-/** Where an input file's records are in the packs, and its stretch of each table. */
-export interface CacheEntry {
-  keys: [number, number];
-  outcomes: [number, number];
-  tables: Record<string, TableStretch>;
-}
-
-interface CacheIndex {
-  format: number;
-  /** SHA-1 of each CSV the entries point into, as the run that wrote them left it. */
-  tables: Record<string, string>;
-  entries: Record<string, CacheEntry>;
-}
 
 /** Records per chunk written: large enough to keep serialisation cheap, small enough to stream. */
 const CHUNK_RECORDS = 256;
@@ -79,7 +42,7 @@ async function hashFiles(hash: Hash, folder: string, keep: (name: string) => boo
  * never reuses stale results, released or not) and the data files extraction reads.
  */
 export async function runFingerprint(dataDir: string | undefined): Promise<string> {
-  const hash = createHash('sha256').update(`${FORMAT}\0${VERSION}\0`);
+  const hash = createHash('sha256').update(`${CACHE_FORMAT}\0${VERSION}\0`);
   const root = join(DEFAULT_DATA_DIR, '..');
   const code = (name: string) => /\.(?:js|ts)$/.test(name) && !/\.(?:test|d)\.ts$/.test(name);
   for (const pkg of ['packages/model', 'packages/parser', 'packages/reports', 'apps/pipeline']) {
@@ -102,92 +65,17 @@ export async function entryKey(fingerprint: string, path: string, occurrence: nu
   }
 }
 
-/** An append-only file of length-prefixed V8-serialised chunks. */
-class PackWriter {
-  private readonly stream: WriteStream;
-  private length = 0;
-
-  constructor(path: string) {
-    this.stream = createWriteStream(path);
-  }
-
-  get position(): number {
-    return this.length;
-  }
-
-  async write(value: unknown): Promise<void> {
-    const payload = serialize(value);
-    const header = Buffer.alloc(4);
-    header.writeUInt32LE(payload.length);
-    await this.append(header);
-    await this.append(payload);
-  }
-
-  async append(bytes: Uint8Array): Promise<void> {
-    this.length += bytes.byteLength;
-    if (!this.stream.write(bytes)) await once(this.stream, 'drain');
-  }
-
-  async close(): Promise<void> {
-    this.stream.end();
-    await once(this.stream, 'finish');
-  }
-
-  destroy(): Promise<void> {
-    return destroyWriteStream(this.stream);
-  }
-}
-
-/**
- * Reads stretches of a file kept open for the whole run, through a 1 MB block: reused files come in the order the
- * previous run wrote them, so their stretches are mostly adjacent and a block serves many of them.
- */
-class BlockReader {
-  private block: Buffer = Buffer.alloc(0);
-  private blockStart = 0;
-
-  constructor(readonly handle: FileHandle) {}
-
-  async *range([start, end]: [number, number]): AsyncGenerator<Buffer> {
-    for (let at = start; at < end; ) {
-      if (at < this.blockStart || at >= this.blockStart + this.block.length) {
-        const buffer = Buffer.allocUnsafe(Math.max(1 << 20, Math.min(end - at, 8 << 20)));
-        const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, at);
-        if (bytesRead === 0) throw new Error('cache: a file ends before the stretch its index names');
-        this.block = buffer.subarray(0, bytesRead);
-        this.blockStart = at;
-      }
-      const piece = this.block.subarray(at - this.blockStart, Math.min(end, this.blockStart + this.block.length) - this.blockStart);
-      at += piece.length;
-      yield piece;
-    }
-  }
-}
-
-async function* readPack<T>(reader: BlockReader, range: [number, number]): AsyncGenerator<T> {
-  let pending: Buffer = Buffer.alloc(0);
-  for await (const data of reader.range(range)) {
-    pending = pending.length === 0 ? data : Buffer.concat([pending, data]);
-    let at = 0;
-    while (pending.length - at >= 4) {
-      const length = pending.readUInt32LE(at);
-      if (pending.length - at - 4 < length) break;
-      yield deserialize(pending.subarray(at + 4, at + 4 + length)) as T;
-      at += 4 + length;
-    }
-    pending = pending.subarray(at);
-  }
-  if (pending.length > 0) throw new Error('cache: truncated pack');
-}
-
-/** Where a CSV table's rows are being written: enough to note an input file's stretch of it. */
+/** Where a CSV table's rows are being written: enough to note an input file's stretch of it, and to copy one in. */
 export interface TableTarget {
   name: string;
   /** Bytes written so far: where the next row starts. */
   readonly bytes: number;
   /** Rows written so far. */
   readonly rows: number;
-  writeFormatted(bytes: Uint8Array, rows: number): Promise<void>;
+  /** Appends bytes of whole rows (or a piece of a stretch of them), counting none. */
+  append(bytes: Uint8Array): Promise<void>;
+  /** Counts rows whose bytes were appended in pieces. */
+  countRows(rows: number): void;
 }
 
 /** One input file's new entry, filled in input order as its records are written: its records go to the packs. */
@@ -247,13 +135,8 @@ interface PreviousRun {
 }
 
 async function openPrevious(output: string, tables: readonly string[]): Promise<PreviousRun | undefined> {
-  let index: CacheIndex;
-  try {
-    index = JSON.parse(await readFile(join(output, CACHE_FOLDER, INDEX_FILE), 'utf8')) as CacheIndex;
-  } catch {
-    return undefined;
-  }
-  if (index.format !== FORMAT) return undefined;
+  const index = CacheIndex.parse(await readFile(join(output, CACHE_FOLDER, INDEX_FILE), 'utf8').catch(() => ''));
+  if (!index) return undefined;
   const handles: FileHandle[] = [];
   try {
     const opened = async (file: string) => {
@@ -272,7 +155,7 @@ async function openPrevious(output: string, tables: readonly string[]): Promise<
       // A table changed since (edited, saved by a spreadsheet) is never copied from: every entry is dropped.
       const hash = createHash('sha1');
       for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
-      if (hash.digest('hex') !== index.tables[table]) throw new Error(`${table}.csv changed`);
+      if (hash.digest('hex') !== index.tableHash(table)) throw new Error(`${table}.csv changed`);
       previous.tables.set(table, new BlockReader(handle));
     }
     return previous;
@@ -286,7 +169,7 @@ async function openPrevious(output: string, tables: readonly string[]): Promise<
 export class ResultCache {
   readonly keysPack: PackWriter;
   readonly outcomesPack: PackWriter;
-  private readonly entries: Record<string, CacheEntry> = {};
+  private readonly index = CacheIndex.empty();
 
   private constructor(
     private readonly previous: PreviousRun | undefined,
@@ -303,7 +186,7 @@ export class ResultCache {
   }
 
   lookup(key: string): CacheEntry | undefined {
-    return this.previous?.index.entries[key];
+    return this.previous?.index.lookup(key);
   }
 
   keyRecords(entry: CacheEntry): AsyncGenerator<KeyRecord[]> {
@@ -329,8 +212,8 @@ export class ResultCache {
       if (!stretch || !reader) throw new Error(`cache entry ${key} has no ${target.name} stretch`);
       const start = target.bytes;
       // Each block is a new buffer, so the pieces stay valid after the reader moves on.
-      for await (const chunk of reader.range([stretch.start, stretch.end])) await target.writeFormatted(chunk, 0);
-      await target.writeFormatted(new Uint8Array(0), stretch.rows);
+      for await (const chunk of reader.range([stretch.start, stretch.end])) await target.append(chunk);
+      target.countRows(stretch.rows);
       tables[target.name] = { start, end: target.bytes, rows: stretch.rows };
     }
     const copy = async (pack: PackWriter, from: BlockReader, range: [number, number]): Promise<[number, number]> => {
@@ -342,15 +225,14 @@ export class ResultCache {
   }
 
   record(key: string, entry: CacheEntry): void {
-    this.entries[key] = entry;
+    this.index.record(key, entry);
   }
 
   /** Completes this run's cache: the packs, then the index that makes them usable. `tables`: each CSV's SHA-1. */
   async close(tables: Record<string, string>): Promise<void> {
     await Promise.all([this.keysPack.close(), this.outcomesPack.close()]);
     await this.release();
-    const index: CacheIndex = { format: FORMAT, tables, entries: this.entries };
-    await writeFile(join(this.next, INDEX_FILE), JSON.stringify(index));
+    await writeFile(join(this.next, INDEX_FILE), this.index.serialise(tables));
   }
 
   private async release(): Promise<void> {

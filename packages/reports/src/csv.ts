@@ -128,6 +128,11 @@ export class CsvTableWriter {
     if (this.pendingLength >= CsvTableWriter.FLUSH_AT) await this.flush();
   }
 
+  /** Counts rows whose bytes were appended in pieces (`writeFormatted(piece, 0)`), as a cached stretch is copied. */
+  countRows(rows: number): void {
+    this.rowCount += rows;
+  }
+
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingLength);

@@ -1,0 +1,82 @@
+// Finish: what a run writes once every record is in the tables: the comparison, the database's last table, the
+// workbook, the briefing and the data package; and the briefings of single roundups for --per-article.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TABLES, type ArticleTables, type ComparisonRow } from '@roundup/model';
+import { dataPath, loadGazetteer, type Taxonomy } from '@roundup/parser';
+import { BriefingCollector, dataPackage, formatCsv, RegionComparison, renderBriefing, tableShape, writeWorkbook, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
+import type { OutputFolder } from './output-folder.js';
+import type { RunTally } from './run-tally.js';
+import type { StageTimer } from './stage-timer.js';
+import type { TableSink } from './table-sink.js';
+import { VERSION } from './version.js';
+
+/** What the main thread knows for briefings: the taxonomy, and where to find the gazetteer if place names need pinyin. */
+export interface BriefingKnowledge {
+  taxonomy: Taxonomy;
+  dataDir: string | undefined;
+  language: Language;
+  now: Date | undefined;
+}
+
+export interface FinishSettings {
+  knowledge: BriefingKnowledge;
+  /** Rows of data per workbook sheet (Excel's limit unless a test asks for fewer). */
+  xlsxRowsPerSheet: number | undefined;
+}
+
+/** Writes the run's finished files into the folder; returns the comparison's rows. */
+export async function finishRun(folder: OutputFolder, tally: RunTally, sink: TableSink, settings: FinishSettings, timer: StageTimer): Promise<ComparisonRow[]> {
+  const { comparison } = tally;
+  const domains = settings.knowledge.taxonomy.domains;
+  const rows = comparison.rows();
+  await writeFile(folder.path('comparison.csv'), formatCsv(rows, tableShape(TABLES.comparison, comparison.domainColumns)));
+  sink.finishDatabase(rows, comparison.domainColumns);
+  const workbook = await folder.sidePath('--xlsx');
+  if (workbook) {
+    const domainColumns = domains.map((domain) => ({ name: `domain_${domain.id}`, description: `measures in the policy domain ${domain.en} (${domain.zh})` }));
+    const rowsPerSheet = settings.xlsxRowsPerSheet ? { rowsPerSheet: settings.xlsxRowsPerSheet } : {};
+    await timer.time('workbook', () => writeWorkbook(workbook, { folder: folder.temporary, domainColumns, ...rowsPerSheet }));
+  }
+  const facts: BriefingRunFacts = { recordsRead: tally.records, articles: tally.articles, rejects: tally.rejects, rejectReasons: tally.rejectReasons, scope: comparison.scope };
+  await timer.time('briefing', () => renderBriefing(briefingInput(tally.collector, comparison, facts, settings.knowledge), folder.path('briefing.pdf')));
+  const descriptor = dataPackage({ version: VERSION, created: settings.knowledge.now ?? new Date(), domains });
+  await writeFile(folder.path('datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+  return rows;
+}
+
+/** What a briefing is drawn from: the run's tallies, its facts, the taxonomy and the language. */
+function briefingInput(collector: BriefingCollector, comparison: RegionComparison, run: BriefingRunFacts, knowledge: BriefingKnowledge): BriefingInput {
+  return {
+    collector,
+    comparison,
+    run,
+    taxonomy: knowledge.taxonomy.domains,
+    language: knowledge.language,
+    generatedAt: knowledge.now ?? new Date(),
+    // Loaded on first use: only an English briefing spells place names, and the gazetteer is cached per process.
+    transliterate: (name) => loadGazetteer(dataPath('place-aliases.json', knowledge.dataDir)).englishName(name),
+  };
+}
+
+/** --per-article: each roundup's own briefing, in `briefings/<id>.pdf`, drawn from its digest alone. */
+export class ArticleBriefings {
+  private constructor(
+    private readonly folder: string,
+    private readonly knowledge: BriefingKnowledge,
+  ) {}
+
+  static async create(folder: OutputFolder, knowledge: BriefingKnowledge): Promise<ArticleBriefings> {
+    await mkdir(folder.path('briefings'));
+    return new ArticleBriefings(folder.path('briefings'), knowledge);
+  }
+
+  async render(id: string, digest: ArticleTables): Promise<void> {
+    const comparison = new RegionComparison(this.knowledge.taxonomy.domains);
+    const collector = new BriefingCollector();
+    comparison.add(digest);
+    collector.add(digest);
+    const facts: BriefingRunFacts = { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {}, scope: 'roundups' };
+    await renderBriefing(briefingInput(collector, comparison, facts, this.knowledge), join(this.folder, `${id}.pdf`));
+  }
+}
