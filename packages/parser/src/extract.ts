@@ -20,7 +20,8 @@ import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
 import { matchPlaceNames, resolvePlaceMatches } from './places.js';
 import { findQuotedSpans } from './quotes.js';
-import { loadSectionCues, sectionArticle, type SectionCues } from './sections.js';
+import { sectionArticle } from './section-strategies.js';
+import { loadSectionCues, type SectionCues } from './sections.js';
 import { splitSentences } from './sentences.js';
 import { codeSentence, loadSentenceCoder, type SentenceCoder } from './roles.js';
 

@@ -27,7 +27,8 @@ export { extractInitiatives, isInitiative, loadInitiativeCues, type InitiativeCu
 export { classifyDomains, loadTaxonomy, Taxonomy, type Domain } from './domains.js';
 export { splitSentences, type SentenceSpan } from './sentences.js';
 export { codeSentence, loadSentenceCoder, type InstrumentCodebook, type SentenceCode, type SentenceCoder } from './roles.js';
-export { findHeadings, isByline, loadSectionCues, provinceVotes, sectionArticle, type SectionCues, type SectionedArticle } from './sections.js';
+export { findHeadings, isByline, loadSectionCues, provinceVotes, type SectionCues, type SectionedArticle } from './sections.js';
+export { sectionArticle } from './section-strategies.js';
 export { headingUnit, loadKnownUnits, type KnownUnits, type SectionUnit } from './units.js';
 export { classifyArticle, type KindDecision } from './kinds.js';
 export {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
 import { classifyArticle } from './kinds.js';
 import { matchPlaceNames } from './places.js';
-import { loadSectionCues, sectionArticle } from './sections.js';
+import { sectionArticle } from './section-strategies.js';
+import { loadSectionCues } from './sections.js';
 import { loadKnownUnits } from './units.js';
 
 const gazetteer = loadGazetteer();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
 import { matchPlaceNames } from './places.js';
-import { loadSectionCues, sectionArticle } from './sections.js';
+import { sectionArticle } from './section-strategies.js';
+import { loadSectionCues } from './sections.js';
 import { loadKnownUnits } from './units.js';
 
 const gazetteer = loadGazetteer();
@@ -63,5 +64,44 @@ describe('sectionArticle', () => {
   });
   it('gives a national story no section', () => {
     expect(summary(['国务院常务会议部署工作。', '会议指出，要加大支持力度。']).sections).toEqual([]);
+  });
+});
+
+describe('sectioning strategies and their thresholds', () => {
+  const withoutHeadings = ['浙江杭州市开展行动，投入资金2亿元。', '河南郑州市新建学校3所。', '湖南长沙市开通热线。'];
+  const sectionWith = (paragraphs: string[], change: (cues: ReturnType<typeof loadSectionCues>) => void) => {
+    const cues = loadSectionCues();
+    change(cues);
+    return sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), [], gazetteer, cues, loadKnownUnits());
+  };
+
+  it('tries printed headings first, then the places each paragraph opens with, then a single region', () => {
+    expect(section(['浙江：', '杭州市开展行动。', '河南：', '郑州市开展行动。']).sections.map((s) => s.detectedBy)).toEqual(['heading-line', 'heading-line']);
+    expect(section(withoutHeadings).sections.map((s) => [s.region?.short, s.detectedBy])).toEqual([['浙江', 'inferred-places'], ['河南', 'inferred-places'], ['湖南', 'inferred-places']]);
+    expect(section(['杭州市开展行动。', '宁波市新建学校。'], '浙江：实干').sections.map((s) => [s.region?.short, s.detectedBy])).toEqual([['浙江', 'inferred-single']]);
+  });
+
+  it('reads its thresholds from section-cues.json', () => {
+    expect(sectionWith(withoutHeadings, () => undefined).sections).toHaveLength(3);
+    // More opening provinces than the article has: still a roundup, each paragraph a strong story (a province and a city).
+    expect(sectionWith(withoutHeadings, (cues) => (cues.sectioning.openingProvinces = 4)).sections).toHaveLength(3);
+    // Neither opening nor strong stories enough: not a roundup, and no one region is the article's.
+    const neither = sectionWith(withoutHeadings, (cues) => {
+      cues.sectioning.openingProvinces = 4;
+      cues.sectioning.strongVotes = 10;
+    });
+    expect(neither.sections).toEqual([]);
+  });
+
+  it('refuses a cues file without the sectioning thresholds', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { dataPath } = await import('./data-files.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'roundup-cues-')), 'section-cues.json');
+    const cues = JSON.parse(readFileSync(dataPath('section-cues.json'), 'utf8')) as Record<string, unknown>;
+    delete cues.sectioning;
+    writeFileSync(file, JSON.stringify(cues));
+    expect(() => loadSectionCues(file)).toThrow(/sectioning/);
   });
 });

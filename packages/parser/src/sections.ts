@@ -1,4 +1,5 @@
-// Splitting an article into regional sections: from printed headings where the article has them, else from the places each paragraph names.
+// What sectioning reads: the cues, printed headings of regions and units, the province votes of each paragraph's places,
+// and how paragraphs are grouped into sections once each has its region (the strategies are in section-strategies.ts).
 import type { ParagraphInfo, ParagraphRole, Section, SectionDetection } from '@roundup/model';
 import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
@@ -24,6 +25,15 @@ const SectionCuesFile = z.object({
     introParagraphs: z.number().int().min(1),
     compiledByline: z.string(),
   }),
+  sectioning: z.object({
+    openingCharacters: z.number().int().nonnegative(),
+    openingProvinces: z.number().int().min(2),
+    strongVotes: z.number().int().min(1),
+    largestStrongShare: z.number().min(0).max(1),
+    mixedRatio: z.number().min(0).max(1),
+    singleRegionParagraphShare: z.number().min(0).max(1),
+    titleWeight: z.number().min(0),
+  }),
 });
 export interface SectionCues {
   /** Words that make a paragraph without places a national or general one: it continues no region's story. */
@@ -34,6 +44,8 @@ export interface SectionCues {
   captions: RegExp[];
   /** What makes an article a roundup, and a regional or general one otherwise (see `classifyArticle`). */
   kind: { minimumUnits: number; largestShare: number; regionalShare: number; severalPlaces: string[]; severalPlacesUnits: number; notSeveralPlaces: RegExp; introParagraphs: number; compiledByline: RegExp };
+  /** Thresholds of sectioning without headings, each explained in the file (see `section-strategies.ts`). */
+  sectioning: z.infer<typeof SectionCuesFile>['sectioning'];
 }
 
 export function loadSectionCues(file = dataPath('section-cues.json')): SectionCues {
@@ -48,6 +60,7 @@ export function loadSectionCues(file = dataPath('section-cues.json')): SectionCu
       notSeveralPlaces: new RegExp(cues.kind.notSeveralPlaces.join('|') || '(?!)', 'g'),
       compiledByline: new RegExp(cues.kind.compiledByline),
     },
+    sectioning: cues.sectioning,
   };
 }
 
@@ -56,7 +69,7 @@ export function isByline(paragraph: string, cues: SectionCues): boolean {
 }
 
 /** A short line that is not a sentence: a headline, a subheading (逆行而上) or a data callout (年客运量38.5亿人次). */
-function isShortLine(paragraph: string): boolean {
+export function isShortLine(paragraph: string): boolean {
   return paragraph.length <= 24 && !SENTENCE_END.test(paragraph) && !/[，,]/.test(paragraph.slice(0, -1));
 }
 
@@ -70,7 +83,7 @@ function isHeadline(paragraph: string | undefined): paragraph is string {
   return paragraph !== undefined && paragraph.length >= 2 && paragraph.length <= HEADLINE_MAX && !SENTENCE_END.test(paragraph);
 }
 
-interface HeadingFound {
+export interface HeadingFound {
   paragraph: number;
   /** What the heading names: a province, a city, a university, a ministry … */
   unit: SectionUnit;
@@ -133,7 +146,7 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
  * A university or other unit whose name gives no province takes the one its own passage clearly tells of
  * (the text comes first); central bodies, enterprises and sectors stay national.
  */
-function placeUnitsFromText(headings: HeadingFound[], paragraphCount: number, placeMatches: readonly PlaceMatch[][], gazetteer: Gazetteer): void {
+export function placeUnitsFromText(headings: HeadingFound[], paragraphCount: number, placeMatches: readonly PlaceMatch[][], gazetteer: Gazetteer, mixedRatio: number): void {
   headings.forEach((heading, position) => {
     if (heading.unit.region || (heading.unit.unitType !== 'university' && heading.unit.unitType !== 'other')) return;
     const end = headings[position + 1]?.paragraph ?? paragraphCount;
@@ -141,7 +154,7 @@ function placeUnitsFromText(headings: HeadingFound[], paragraphCount: number, pl
     for (let index = heading.paragraph; index < end; index++) {
       for (const [code, count] of provinceVotes(placeMatches[index] ?? [])) votes.set(code, (votes.get(code) ?? 0) + count);
     }
-    const province = dominantProvince(votes);
+    const province = dominantProvince(votes, mixedRatio);
     if (province && province !== 'mixed') heading.unit = { ...heading.unit, region: gazetteer.region(province)! };
   });
 }
@@ -187,18 +200,21 @@ export function provinceVotes(matches: readonly PlaceMatch[]): Map<string, numbe
   return votes;
 }
 
-/** The one province a paragraph is about, 'mixed' when several are named alike, undefined when none. */
-function dominantProvince(votes: Map<string, number>): string | 'mixed' | undefined {
+/**
+ * The one province a paragraph is about, 'mixed' when a second has more than `mixedRatio` of the first's votes,
+ * undefined when none.
+ */
+export function dominantProvince(votes: Map<string, number>, mixedRatio: number): string | 'mixed' | undefined {
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first) return undefined;
-  if (second && second[1] * 2 > first[1]) return 'mixed';
+  if (second && second[1] > mixedRatio * first[1]) return 'mixed';
   return first[0];
 }
 
-/** True when a place of `provinceCode` is named near the paragraph's start: the way roundups open a region's story. */
-function opensWith(matches: readonly PlaceMatch[], provinceCode: string): boolean {
-  return matches.some((match) => match.start <= 12 && match.candidates.every((entry) => entry.place.provinceCode === provinceCode));
+/** True when a place of `provinceCode` is named within `characters` of the paragraph's start: the way roundups open a region's story. */
+export function opensWith(matches: readonly PlaceMatch[], provinceCode: string, characters: number): boolean {
+  return matches.some((match) => match.start <= characters && match.candidates.every((entry) => entry.place.provinceCode === provinceCode));
 }
 
 export interface SectionedArticle {
@@ -207,7 +223,7 @@ export interface SectionedArticle {
 }
 
 /** Groups paragraphs into sections by unit: a new one where the unit changes or a heading starts one. */
-function buildSections(infos: ParagraphInfo[], gazetteer: Gazetteer, detectedBy: SectionDetection, headings: ReadonlyMap<number, HeadingFound>): Section[] {
+export function buildSections(infos: ParagraphInfo[], gazetteer: Gazetteer, detectedBy: SectionDetection, headings: ReadonlyMap<number, HeadingFound>): Section[] {
   const units = new Map([...headings.values()].map((heading) => [heading.unit.unit, heading.unit]));
   const sections: Section[] = [];
   let current: Section | undefined;
@@ -234,138 +250,13 @@ function buildSections(infos: ParagraphInfo[], gazetteer: Gazetteer, detectedBy:
 }
 
 /** Puts a paragraph in a province's story (its unit is the province), or in none. */
-function assignProvince(info: ParagraphInfo, region: string | null): void {
+export function assignProvince(info: ParagraphInfo, region: string | null): void {
   info.region = region;
   info.unit = region;
 }
 
-/**
- * Assigns every paragraph its region and role and groups them into sections. `placeMatches[i]`
- * are the place names found in paragraph i; `titleMatches` those in the title.
- */
-export function sectionArticle(
-  paragraphs: readonly string[],
-  placeMatches: readonly PlaceMatch[][],
-  titleMatches: readonly PlaceMatch[],
-  gazetteer: Gazetteer,
-  cues: SectionCues,
-  known: KnownUnits,
-): SectionedArticle {
-  const bylines = paragraphs.map((paragraph) => isByline(paragraph, cues));
-  const headings = findHeadings(paragraphs, gazetteer, known);
-
-  if (headings.length > 0) {
-    placeUnitsFromText(headings, paragraphs.length, placeMatches, gazetteer);
-    const byStart = new Map(headings.map((heading) => [heading.paragraph, heading]));
-    // Where every heading is in one province (浙江杭州：, 浙江宁波：), the paragraphs before them are that province's.
-    const headingRegions = new Set(headings.map((heading) => heading.unit.region?.short ?? null));
-    const sharedRegion = headingRegions.size === 1 ? [...headingRegions][0]! : null;
-    const infos: ParagraphInfo[] = [];
-    let current: HeadingFound | undefined;
-    let headingLinesLeft = 0;
-    for (let index = 0; index < paragraphs.length; index++) {
-      const started = byStart.get(index);
-      if (started) {
-        current = started;
-        headingLinesLeft = started.lines;
-      }
-      let role: ParagraphRole = headingLinesLeft > 0 ? 'heading' : current ? 'body' : 'intro';
-      headingLinesLeft -= 1;
-      let region: string | null = current ? current.unit.region?.short ?? null : sharedRegion;
-      let unit: string | null = current ? current.unit.unit : sharedRegion;
-      if (bylines[index]) {
-        role = 'byline';
-        region = null;
-        unit = null;
-      }
-      infos.push({ index, text: paragraphs[index]!, region, unit, role });
-    }
-    // A photo caption belongs to the province it names, whatever section it is printed in.
-    for (const info of infos) {
-      if (!cues.captions.some((pattern) => pattern.test(info.text))) continue;
-      const province = dominantProvince(provinceVotes(placeMatches[info.index] ?? []));
-      assignProvince(info, province && province !== 'mixed' ? gazetteer.region(province)!.short : null);
-      info.role = 'body';
-    }
-    // A marker line (■链接) opens material that is not the section's own.
-    for (const info of infos) {
-      if (/^[■□●○▲△◆◇★☆]/.test(info.text) && isShortLine(info.text)) assignProvince(info, null);
-    }
-    // A callout printed just above a heading (年客运量38.5亿人次) introduces the section below it.
-    for (const heading of headings) {
-      const kicker = infos[heading.paragraph - 1];
-      if (kicker && kicker.role !== 'byline' && isShortLine(kicker.text) && /[0-9０-９]/.test(kicker.text) && !byStart.has(kicker.index)) {
-        kicker.region = heading.unit.region?.short ?? null;
-        kicker.unit = heading.unit.unit;
-        if (kicker.role === 'intro') kicker.role = 'body';
-      }
-    }
-    closeSummaries(infos, placeMatches, gazetteer);
-    return { paragraphs: infos, sections: buildSections(infos, gazetteer, 'inferred-places', byStart) };
-  }
-
-  const votes = placeMatches.map(provinceVotes);
-  // A national paragraph that names a province only by its name (总书记在陕西考察时指出…) frames the article;
-  // it tells no province's story unless it also names places there.
-  const dominant = votes.map((paragraphVotes, index) => {
-    const text = paragraphs[index]!;
-    const namesOnlyProvinces = (placeMatches[index] ?? []).every((match) => match.candidates.some((entry) => entry.place.level === 'province'));
-    return namesOnlyProvinces && cues.nationalScope.some((word) => text.includes(word)) ? undefined : dominantProvince(paragraphVotes);
-  });
-  const opening = new Set<string>();
-  // Paragraphs that clearly tell one province's story: it is named as a province or by two places.
-  const strong = new Map<string, number>();
-  dominant.forEach((province, index) => {
-    if (!province || province === 'mixed') return;
-    if (opensWith(placeMatches[index]!, province)) opening.add(province);
-    if ((votes[index]!.get(province) ?? 0) >= 2) strong.set(province, (strong.get(province) ?? 0) + 1);
-  });
-  // A roundup opens paragraphs with different provinces, or tells several provinces' stories with none taking
-  // three quarters of them (a one-region story that mentions a partner province stays one region's).
-  const strongTotal = [...strong.values()].reduce((sum, count) => sum + count, 0);
-  const strongTop = Math.max(0, ...strong.values());
-  const isRoundup = opening.size >= 2 || (strong.size >= 2 && strongTop <= 0.75 * strongTotal);
-  const bodyCount = paragraphs.filter((_, index) => !bylines[index]).length;
-  const infos: ParagraphInfo[] = paragraphs.map((text, index) => ({ index, text, region: null, unit: null, role: bylines[index] ? 'byline' : 'body' }));
-
-  if (isRoundup) {
-    let current: string | null = null;
-    let started = false;
-    for (const info of infos) {
-      if (info.role === 'byline') continue;
-      const province = dominant[info.index];
-      if (province && province !== 'mixed') {
-        current = gazetteer.region(province)!.short;
-        started = true;
-      } else if (province === 'mixed' || isShortLine(info.text) || cues.nationalScope.some((word) => info.text.includes(word))) {
-        // A subheading (逆行而上) or a national paragraph (全国…, 民政部…) ends the story before it; a
-        // quotation or follow-on paragraph without places continues it.
-        current = null;
-      }
-      assignProvince(info, current);
-      if (!started) info.role = 'intro';
-    }
-    closeSummaries(infos, placeMatches, gazetteer);
-    return { paragraphs: infos, sections: buildSections(infos, gazetteer, 'inferred-places', new Map()) };
-  }
-
-  // One region's story, or none: total the votes, the title's counting double.
-  const totals = new Map<string, number>();
-  votes.forEach((paragraphVotes) => paragraphVotes.forEach((count, code) => totals.set(code, (totals.get(code) ?? 0) + count)));
-  provinceVotes(titleMatches).forEach((count, code) => totals.set(code, (totals.get(code) ?? 0) + 2 * count));
-  const top = dominantProvince(totals);
-  const paragraphsNaming = (code: string) => votes.filter((paragraphVotes) => paragraphVotes.has(code)).length;
-  const titleNames = (code: string) => provinceVotes(titleMatches).has(code);
-  if (top && top !== 'mixed' && (titleNames(top) || paragraphsNaming(top) >= Math.max(1, Math.ceil(bodyCount * 0.25)))) {
-    const region = gazetteer.region(top)!.short;
-    for (const info of infos) if (info.role !== 'byline') assignProvince(info, region);
-    return { paragraphs: infos, sections: buildSections(infos, gazetteer, 'inferred-single', new Map()) };
-  }
-  return { paragraphs: infos, sections: [] };
-}
-
 /** A closing paragraph that names several of the article's regions is a summary and belongs to none. */
-function closeSummaries(infos: ParagraphInfo[], placeMatches: readonly PlaceMatch[][], gazetteer: Gazetteer): void {
+export function closeSummaries(infos: ParagraphInfo[], placeMatches: readonly PlaceMatch[][], gazetteer: Gazetteer): void {
   const articleRegions = new Set(infos.map((info) => info.region).filter((region): region is string => region !== null));
   if (articleRegions.size < 2) return;
   for (let index = infos.length - 1; index >= 0; index--) {
