@@ -1,6 +1,6 @@
 // What sectioning reads: the cues, printed headings of regions and units, the province votes of each paragraph's places,
 // and how paragraphs are grouped into sections once each has its region (the strategies are in section-strategies.ts).
-import type { ParagraphInfo, ParagraphRole, Section, SectionDetection } from '@roundup/model';
+import type { ParagraphInfo, Section, SectionDetection } from '@roundup/model';
 import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
 import type { Gazetteer } from './gazetteer.js';
