@@ -129,81 +129,11 @@ export function extractFigures(text: string, paragraph: number, rules: FigureRul
   const figures: Figure[] = [];
   NUMBER.lastIndex = 0;
   for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
-    const [whole, percentPrefix, arabic, chinese, innerApprox1, multipliers = '', innerApprox2] = match;
-    const start = match.index;
-    let end = start + whole.length;
-    const numberText = arabic ?? chinese ?? '';
-    const previous = text[start - 1] ?? '';
-    if (previous === '第' || BEFORE_LETTER.test(previous) || /[0-9０-９.．]/.test(previous)) continue;
-
-    let value: number | undefined;
-    if (arabic !== undefined) {
-      value = scaleDecimal(normaliseArabic(arabic), multiplierPower(multipliers));
-    } else {
-      // A Chinese numeral of one character that is 一 is an article or part of an idiom (一辆, 一把手);
-      // bare 百/千/万 count only before people (万名干部), never in 千家万户 or 百年.
-      const core = parseChineseNumeral(chinese + multipliers);
-      if (core === undefined) continue;
-      value = core;
-      if (chinese === '一' && multipliers === '') continue;
-      if (/^[百千万亿]+$/.test(chinese ?? '')) {
-        if (previous === '数' || previous === '几') continue;
-        if (previous !== '上' && previous !== '近' && !text.startsWith('名', end) && !text.startsWith('人', end)) continue;
-      }
-    }
-
-    let unit: UnitWord | undefined;
-    if (percentPrefix) {
-      unit = rules.units.find((candidate) => candidate.word === '%');
-    } else {
-      const infix = chinese !== undefined && text[end] === '大' ? 1 : 0;
-      const unitWord = rules.units.find((candidate) => text.startsWith(candidate.word, end + infix));
-      const notUnit = startsWithAny(text, end, rules.notUnits);
-      if (!unitWord || (infix === 0 && notUnit && notUnit.length >= unitWord.word.length)) continue;
-      if (infix === 1 && unitWord.word !== '类' && unitWord.word !== '项') continue;
-      unit = unitWord;
-      end += infix + unitWord.word.length;
-    }
-    if (!unit || value === undefined || !Number.isFinite(value)) continue;
-    // Years are dates (2019年), and 成 is a tenth only for one to ten (八成, not 100成).
-    if (unit.base === '年' && (value >= 1000 || innerApprox1 || /^[〇零]/.test(numberText))) continue;
-    if (unit.word === '成' && (value > 10 || value < 1 || multipliers)) continue;
-    // Office and phase numbers are names, not counts: 组织二处副处长, 六部部长, 7号线二期, 一期工程.
-    if (chinese !== undefined && /^[处部科室组]$/.test(unit.word) && /^(?:副|长|部长|处长|科长|组长|主任)/.test(text.slice(end))) continue;
-    if (unit.word === '期' && (/[线段程目区]/.test(previous) || /^(?:工程|项目)/.test(text.slice(end)))) continue;
-    if (insideQuotedName(quoted, start, end)) continue;
-
-    let qualifier: Qualifier = innerApprox1 || innerApprox2 ? 'more_than' : unit.qualifier ?? 'exact';
-    const suffix = SUFFIX_QUALIFIERS.find(([word]) => text.startsWith(word, end));
-    // 上下 is a qualifier only at a phrase's end (not 上下联动); 多/余 after the unit only for durations (3年多, 月余).
-    const suffixApplies =
-      suffix !== undefined &&
-      (suffix[0] !== '上下' || /^[，。、；！？）]?$/.test(text.slice(end + 2, end + 3))) &&
-      (!(suffix[0] === '多' || suffix[0] === '余') || (unit.quantity === 'duration' && qualifier === 'exact'));
-    if (suffix && suffixApplies) {
-      qualifier = suffix[1];
-      end += suffix[0].length;
-    }
-    if (qualifier === 'exact') {
-      const approx = rules.before.find(([word]) => text.endsWith(word, start));
-      if (approx) qualifier = approx[1];
-      // 上千万人, 上万元: "as many as" before a bare multiplier.
-      else if (previous === '上' && /^[百千万亿]+$/.test(chinese ?? '')) qualifier = 'more_than';
-    }
-    const scaled = unit.scale === 1 ? value : scaleDecimal(String(value), Math.log10(unit.scale));
-    figures.push({
-      paragraph,
-      start,
-      end,
-      raw: text.slice(start, end),
-      value: scaled,
-      unit: unit.base,
-      qualifier,
-      quantity: unit.quantity,
-      subject: subjectOf(text, start, end, rules),
-    });
+    const figure = figureAt(match, text, paragraph, rules, quoted);
+    if (!figure) continue;
+    figures.push(figure);
     // Resume right after this figure, so adjacent ones (9类175项) are each found.
-    NUMBER.lastIndex = end;
+    NUMBER.lastIndex = figure.end;
   }
   // A figure written against the next one (9类175项业务, 五大类295项服务事项) counts the same thing.
   for (let i = figures.length - 2; i >= 0; i--) {
@@ -212,4 +142,79 @@ export function extractFigures(text: string, paragraph: number, rules: FigureRul
     if (figure.end === next.start && next.subject) figure.subject = next.subject;
   }
   return figures;
+}
+
+/** The figure a number starts, or undefined where the number is an ordinal, a date, part of a name or an idiom. */
+function figureAt(match: RegExpExecArray, text: string, paragraph: number, rules: FigureRules, quoted: readonly QuotedSpan[]): Figure | undefined {
+  const [whole, percentPrefix, arabic, chinese, innerApprox1, multipliers = '', innerApprox2] = match;
+  const start = match.index;
+  const previous = text[start - 1] ?? '';
+  if (previous === '第' || BEFORE_LETTER.test(previous) || /[0-9０-９.．]/.test(previous)) return undefined;
+  const numberEnd = start + whole.length;
+  const value = numberValue(text, numberEnd, previous, arabic, chinese, multipliers);
+  const counted = value === undefined ? undefined : unitAfter(text, numberEnd, rules, percentPrefix, chinese);
+  if (!counted || value === undefined || !Number.isFinite(value)) return undefined;
+  const { unit } = counted;
+  if (isNotACount(text, counted.end, previous, value, unit, { numberText: arabic ?? chinese ?? '', chinese, multipliers, approximate: Boolean(innerApprox1) })) return undefined;
+  if (insideQuotedName(quoted, start, counted.end)) return undefined;
+  const { qualifier, end } = qualifierOf(text, start, counted.end, previous, unit, rules, { chinese, approximate: Boolean(innerApprox1 || innerApprox2) });
+  const scaled = unit.scale === 1 ? value : scaleDecimal(String(value), Math.log10(unit.scale));
+  return { paragraph, start, end, raw: text.slice(start, end), value: scaled, unit: unit.base, qualifier, quantity: unit.quantity, subject: subjectOf(text, start, end, rules) };
+}
+
+/**
+ * The number's value. A Chinese numeral of one character that is 一 is an article or part of an idiom (一辆, 一把手);
+ * bare 百/千/万 count only before people (万名干部), never in 千家万户 or 百年.
+ */
+function numberValue(text: string, end: number, previous: string, arabic: string | undefined, chinese: string | undefined, multipliers: string): number | undefined {
+  if (arabic !== undefined) return scaleDecimal(normaliseArabic(arabic), multiplierPower(multipliers));
+  const core = parseChineseNumeral(chinese + multipliers);
+  if (core === undefined) return undefined;
+  if (chinese === '一' && multipliers === '') return undefined;
+  if (/^[百千万亿]+$/.test(chinese ?? '')) {
+    if (previous === '数' || previous === '几') return undefined;
+    if (previous !== '上' && previous !== '近' && !text.startsWith('名', end) && !text.startsWith('人', end)) return undefined;
+  }
+  return core;
+}
+
+/** The unit after a number (`%` for 百分之), and where it ends; 五大类 allows 大 between a Chinese numeral and 类 or 项. */
+function unitAfter(text: string, end: number, rules: FigureRules, percentPrefix: string | undefined, chinese: string | undefined): { unit: UnitWord; end: number } | undefined {
+  if (percentPrefix) {
+    const percent = rules.units.find((candidate) => candidate.word === '%');
+    return percent ? { unit: percent, end } : undefined;
+  }
+  const infix = chinese !== undefined && text[end] === '大' ? 1 : 0;
+  const unitWord = rules.units.find((candidate) => text.startsWith(candidate.word, end + infix));
+  const notUnit = startsWithAny(text, end, rules.notUnits);
+  if (!unitWord || (infix === 0 && notUnit && notUnit.length >= unitWord.word.length)) return undefined;
+  if (infix === 1 && unitWord.word !== '类' && unitWord.word !== '项') return undefined;
+  return { unit: unitWord, end: end + infix + unitWord.word.length };
+}
+
+/** Counted things that are not counts: years (2019年), 成 beyond ten tenths, office and phase numbers (六部部长, 二期工程). */
+function isNotACount(text: string, end: number, previous: string, value: number, unit: UnitWord, number: { numberText: string; chinese: string | undefined; multipliers: string; approximate: boolean }): boolean {
+  if (unit.base === '年' && (value >= 1000 || number.approximate || /^[〇零]/.test(number.numberText))) return true;
+  if (unit.word === '成' && (value > 10 || value < 1 || number.multipliers)) return true;
+  if (number.chinese !== undefined && /^[处部科室组]$/.test(unit.word) && /^(?:副|长|部长|处长|科长|组长|主任)/.test(text.slice(end))) return true;
+  return unit.word === '期' && (/[线段程目区]/.test(previous) || /^(?:工程|项目)/.test(text.slice(end)));
+}
+
+/** How exact the figure is, from the words inside, after and before it; a qualifier after it extends the figure. */
+function qualifierOf(text: string, start: number, end: number, previous: string, unit: UnitWord, rules: FigureRules, number: { chinese: string | undefined; approximate: boolean }): { qualifier: Qualifier; end: number } {
+  let qualifier: Qualifier = number.approximate ? 'more_than' : unit.qualifier ?? 'exact';
+  const suffix = SUFFIX_QUALIFIERS.find(([word]) => text.startsWith(word, end));
+  // 上下 is a qualifier only at a phrase's end (not 上下联动); 多/余 after the unit only for durations (3年多, 月余).
+  const suffixApplies =
+    suffix !== undefined &&
+    (suffix[0] !== '上下' || /^[，。、；！？）]?$/.test(text.slice(end + 2, end + 3))) &&
+    (!(suffix[0] === '多' || suffix[0] === '余') || (unit.quantity === 'duration' && qualifier === 'exact'));
+  if (suffix && suffixApplies) return { qualifier: suffix[1], end: end + suffix[0].length };
+  if (qualifier === 'exact') {
+    const approx = rules.before.find(([word]) => text.endsWith(word, start));
+    if (approx) qualifier = approx[1];
+    // 上千万人, 上万元: "as many as" before a bare multiplier.
+    else if (previous === '上' && /^[百千万亿]+$/.test(number.chinese ?? '')) qualifier = 'more_than';
+  }
+  return { qualifier, end };
 }

@@ -447,26 +447,40 @@ function corpusFacts(input: BriefingInput, labels: Labels): Content {
   };
 }
 
-/** The briefing as a pdfmake document definition. */
+/** The briefing as a pdfmake document definition: its opening, the regional comparison, and the appendix. */
 export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
-  const { collector, comparison, language, taxonomy } = input;
+  const { collector, comparison, language } = input;
   const labels = LABELS[language];
-  const mark = punctuation(language);
   const rows = comparison.rows() as unknown as ComparisonTableRow[];
   const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
-  const regionNames = rows.map((row) => regionLabel(row.region, row.region_en, language));
   const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
   const title = single
     ? singleArticleTitle(single, rows, language, collector.roundups[0]?.units)
     : input.run.scope === 'roundups' ? labels.corpusRoundupsTitle(rows.length, collector.roundups.length) : labels.corpusTitle(rows.length, collector.regionalArticles);
-
   const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
+  const content: Content[] = [
+    { text: labels.briefing, style: 'kicker' },
+    cjk(title, { style: 'title' }),
+    single ? sourcesBlock([single], labels.source, labels, input.generatedAt) : corpusFacts(input, labels),
+    ...summaryBlock(input, rows, materials, single !== undefined),
+    ...(rows.length === 0 ? [keptTogether(sectionHeading(labels.comparison, 1), { text: labels.noRegions })] : regionalContent({ input, labels, rows, materials, place })),
+    ...appendix(input, labels),
+  ];
+  return { ...pageSetup(title, rows.map((row) => regionLabel(row.region, row.region_en, language)), input), content };
+}
+
+/** The summary: what the briefing covers, the largest money figures, and each region's leading domains. */
+function summaryBlock(input: BriefingInput, rows: ComparisonTableRow[], materials: RegionalContext['materials'], single: boolean): Content[] {
+  const { collector, comparison, language, taxonomy } = input;
+  const labels = LABELS[language];
+  const mark = punctuation(language);
+  const sum = (value: (row: ComparisonTableRow) => number) => rows.reduce((total, row) => total + value(row), 0);
   const totals = {
     regions: rows.length,
-    places: rows.reduce((sum, row) => sum + Number(row.localities), 0),
-    measures: rows.reduce((sum, row) => sum + comparison.measuresOf(row.region), 0),
-    figures: rows.reduce((sum, row) => sum + Number(row.figures), 0),
-    programmes: rows.reduce((sum, row) => sum + Number(row.initiatives), 0),
+    places: sum((row) => Number(row.localities)),
+    measures: sum((row) => comparison.measuresOf(row.region)),
+    figures: sum((row) => Number(row.figures)),
+    programmes: sum((row) => Number(row.initiatives)),
     articles: collector.regionalArticles,
   };
   const largestMoney = rows
@@ -477,56 +491,50 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
   const domainSummary = rows
     .map((row) => `${regionLabel(row.region, row.region_en, language)}${mark.colon}${leadingDomains(row, taxonomy, language).join(mark.list) || labels.none}`)
     .join(mark.semi);
+  return [
+    { text: labels.summary, style: 'h3' },
+    cjk(labels.summaryText(totals)),
+    ...(largestMoney.length > 0 ? [cjk(labels.largestMoney + largestMoney.join(mark.semi), { margin: [0, 3, 0, 0] })] : []),
+    cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }),
+  ];
+}
 
-  const content: Content[] = [];
-  content.push({ text: labels.briefing, style: 'kicker' });
-  content.push(cjk(title, { style: 'title' }));
-  content.push(single ? sourcesBlock([single], labels.source, labels, input.generatedAt) : corpusFacts(input, labels));
-  content.push({ text: labels.summary, style: 'h3' });
-  content.push(cjk(labels.summaryText(totals)));
-  if (largestMoney.length > 0) content.push(cjk(labels.largestMoney + largestMoney.join(mark.semi), { margin: [0, 3, 0, 0] }));
-  content.push(cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }));
-
-  // Comparison table.
-  if (rows.length === 0) content.push(keptTogether(sectionHeading(labels.comparison, 1), { text: labels.noRegions }));
-  else content.push(...regionalContent({ input, labels, rows, materials, place }));
-
-  // Appendix: method and data quality.
-  content.push(keptTogether(sectionHeading(labels.appendix, 1), briefingTable(undefined, [160, 80], [
-    [labels.inputsRead, { text: String(input.run.recordsRead), alignment: 'right' }],
-    [labels.articlesKept, { text: String(input.run.articles), alignment: 'right' }],
-    [labels.rejected, { text: String(input.run.rejects), alignment: 'right' }],
-  ] as TableCell[][])));
-  const reasons = Object.entries(input.run.rejectReasons).sort((a, b) => b[1] - a[1]).slice(0, 15);
-  content.push(keptTogether({ text: labels.rejected, style: 'h3' }, reasons.length === 0
-    ? { text: labels.noRejects }
-    : briefingTable([labels.reason, labels.count], ['*', 50], reasons.map(([reason, count]) => [cjk(reason), { text: String(count), alignment: 'right' }] as TableCell[]))));
+/** The appendix: what the run read and rejected, how sections were found, and the taxonomy. */
+function appendix(input: BriefingInput, labels: Labels): Content[] {
+  const { collector, language, taxonomy, run } = input;
+  const counts = briefingTable(undefined, [160, 80], [
+    [labels.inputsRead, { text: String(run.recordsRead), alignment: 'right' }],
+    [labels.articlesKept, { text: String(run.articles), alignment: 'right' }],
+    [labels.rejected, { text: String(run.rejects), alignment: 'right' }],
+  ] as TableCell[][]);
+  const reasons = Object.entries(run.rejectReasons).sort((a, b) => b[1] - a[1]).slice(0, 15);
   const detections = new Map<string, number>();
   for (const material of collector.regions.values()) for (const [how, count] of material.detections) detections.set(how, (detections.get(how) ?? 0) + count);
-  content.push(keptTogether({ text: labels.detection, style: 'h3' }, briefingTable([labels.detection, labels.count], ['*', 50],
-    [...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[]))));
-  content.push(keptTogether({ text: labels.taxonomy, style: 'h3' }, briefingTable([labels.domains, labels.keywords], [90, '*'],
-    taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.keywords.slice(0, 10).join('、'))] as TableCell[]))));
+  return [
+    keptTogether(sectionHeading(labels.appendix, 1), counts),
+    keptTogether({ text: labels.rejected, style: 'h3' }, reasons.length === 0
+      ? { text: labels.noRejects }
+      : briefingTable([labels.reason, labels.count], ['*', 50], reasons.map(([reason, count]) => [cjk(reason), { text: String(count), alignment: 'right' }] as TableCell[]))),
+    keptTogether({ text: labels.detection, style: 'h3' }, briefingTable([labels.detection, labels.count], ['*', 50],
+      [...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[]))),
+    keptTogether({ text: labels.taxonomy, style: 'h3' }, briefingTable([labels.domains, labels.keywords], [90, '*'],
+      taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.keywords.slice(0, 10).join('、'))] as TableCell[]))),
+  ];
+}
 
+/** Page size, document info, running header and footer, and the styles. */
+function pageSetup(title: string, regionNames: string[], input: BriefingInput): Omit<TDocumentDefinitions, 'content'> {
+  const labels = LABELS[input.language];
   return {
     pageSize: 'A4',
     pageMargins: [48, 56, 48, 52],
-    info: {
-      title,
-      subject: labels.briefing,
-      author: 'roundup',
-      creator: 'roundup',
-      producer: 'roundup (pdfmake)',
-      creationDate: input.generatedAt,
-      keywords: regionNames.join(', '),
-    },
+    info: { title, subject: labels.briefing, author: 'roundup', creator: 'roundup', producer: 'roundup (pdfmake)', creationDate: input.generatedAt, keywords: regionNames.join(', ') },
     header: (currentPage: number) =>
       currentPage === 1 ? null : { text: `${labels.briefing} · ${title}`.slice(0, 90), style: 'pageHeader', margin: [48, 24, 48, 0] },
     footer: (currentPage: number, pageCount: number) => ({ text: labels.page(currentPage, pageCount), alignment: 'center', style: 'pageHeader', margin: [0, 20, 0, 0] }),
     // A chapter heading with nothing after it on its page moves on. Each such break makes pdfmake lay the whole
     // document out again, so smaller headings are kept with what follows them by unbreakable groups instead.
     pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
-    content,
     defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.3 },
     styles: {
       kicker: { fontSize: 9, color: MUTED },
