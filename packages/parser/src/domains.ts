@@ -35,6 +35,9 @@ export function classifyDomains(text: string, taxonomy: Taxonomy): string[] {
   }
   // A keyword is in the text exactly when it starts at some position, so every position is tried (overlaps count).
   const found = new Set<number>();
-  for (let start = 0; start < text.length; start++) for (const [, domains] of trie.namesAt(text, start)) for (const domain of domains) found.add(domain);
+  for (let start = 0; start < text.length; start++) {
+    const names = trie.namesAt(text, start);
+    for (let index = 0; index < names.length; index++) for (const domain of names[index]![1]) found.add(domain);
+  }
   return taxonomy.domains.filter((_, index) => found.has(index)).map((domain) => domain.id);
 }

@@ -83,12 +83,12 @@ export class NameTrie<T> {
     let found: Array<[number, T[]]> | undefined;
     for (let i = start + 1; ; i++) {
       const values = this.values[node];
-      if (values) (found ??= []).unshift([i, values]);
+      if (values) (found ??= []).push([i, values]);
       if (i >= text.length) break;
       node = this.child(node, text.charCodeAt(i));
       if (node < 0) break;
     }
-    return found ?? NONE;
+    return found ? found.reverse() : NONE;
   }
 }
 

@@ -55,7 +55,7 @@ function derived(parent: NameEntry[], name: string, level: PlaceLevel): NameEntr
 export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gazetteer): PlaceMatch[] {
   const matches: PlaceMatch[] = [];
   for (let start = 0; start < text.length; ) {
-    const found = gazetteer.namesAt(text, start).find(([end, entries]) => acceptable(text, start, end, entries, matches) && !gazetteer.insideEverydayWord(text, start, end));
+    const found = acceptableNameAt(text, start, gazetteer, matches);
     if (!found) {
       start += 1;
       continue;
@@ -102,6 +102,19 @@ export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gaze
     }
   }
   return matches;
+}
+
+/**
+ * The longest gazetteer name at `start` that is a place here. Called at every position of every paragraph, so it
+ * allocates nothing where no name starts (most positions).
+ */
+function acceptableNameAt(text: string, start: number, gazetteer: Gazetteer, matches: readonly PlaceMatch[]): readonly [number, NameEntry[]] | undefined {
+  const names = gazetteer.namesAt(text, start);
+  for (let index = 0; index < names.length; index++) {
+    const [end, entries] = names[index]!;
+    if (acceptable(text, start, end, entries, matches) && !gazetteer.insideEverydayWord(text, start, end)) return names[index];
+  }
+  return undefined;
 }
 
 /** Whether a gazetteer name found at [start, end) is a place here, judging by the characters around it. */

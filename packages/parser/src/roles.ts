@@ -38,6 +38,8 @@ interface Cue {
 /** Every cue of both files in one trie, so that a sentence is scanned once for all of them. */
 export interface SentenceCoder {
   trie: NameTrie<Cue>;
+  /** The tally each sentence is counted in, reset per sentence (sentences are coded one at a time). */
+  tally: CueTally;
   statePrefixes: readonly string[];
   reported: readonly string[];
   codebook: InstrumentCodebook;
@@ -58,7 +60,7 @@ export function loadSentenceCoder(rolesFile = dataPath('sentence-roles.json'), i
   ];
   let id = 0;
   const entries = lists.flatMap(([kind, cues]) => cues.map((cue) => [cue, { kind: kindIndex(kind), id: id++ }] as const));
-  return { trie: NameTrie.build(entries), statePrefixes: roles.resultCues.statePrefixes, reported: roles.contextCues.reported, codebook };
+  return { trie: NameTrie.build(entries), tally: new CueTally(), statePrefixes: roles.resultCues.statePrefixes, reported: roles.contextCues.reported, codebook };
 }
 
 /** The distinct cues of each kind found in a sentence, and where the first of each kind starts. */
@@ -66,6 +68,14 @@ class CueTally {
   readonly counts = new Int32Array(CUE_KINDS.length);
   readonly first = new Int32Array(CUE_KINDS.length).fill(-1);
   private readonly seen: number[] = [];
+
+  /** Empties the tally for the next sentence: one tally serves a coder's every sentence, in its one thread. */
+  reset(): this {
+    this.counts.fill(0);
+    this.first.fill(-1);
+    this.seen.length = 0;
+    return this;
+  }
 
   add(cue: Cue, at: number): void {
     if (this.seen.includes(cue.id)) return;
@@ -90,14 +100,17 @@ class CueTally {
  * by its name); instrument cues there count (a programme's name says what kind of thing was done: “假日课堂”).
  */
 function cuesIn(text: string, coder: SentenceCoder, names: readonly { start: number; end: number }[]): CueTally {
-  const tally = new CueTally();
+  const tally = coder.tally.reset();
   let nameIndex = 0;
   for (let start = 0; start < text.length; start++) {
     while (nameIndex < names.length && names[nameIndex]!.end <= start) nameIndex += 1;
     const name = names[nameIndex];
     const inName = name !== undefined && name.start <= start && start < name.end;
-    for (const [, cues] of coder.trie.namesAt(text, start)) {
-      for (const cue of cues) if (!inName || cue.kind >= ROLE_KINDS) tally.add(cue, start);
+    // Index loops: this runs at every position of every sentence, and most find nothing.
+    const found = coder.trie.namesAt(text, start);
+    for (let index = 0; index < found.length; index++) {
+      const cues = found[index]![1];
+      for (let at = 0; at < cues.length; at++) if (!inName || cues[at]!.kind >= ROLE_KINDS) tally.add(cues[at]!, start);
     }
   }
   return tally;
