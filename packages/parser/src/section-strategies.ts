@@ -176,27 +176,45 @@ function storyProvinces({ paragraphs, placeMatches, cues }: ArticleText, votes: 
   });
 }
 
-/** Each paragraph continues the story of the last province one told, until a subheading or a national paragraph ends it. */
+/**
+ * Each paragraph continues the story of the last province one told, until a subheading or a national paragraph ends
+ * it. A passage headed by a name and a dash (`驻村第一书记盛君——`) is one place's from its heading on: its heading,
+ * headline and opening quotations take the province its first place-naming paragraph tells of.
+ */
 function storiesByPlace(text: ArticleText, dominant: ReadonlyArray<string | 'mixed' | undefined>): ParagraphInfo[] {
   const infos = unassigned(text);
   let current: string | null = null;
   let started = false;
+  let dashPassage: ParagraphInfo[] | undefined;
   for (const info of infos) {
     if (info.role === 'byline') continue;
     const province = dominant[info.index];
     if (province && province !== 'mixed') {
       current = text.gazetteer.region(province)!.short;
       started = true;
+      for (const opening of dashPassage ?? []) {
+        assignProvince(opening, current);
+        opening.role = 'body';
+      }
+      dashPassage = undefined;
+    } else if (DASH_HEADING.test(info.text) && isShortLine(info.text)) {
+      current = null;
+      dashPassage = [];
     } else if (province === 'mixed' || isShortLine(info.text) || text.cues.nationalScope.some((word) => info.text.includes(word))) {
       // A subheading (逆行而上) or a national paragraph (全国…, 民政部…) ends the story before it; a quotation or
       // follow-on paragraph without places continues it.
       current = null;
+      if (province === 'mixed' || !dashPassage) dashPassage = undefined;
     }
+    dashPassage?.push(info);
     assignProvince(info, current);
     if (!started) info.role = 'intro';
   }
   return infos;
 }
+
+/** A passage heading of a name and a dash (`驻村第一书记盛君——`, `村党支部书记唐国徽——`). */
+const DASH_HEADING = /^[\u4e00-\u9fff·]{2,20}——$/;
 
 /** One region's story: the region named most (the title counting more), where the title or enough paragraphs name it. */
 function asSingleRegion(text: ArticleText): SectionedArticle | undefined {

@@ -81,6 +81,11 @@ describe('sectioning strategies and their thresholds', () => {
     expect(section(['杭州市开展行动。', '宁波市新建学校。'], '浙江：实干').sections.map((s) => [s.region?.short, s.detectedBy])).toEqual([['浙江', 'inferred-single']]);
   });
 
+  it('gives a passage headed by a name and a dash the province its first place-naming paragraph tells of', () => {
+    const paragraphs = ['各地精准帮扶困难群众。', '驻村第一书记盛君——', '帮困难户找工作', '“郭大姐，新工作感觉怎么样？”', '郭红玲是江苏省徐州市贾汪区临运村的贫困户。', '民政干部张智——', '给低保户送温暖', '湖南省长沙市岳麓区含浦街道社会事务办主任张智来到九丰村。'];
+    expect(section(paragraphs).paragraphs.map((p) => p.region)).toEqual([null, '江苏', '江苏', '江苏', '江苏', '湖南', '湖南', '湖南']);
+  });
+
   it('reads its thresholds from section-cues.json', () => {
     expect(sectionWith(withoutHeadings, () => undefined).sections).toHaveLength(3);
     // More opening provinces than the article has: still a roundup, each paragraph a strong story (a province and a city).
