@@ -166,9 +166,11 @@ function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>
   const count = (row: Record<string, unknown>, id: string) => Number(row[`domain_${id}`] ?? 0);
   const total = (id: string) => rows.reduce((sum, row) => sum + count(row, id), 0);
   const regionWidth = 48;
-  // A cell needs its dot and a three-digit count: more domains than fit are left to comparison.csv.
+  // A cell needs its dot and a three-digit count, and its header's longest word whole (Government, Rectification):
+  // more domains than fit are left to comparison.csv.
+  const minimumCell = Math.max(MATRIX_CELL, ...input.taxonomy.map((domain) => longestWordWidth(input.language === 'zh' ? domain.zh : domain.en)));
   let fitting = 1;
-  while (sharedColumnWidth(CONTENT_WIDTH, [regionWidth], fitting + 1) >= MATRIX_CELL) fitting += 1;
+  while (sharedColumnWidth(CONTENT_WIDTH, [regionWidth], fitting + 1) >= minimumCell) fitting += 1;
   const used = input.taxonomy.filter((domain) => total(domain.id) > 0);
   const shown = new Set([...used].sort((a, b) => total(b.id) - total(a.id)).slice(0, fitting).map((domain) => domain.id));
   const domains = used.filter((domain) => shown.has(domain.id));
@@ -215,6 +217,15 @@ function instrumentMatrix(input: BriefingInput, rows: ComparisonTableRow[], labe
     unbreakable: rows.length <= ROWS_ON_A_PAGE,
     margin: [0, 4, 0, 10],
   } as Content;
+}
+
+/**
+ * How wide a matrix header's longest unbreakable word is at its 6.5 pt bold: Latin letters about 0.6 em each; Chinese
+ * breaks between any two ideographs, so two of them (a line of 政务 / 服务) are its widest piece.
+ */
+function longestWordWidth(label: string): number {
+  if (/[\u4e00-\u9fff]/.test(label)) return 2 * 6.5;
+  return Math.max(...label.split(/\s+/).map((word) => word.length)) * 6.5 * 0.6;
 }
 
 /** Punctuation between the briefing's own words: Chinese marks in Chinese, ASCII ones in English. */
