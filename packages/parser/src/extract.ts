@@ -138,7 +138,7 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
         const inSentence = <T extends { start: number; end: number }>(items: T[]) => items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
         const sentencePlaces = inSentence(paragraphPlaces);
         const sentenceInitiatives = inSentence(paragraphInitiatives);
-        const sentenceQuotes = quoted.length === 0 ? quoted : quoted.filter((span) => span.start >= sentence.start && span.end <= sentence.end).map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
+        const sentenceQuotes = quoted.length === 0 ? quoted : inSentence(quoted).map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
         measures.push({
           paragraph: info.index,
           sentenceIndex: sentence.index,

@@ -4,7 +4,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { Instrument } from '@roundup/model';
 import type { BriefingCollector, BriefingMeasure, SourceArticle } from './briefing-data.js';
 import { briefingTable } from './briefing-table.js';
-import { chartTable, countDot, largestFiguresTable, PERIOD_CHART_ROWS, periodChart, regionAppearances, roundupIndex, sharedColumnWidth } from './corpus-briefing.js';
+import { chartTable, countCell, largestFiguresTable, PERIOD_CHART_ROWS, periodChart, regionAppearances, roundupIndex, sharedColumnWidth } from './corpus-briefing.js';
 import type { DomainLabel, RegionComparison } from './comparison.js';
 import { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';
 
@@ -180,11 +180,7 @@ function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>
   const header: TableCell[] = [{ text: '' }, ...domains.map((domain) => ({ text: input.language === 'zh' ? domain.zh : domain.en, style: 'matrixHeader' }))];
   const body: TableCell[][] = rows.map((row) => [
     { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0] },
-    ...domains.map((domain) => {
-      const n = count(row, domain.id);
-      if (n === 0) return { text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, 3, 0, 0] } as TableCell;
-      return countDot(n, max, BAR);
-    }),
+    ...domains.map((domain) => countCell(count(row, domain.id), max, BAR, 3)),
   ]);
   const omitted = used.length - domains.length;
   return {
@@ -207,10 +203,7 @@ function instrumentMatrix(input: BriefingInput, rows: ComparisonTableRow[], labe
   const header: TableCell[] = [{ text: '' }, ...INSTRUMENTS.map((instrument) => ({ text: labels.instruments[instrument], style: 'matrixHeader' }))];
   const body: TableCell[][] = rows.map((row) => [
     { text: regionLabel(row.region, row.region_en, input.language), margin: [0, 3, 0, 0] },
-    ...INSTRUMENTS.map((instrument) => {
-      const n = count(row, instrument);
-      return n === 0 ? ({ text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, 3, 0, 0] } as TableCell) : countDot(n, max, BAR);
-    }),
+    ...INSTRUMENTS.map((instrument) => countCell(count(row, instrument), max, BAR, 3)),
   ]);
   return {
     stack: [chartTable(labels.instrumentTitle, [48, 70, 70, 70], header, body), { text: labels.instrumentNote, style: 'small' }],

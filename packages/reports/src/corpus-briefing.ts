@@ -62,7 +62,12 @@ export function periodsBetween(first: string, last: string): Periods {
  * A count drawn as a dot whose area grows with it, the number beside it: one text line of a dot glyph (●) and the
  * count, so the cell is as narrow as its text (canvas columns inside table cells made pdfmake widen every column).
  */
-export function countDot(n: number, max: number, colour: string): TableCell {
+/** A chart cell: the count's dot, or a faint point where it is zero, set `top` points down to sit on the row's line. */
+export function countCell(n: number, max: number, colour: string, top: number): TableCell {
+  return n === 0 ? ({ text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, top, 0, 0] } as TableCell) : countDot(n, max, colour);
+}
+
+function countDot(n: number, max: number, colour: string): TableCell {
   const size = 3.5 + 6.5 * Math.sqrt(n / Math.max(max, 1));
   return { text: [{ text: '●', fontSize: size, color: colour }, { text: ` ${n}`, fontSize: 6.5 }], alignment: 'center', noWrap: true } as TableCell;
 }
@@ -125,9 +130,7 @@ export function periodChart(collector: BriefingCollector, regions: Array<{ regio
   const body: TableCell[][] = regions.map(({ region, label }) => [
     { text: label, margin: [0, 1, 0, 0] },
     ...periods.keys.map((key) => {
-      const n = counts.get(region)?.get(key) ?? 0;
-      if (n === 0) return { text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, 1, 0, 0] } as TableCell;
-      return countDot(n, max, colour);
+      return countCell(counts.get(region)?.get(key) ?? 0, max, colour, 1);
     }),
   ]);
   return {
