@@ -22,15 +22,17 @@ export class SentenceScores {
     const rows = new Map(measures.map((row) => [`${row.paragraph}:${row.sentence_index}`, row]));
     for (const sentence of gold) {
       const row = rows.get(`${sentence.p}:${sentence.s}`);
-      if (row && row.text !== sentence.text) this.errors.push(`${id} ${sentence.p}:${sentence.s}: sentence text differs from the gold's (${row.text.slice(0, 20)} vs ${sentence.text.slice(0, 20)})`);
+      if (row && (!row.text.startsWith(sentence.opens) || row.text.length !== sentence.length)) {
+        this.errors.push(`${id} ${sentence.p}:${sentence.s}: not the sentence the gold annotates (${row.text.slice(0, 20)}…, ${row.text.length} characters; gold ${sentence.opens}…, ${sentence.length})`);
+      }
       if (sentence.optional) continue;
       const role = row?.role ?? 'absent';
       SentenceScores.bump(this.roles, sentence.role, role);
-      if (role !== sentence.role) this.errors.push(`${id} ${sentence.p}:${sentence.s} role: got ${role}, gold ${sentence.role} — ${sentence.text.slice(0, 40)}`);
+      if (role !== sentence.role) this.errors.push(`${id} ${sentence.p}:${sentence.s} role: got ${role}, gold ${sentence.role} — ${row?.text.slice(0, 40) ?? sentence.opens}`);
       if (sentence.role !== 'measure' || !sentence.instrument) continue;
       const instrument = row?.instrument ?? `not a measure`;
       SentenceScores.bump(this.instruments, sentence.instrument, instrument);
-      if (instrument !== sentence.instrument) this.errors.push(`${id} ${sentence.p}:${sentence.s} instrument: got ${instrument}, gold ${sentence.instrument} — ${sentence.text.slice(0, 40)}`);
+      if (instrument !== sentence.instrument) this.errors.push(`${id} ${sentence.p}:${sentence.s} instrument: got ${instrument}, gold ${sentence.instrument} — ${row?.text.slice(0, 40) ?? sentence.opens}`);
     }
   }
 

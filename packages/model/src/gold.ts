@@ -29,8 +29,12 @@ export const GoldInitiative = z.object({
 export const GoldSentence = z.object({
   p: z.number().int().nonnegative(),
   s: z.number().int().nonnegative(),
-  /** The sentence as annotated, so that a changed sentence splitter is noticed rather than scored against the wrong text. */
-  text: z.string().min(1),
+  /**
+   * The sentence's first characters and its length as annotated, so that a changed sentence splitter is noticed rather
+   * than scored against the wrong sentence; no more of it, so that the corpus's text stays out of the project.
+   */
+  opens: z.string().min(1).max(8),
+  length: z.number().int().positive(),
   role: SentenceRole,
   instrument: Instrument.optional(),
   optional: z.boolean().optional(),
