@@ -13,3 +13,13 @@ export function briefingTable(header: readonly string[] | undefined, widths: Arr
     style: 'table',
   } as Content;
 }
+
+/**
+ * The width each of `shared` columns gets in a table of `lightHorizontalLines` layout beside columns of the given
+ * fixed widths: that layout pads every cell by 8 pt on each side but the table's outer edges.
+ */
+export function sharedColumnWidth(totalWidth: number, fixed: readonly number[], shared: number): number {
+  const columns = fixed.length + shared;
+  const padding = 16 * columns - 16;
+  return (totalWidth - fixed.reduce((sum, width) => sum + width, 0) - padding) / shared;
+}

@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Instrument } from '@roundup/model';
 import type { BriefingCollector, BriefingMeasure, SourceArticle } from './briefing-data.js';
-import { briefingTable } from './briefing-table.js';
-import { chartTable, countCell, largestFiguresTable, PERIOD_CHART_ROWS, periodChart, regionAppearances, roundupIndex, sharedColumnWidth } from './corpus-briefing.js';
+import { briefingTable, sharedColumnWidth } from './briefing-table.js';
+import { chartTable, countCell, largestFiguresTable, PERIOD_CHART_ROWS, periodChart, regionAppearances, roundupIndex } from './corpus-briefing.js';
 import type { DomainLabel, RegionComparison } from './comparison.js';
 import { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';
+import { TextMeasure, withLinesBroken, type TextRun } from './line-breaking.js';
 
 const require = createRequire(import.meta.url);
 
@@ -396,16 +397,16 @@ function sentenceBullets(measures: readonly BriefingMeasure[], taxonomy: readonl
 }
 
 /** A sentence as breakable pieces, each figure it prints (14亿元) a bold piece of its own. */
-function withFiguresInBold(text: string, figures: readonly string[]): Content[] {
-  const pieces: Content[] = [];
+function withFiguresInBold(text: string, figures: readonly string[]): TextRun[] {
+  const pieces: TextRun[] = [];
   let at = 0;
   for (const raw of figures) {
     const start = text.indexOf(raw, at);
     if (start === -1) continue;
-    pieces.push(...breakableText(text.slice(at, start)).filter(Boolean).map((piece) => ({ text: piece }) as Content), { text: raw, bold: true } as Content);
+    pieces.push(...breakableText(text.slice(at, start)).filter(Boolean).map((piece) => ({ text: piece })), { text: raw, bold: true });
     at = start + raw.length;
   }
-  pieces.push(...breakableText(text.slice(at)).filter(Boolean).map((piece) => ({ text: piece }) as Content));
+  pieces.push(...breakableText(text.slice(at)).filter(Boolean).map((piece) => ({ text: piece })));
   return pieces;
 }
 
@@ -470,7 +471,16 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     ...(rows.length === 0 ? [keptTogether(sectionHeading(labels.comparison, 1), { text: labels.noRegions })] : regionalContent({ input, labels, rows, materials, place })),
     ...appendix(input, labels),
   ];
-  return { ...pageSetup(title, rows.map((row) => regionLabel(row.region, row.region_en, language)), input), content };
+  const setup = pageSetup(title, rows.map((row) => regionLabel(row.region, row.region_en, language)), input);
+  return { ...setup, content: withLinesBroken(content, { width: CONTENT_WIDTH, fontSize: TEXT_FONT_SIZE, bold: false, styles: STYLES, measure: textMeasure() }) as Content };
+}
+
+/** Font size of running text (the default style). */
+const TEXT_FONT_SIZE = 9;
+let measure: TextMeasure | undefined;
+/** The briefing's fonts measured once per process: lines are broken before pdfmake lays them out (see line-breaking.ts). */
+function textMeasure(): TextMeasure {
+  return (measure ??= new TextMeasure(briefingFonts()));
 }
 
 /** The summary: what the briefing covers, the largest money figures, and each region's leading domains. */
@@ -526,6 +536,22 @@ function appendix(input: BriefingInput, labels: Labels): Content[] {
   ];
 }
 
+/** The briefing's named styles (also what line breaking needs to know of them). */
+const STYLES = {
+  kicker: { fontSize: 9, color: MUTED },
+  title: { fontSize: 17, bold: true, color: ACCENT, margin: [0, 2, 0, 4] },
+  h1: { fontSize: 13, bold: true, color: ACCENT, margin: [0, 12, 0, 5] },
+  h2: { fontSize: 11.5, bold: true, color: ACCENT, margin: [0, 10, 0, 3] },
+  h3: { fontSize: 10, bold: true, margin: [0, 8, 0, 3] },
+  h4: { fontSize: 9, bold: true, color: MUTED, margin: [0, 5, 0, 2] },
+  h5: { fontSize: 8.5, bold: true, color: ACCENT, margin: [6, 2, 0, 1] },
+  small: { fontSize: 8, color: MUTED },
+  table: { fontSize: 8, margin: [0, 2, 0, 8] },
+  tableHeader: { bold: true, fontSize: 8, color: ACCENT },
+  matrixHeader: { bold: true, fontSize: 6.5, color: ACCENT, alignment: 'center' },
+  pageHeader: { fontSize: 7.5, color: MUTED },
+} satisfies TDocumentDefinitions['styles'];
+
 /** Page size, document info, running header and footer, and the styles. */
 function pageSetup(title: string, regionNames: string[], input: BriefingInput): Omit<TDocumentDefinitions, 'content'> {
   const labels = LABELS[input.language];
@@ -539,21 +565,8 @@ function pageSetup(title: string, regionNames: string[], input: BriefingInput): 
     // A chapter heading with nothing after it on its page moves on. Each such break makes pdfmake lay the whole
     // document out again, so smaller headings are kept with what follows them by unbreakable groups instead.
     pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
-    defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.3 },
-    styles: {
-      kicker: { fontSize: 9, color: MUTED },
-      title: { fontSize: 17, bold: true, color: ACCENT, margin: [0, 2, 0, 4] },
-      h1: { fontSize: 13, bold: true, color: ACCENT, margin: [0, 12, 0, 5] },
-      h2: { fontSize: 11.5, bold: true, color: ACCENT, margin: [0, 10, 0, 3] },
-      h3: { fontSize: 10, bold: true, margin: [0, 8, 0, 3] },
-      h4: { fontSize: 9, bold: true, color: MUTED, margin: [0, 5, 0, 2] },
-      h5: { fontSize: 8.5, bold: true, color: ACCENT, margin: [6, 2, 0, 1] },
-      small: { fontSize: 8, color: MUTED },
-      table: { fontSize: 8, margin: [0, 2, 0, 8] },
-      tableHeader: { bold: true, fontSize: 8, color: ACCENT },
-      matrixHeader: { bold: true, fontSize: 6.5, color: ACCENT, alignment: 'center' },
-      pageHeader: { fontSize: 7.5, color: MUTED },
-    },
+    defaultStyle: { font: FONT, fontSize: TEXT_FONT_SIZE, lineHeight: 1.3 },
+    styles: STYLES,
   };
 }
 

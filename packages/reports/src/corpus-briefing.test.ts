@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { periodsBetween, sharedColumnWidth } from './corpus-briefing.js';
+import { sharedColumnWidth } from './briefing-table.js';
+import { periodsBetween } from './corpus-briefing.js';
 
 describe('periodsBetween', () => {
   it('groups a span under two months by week, from the Monday of the first date', () => {

@@ -3,18 +3,8 @@
 // Money is never added up across articles: their figures are unrelated.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { BriefingCollector, BriefingFigure, RegionMaterial } from './briefing-data.js';
-import { briefingTable } from './briefing-table.js';
+import { briefingTable, sharedColumnWidth } from './briefing-table.js';
 import { formatValue, type Labels, type Language } from './labels.js';
-
-/**
- * The width each of `shared` columns gets in a table of `lightHorizontalLines` layout beside columns of the given
- * fixed widths: that layout pads every cell by 8 pt on each side but the table's outer edges.
- */
-export function sharedColumnWidth(totalWidth: number, fixed: readonly number[], shared: number): number {
-  const columns = fixed.length + shared;
-  const padding = 16 * columns - 16;
-  return (totalWidth - fixed.reduce((sum, width) => sum + width, 0) - padding) / shared;
-}
 
 /** How the region × period chart groups dates: by week under two months, by month up to two years, then coarser. */
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';

@@ -1,0 +1,282 @@
+// Lines of briefing text broken before pdfmake sees them. pdfmake 0.3 gives every break opportunity its own inline
+// and resolves its style and width one by one; in Chinese every ideograph is one, so a 59-page corpus briefing made
+// hundreds of thousands of inlines. Here the same opportunities (pdfmake's own UAX #14 breaker, `linebreak`) and the
+// same widths (the font's advances through fontkit, as pdfkit measures them) fill the same lines, and pdfmake gets one
+// unbreakable inline per run per line. pdfmake has no option for this and no package does it for pdfmake.
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import LineBreaker from 'linebreak';
+import { sharedColumnWidth } from './briefing-table.js';
+
+/** A piece of text in one style; `bold` and `fontSize` are all that change a width here. */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  fontSize?: number;
+  color?: string;
+  /** One word: no break inside it. */
+  noWrap?: boolean;
+}
+
+/** A break opportunity's word: the text up to the next opportunity, within one run. */
+interface Word {
+  run: TextRun;
+  text: string;
+  width: number;
+  leadingCut: number;
+  trailingCut: number;
+  /** No break after this word: it is glued to the first word of the next run (as pdfmake's `noNewLine`). */
+  glued: boolean;
+}
+
+/** A run's words, and the words pdfmake joins across runs to decide whether a break may fall between them. */
+function runWords(run: TextRun): { texts: string[]; first: string; last: string } {
+  if (!run.noWrap) {
+    const texts = breakWords(run.text);
+    return { texts, first: texts[0]!, last: texts[texts.length - 1]! };
+  }
+  const inner = breakWords(run.text);
+  return { texts: [run.text], first: inner[0]!, last: inner[inner.length - 1]! };
+}
+
+/** The words of a text between break opportunities, exactly as pdfmake's TextBreaker splits it. */
+export function breakWords(text: string): string[] {
+  if (text.length === 0) return [''];
+  const words: string[] = [];
+  const breaker = new LineBreaker(text);
+  let last = 0;
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    words.push(text.slice(last, next.position));
+    last = next.position;
+  }
+  return words;
+}
+
+/**
+ * Widths of text in the briefing's two fonts, in points: the sum of the glyphs' advances. pdfkit shapes text first,
+ * which only ever narrows it here (kerning and ligatures of Latin text; a test holds the fonts to that), so a line
+ * that fits by this measure fits pdfmake's too. Shaping is also what made measuring slow: it needs the fonts' large
+ * substitution and positioning tables, and advances need only the character map and metrics.
+ */
+export class TextMeasure {
+  private readonly fonts: Array<{ font: fontkit.Font; advances: Float64Array }>;
+
+  constructor(files: { normal: string; bold: string }) {
+    this.fonts = [files.normal, files.bold].map((file) => ({ font: fontkit.create(readFileSync(file)) as fontkit.Font, advances: new Float64Array(0x10000).fill(-1) }));
+  }
+
+  width(text: string, fontSize: number, bold = false): number {
+    const face = this.fonts[bold ? 1 : 0]!;
+    let units = 0;
+    for (let index = 0; index < text.length; index++) {
+      const unit = text.charCodeAt(index);
+      if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+        units += this.advance(face.font, text.codePointAt(index)!);
+        index += 1;
+        continue;
+      }
+      let advance = face.advances[unit]!;
+      if (advance < 0) face.advances[unit] = advance = this.advance(face.font, unit);
+      units += advance;
+    }
+    return (units * fontSize) / 1000;
+  }
+
+  /** A character's advance in thousandths of an em (pdfkit's unit). */
+  private advance(font: fontkit.Font, codePoint: number): number {
+    return (font.glyphForCodePoint(codePoint).advanceWidth * 1000) / font.unitsPerEm;
+  }
+}
+
+/**
+ * Points a line is kept short of its width: pdfkit's shaping can widen Latin text a little (the `fl` ligature of the
+ * regular font is 0.009 pt wider than f and l at 9 pt), and a line pdfmake finds too wide it would break again.
+ */
+const SHAPING_ALLOWANCE = 0.1;
+
+const LEADING_SPACE = /^\s*/;
+const TRAILING_SPACE = /\s*$/;
+
+/**
+ * Fills lines of `maxWidth` points with the runs' words as pdfmake's Line does: a word fits while the line's width
+ * plus the word and anything glued to it, less the line's leading and the word's trailing space, is within the width,
+ * and a word glued to the one before follows it onto the line unchecked. Undefined when a line would be too wide
+ * (a word wider than the line): pdfmake cuts such a word where it must, so it is left to lay the text out itself.
+ */
+export function breakLines(runs: readonly TextRun[], width: number, measure: TextMeasure, baseFontSize: number): TextRun[][] | undefined {
+  const maxWidth = width - SHAPING_ALLOWANCE;
+  const words = wordsOf(runs, measure, baseFontSize);
+  const lines: Word[][] = [];
+  let line: Word[] = [];
+  let lineWidth = 0;
+  let leadingCut = 0;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    const forced = index > 0 && words[index - 1]!.glued;
+    if (line.length > 0 && !forced && lineWidth + chainWidth(words, index) - leadingCut > maxWidth) {
+      lines.push(line);
+      line = [];
+      lineWidth = 0;
+    }
+    if (line.length === 0) leadingCut = word.leadingCut;
+    line.push(word);
+    lineWidth += word.width;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.every((words) => fits(words, maxWidth, measure, baseFontSize)) ? lines.map(mergedRuns) : undefined;
+}
+
+/** The width a word needs to stay on a line: its own and that of the words glued after it, less their trailing space. */
+function chainWidth(words: readonly Word[], index: number): number {
+  let width = words[index]!.width;
+  let trailingCut = words[index]!.trailingCut;
+  for (let next = index; words[next]!.glued && next + 1 < words.length; next++) {
+    width += words[next + 1]!.width;
+    trailingCut += words[next + 1]!.trailingCut;
+  }
+  return width - trailingCut;
+}
+
+function wordsOf(runs: readonly TextRun[], measure: TextMeasure, baseFontSize: number): Word[] {
+  const words: Word[] = [];
+  let previousLast = '';
+  for (const run of runs) {
+    const size = run.fontSize ?? baseFontSize;
+    const { texts, first, last } = runWords(run);
+    // pdfmake glues the last word of one run to the first of the next when no break lies between them.
+    if (previousLast && breakWords(previousLast + first).length === 1) words[words.length - 1]!.glued = true;
+    for (const text of texts) {
+      const width = (part: string) => (part.length === 0 ? 0 : measure.width(part, size, run.bold));
+      words.push({ run, text, width: width(text), leadingCut: width(LEADING_SPACE.exec(text)![0]), trailingCut: width(TRAILING_SPACE.exec(text)![0]), glued: false });
+    }
+    previousLast = last;
+  }
+  return words;
+}
+
+/** A line as pdfmake will measure it again, a run at a time: it must fit, or pdfmake would break it once more. */
+function fits(line: readonly Word[], maxWidth: number, measure: TextMeasure, baseFontSize: number): boolean {
+  const runs = mergedRuns(line);
+  const width = runs.reduce((sum, run) => sum + measure.width(run.text, run.fontSize ?? baseFontSize, run.bold), 0);
+  const leading = line[0]!.leadingCut;
+  const trailing = line[line.length - 1]!.trailingCut;
+  return width - leading - trailing <= maxWidth + 1e-9;
+}
+
+/** A line's words joined back into one run per stretch of the same style. */
+function mergedRuns(line: readonly Word[]): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const word of line) {
+    const last = runs[runs.length - 1];
+    if (last && sameStyle(last, word.run)) last.text += word.text;
+    else runs.push({ ...word.run, text: word.text });
+  }
+  return runs;
+}
+
+function sameStyle(a: TextRun, b: TextRun): boolean {
+  return a.bold === b.bold && a.fontSize === b.fontSize && a.color === b.color && a.noWrap === b.noWrap;
+}
+
+/** A pdfmake text: the runs broken into lines, each run of a line an unbreakable inline and a new line after each line. */
+export function preBrokenText(runs: readonly TextRun[], maxWidth: number, measure: TextMeasure, baseFontSize: number): TextRun[] {
+  const lines = breakLines(runs, maxWidth, measure, baseFontSize);
+  if (!lines) return runs.map((run) => ({ ...run }));
+  return lines.flatMap((line, index) => [...(index > 0 ? [{ text: '\n' }] : []), ...line.map((run) => ({ ...run, noWrap: true }))]);
+}
+
+/** What a named style sets that changes where lines break. */
+export interface BreakingStyle {
+  fontSize?: number;
+  bold?: boolean;
+  margin?: number | number[];
+}
+
+/** The document's styles and the width and style its content starts with. */
+export interface BreakingContext {
+  width: number;
+  fontSize: number;
+  bold: boolean;
+  styles: Readonly<Record<string, BreakingStyle>>;
+  measure: TextMeasure;
+}
+
+type Node = Record<string, unknown>;
+const RUN_KEYS = new Set(['text', 'bold', 'fontSize', 'color', 'noWrap']);
+
+/**
+ * A document's content with the text of every paragraph, list item and table cell whose width is known broken into
+ * lines (`preBrokenText`). Widths follow pdfmake: horizontal margins, a list's indent (the width of `9. `), a table's
+ * columns (fixed, or an equal share of what is left after the 8 pt padding either side of every inner rule). Text
+ * under anything else (columns, canvases) is left for pdfmake to break.
+ */
+export function withLinesBroken(content: unknown, context: BreakingContext): unknown {
+  if (Array.isArray(content)) return content.map((node) => withLinesBroken(node, context));
+  if (!content || typeof content !== 'object') return content;
+  const node = content as Node;
+  const inner = innerContext(node, context);
+  if (Array.isArray(node.stack)) return { ...node, stack: node.stack.map((child) => withLinesBroken(child, inner)) };
+  if (Array.isArray(node.ul)) {
+    const item = { ...inner, width: inner.width - inner.measure.width('9. ', inner.fontSize, inner.bold) };
+    return { ...node, ul: node.ul.map((child) => withLinesBroken(child, item)) };
+  }
+  if (node.table && typeof node.table === 'object') return brokenTable(node, inner);
+  if ('text' in node) return brokenText(node, inner);
+  return node;
+}
+
+/** The width and style inside a node: its named styles, its own font settings, less its horizontal margins. */
+function innerContext(node: Node, context: BreakingContext): BreakingContext {
+  let { fontSize, bold } = context;
+  let margin: number | number[] | undefined;
+  for (const name of [node.style].flat()) {
+    const style = typeof name === 'string' ? context.styles[name] : undefined;
+    fontSize = style?.fontSize ?? fontSize;
+    bold = style?.bold ?? bold;
+    margin = style?.margin ?? margin;
+  }
+  if (typeof node.fontSize === 'number') fontSize = node.fontSize;
+  if (typeof node.bold === 'boolean') bold = node.bold;
+  if (node.margin !== undefined) margin = node.margin as number | number[];
+  return { ...context, fontSize, bold, width: context.width - horizontalMargin(margin) };
+}
+
+function horizontalMargin(margin: number | number[] | undefined): number {
+  if (margin === undefined) return 0;
+  if (typeof margin === 'number') return 2 * margin;
+  if (margin.length === 2) return 2 * margin[0]!;
+  return (margin[0] ?? 0) + (margin[2] ?? 0);
+}
+
+function brokenText(node: Node, context: BreakingContext): Node {
+  const runs = node.noWrap ? undefined : textRuns(node.text);
+  if (!runs) return node;
+  return { ...node, text: preBrokenText(runs.map((run) => ({ ...run, fontSize: run.fontSize ?? context.fontSize, bold: run.bold ?? context.bold })), context.width, context.measure, context.fontSize) };
+}
+
+/** A text's runs, when it is plain runs of text (no links, nested texts or forced line ends). */
+function textRuns(text: unknown): TextRun[] | undefined {
+  const pieces = Array.isArray(text) ? text : [text];
+  const runs: TextRun[] = [];
+  for (const piece of pieces) {
+    const run = typeof piece === 'string' ? { text: piece } : (piece as Node);
+    if (!run || typeof run.text !== 'string' || run.text.includes('\n') || Object.keys(run).some((key) => !RUN_KEYS.has(key))) return undefined;
+    runs.push(run as unknown as TextRun);
+  }
+  return runs;
+}
+
+function brokenTable(node: Node, context: BreakingContext): Node {
+  const table = node.table as { widths?: unknown[]; body: unknown[][] };
+  const widths = table.widths ?? [];
+  const fixed = widths.filter((width): width is number => typeof width === 'number');
+  const stars = widths.filter((width) => width === '*').length;
+  if (fixed.length + stars !== widths.length || (stars > 0 && node.layout !== 'lightHorizontalLines')) return node;
+  const share = sharedColumnWidth(context.width, fixed, Math.max(1, stars));
+  const columnWidths = widths.map((width) => (typeof width === 'number' ? width : share));
+  const body = table.body.map((row) => row.map((cell, column) => {
+    const spans = cell && typeof cell === 'object' && ('colSpan' in cell || 'rowSpan' in cell);
+    return spans || columnWidths[column] === undefined ? cell : withLinesBroken(cell, { ...context, width: columnWidths[column]! });
+  }));
+  return { ...node, table: { ...table, body } };
+}
