@@ -31,7 +31,7 @@ const shapes: TableShape[] = ARTICLE_TABLES.map((table) => tableShape(TABLES[tab
 const encoder = new TextEncoder();
 
 export function batchOutput(articles: readonly Article[], extractor: Extractor, keepTables: boolean): BatchOutput {
-  const pieces: string[] = [];
+  const bytes = new BatchBytes();
   const outputs = articles.map((article): ArticleOutput => {
     let tables: ArticleTables;
     try {
@@ -40,18 +40,38 @@ export function batchOutput(articles: readonly Article[], extractor: Extractor, 
       const failure = `extraction failed on this article: ${error instanceof Error ? error.message : String(error)}`;
       return { id: article.articleId, lengths: ARTICLE_TABLES.map(() => 0), rows: ARTICLE_TABLES.map(() => 0), digest: emptyTables(), failure };
     }
-    const lengths: number[] = [];
-    const rows: number[] = [];
-    ARTICLE_TABLES.forEach((table, index) => {
-      const text = formatCsvRows(tables[table], shapes[index]!);
-      pieces.push(text);
-      lengths.push(Buffer.byteLength(text));
-      rows.push(tables[table].length);
-    });
+    const lengths = ARTICLE_TABLES.map((table, index) => bytes.append(formatCsvRows(tables[table], shapes[index]!)));
+    const rows = ARTICLE_TABLES.map((table) => tables[table].length);
     return { id: article.articleId, lengths, rows, digest: regionalDigest(tables), ...(keepTables ? { tables } : {}) };
   });
-  // TextEncoder gives the bytes their own ArrayBuffer (Buffer.from may share a pool), so they can be transferred.
-  return { bytes: encoder.encode(pieces.join('')), articles: outputs };
+  return { bytes: bytes.finish(), articles: outputs };
+}
+
+/**
+ * A batch's CSV text encoded as UTF-8 piece by piece into one growing buffer: no joined string of the whole batch,
+ * no second pass to count each piece's bytes. The buffer is its own (not Node's shared pool), so it can be transferred.
+ */
+class BatchBytes {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+
+  /** Appends a piece; returns its length in bytes. */
+  append(text: string): number {
+    // A UTF-16 code unit is at most three bytes of UTF-8.
+    const needed = this.length + 3 * text.length;
+    if (needed > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(needed, 2 * this.buffer.length));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    const { written } = encoder.encodeInto(text, this.buffer.subarray(this.length));
+    this.length += written;
+    return written;
+  }
+
+  finish(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }
 
 function emptyTables(): ArticleTables {

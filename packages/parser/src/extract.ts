@@ -19,7 +19,7 @@ import { extractFigures, loadFigureRules, sentenceAround, type FigureRules } fro
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
 import { matchPlaceNames, resolvePlaceMatches } from './places.js';
-import { findQuotedSpans } from './quotes.js';
+import { findQuotedSpans, type QuotedSpan } from './quotes.js';
 import { sectionArticle } from './section-strategies.js';
 import { loadSectionCues, type SectionCues } from './sections.js';
 import { splitSentences } from './sentences.js';
@@ -81,7 +81,7 @@ const isLocality = (mention: PlaceMention) => mention.level !== 'province';
 
 /** Runs every extractor over one article. Pure: the same article and tables give the same result. */
 export function extractArticle(article: Article, extractor: Extractor): ArticleExtraction {
-  const { gazetteer, figureRules, initiativeCues, taxonomy, sectionCues, knownUnits, sentenceCoder } = extractor;
+  const { gazetteer, figureRules, initiativeCues, sectionCues, knownUnits } = extractor;
   const texts = article.paragraphs;
   const matches = texts.map((text, index) => matchPlaceNames(text, index, gazetteer));
   const titleMatches = matchPlaceNames(article.title, 0, gazetteer);
@@ -99,14 +99,8 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     for (const mention of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) places.push({ ...mention, region: info.region });
   }
 
-  // Names quoted anywhere in the article: where one is repeated without quotes (a heading 温暖十条 for
-  // “温暖十条”), its numbers are still part of a name.
-  const quotedNames = [...new Set(texts.flatMap((text) => findQuotedSpans(text).filter((span) => span.isName).map((span) => span.inner)))].filter((name) => /[0-9一二两三四五六七八九十百千万]/.test(name));
-  const insideRepeatedName = (text: string, start: number, end: number) =>
-    quotedNames.some((name) => {
-      for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) if (at <= start && end <= at + name.length) return true;
-      return false;
-    });
+  const quotedSpans = texts.map((text) => findQuotedSpans(text));
+  const repeatedNames = repeatedNumberedNames(quotedSpans);
   // Grouped once: looking them up per paragraph keeps long articles linear.
   const localitiesByParagraph = new Map<number, RegionalPlace[]>();
   for (const place of places) {
@@ -120,40 +114,73 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
   const measures: Measure[] = [];
   for (const info of paragraphs) {
     const text = info.text;
-    const quoted = findQuotedSpans(text);
+    const quoted = text === texts[info.index] ? quotedSpans[info.index]! : findQuotedSpans(text);
     const paragraphPlaces = localitiesByParagraph.get(info.index) ?? [];
-    const localityAt = (offset: number) => {
-      const before = paragraphPlaces.filter((place) => place.start < offset);
-      return before[before.length - 1]?.name ?? '';
-    };
-    const paragraphFigures = info.role === 'byline' ? [] : extractFigures(text, info.index, figureRules, quoted).filter((figure) => !insideRepeatedName(text, figure.start, figure.end));
+    const paragraphFigures = info.role === 'byline' ? [] : figuresOutsideNames(extractFigures(text, info.index, figureRules, quoted), text, repeatedNames);
     for (const figure of paragraphFigures) {
-      figures.push({ ...figure, region: info.region, locality: localityAt(figure.start), sentence: sentenceAround(text, figure.start, figure.end) });
+      figures.push({ ...figure, region: info.region, locality: localityBefore(paragraphPlaces, figure.start), sentence: sentenceAround(text, figure.start, figure.end) });
     }
     const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted);
     for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region });
-
     if (info.unit !== null && info.role === 'body') {
-      for (const sentence of splitSentences(text)) {
-        const inSentence = <T extends { start: number; end: number }>(items: T[]) => items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
-        const sentencePlaces = inSentence(paragraphPlaces);
-        const sentenceInitiatives = inSentence(paragraphInitiatives);
-        const sentenceQuotes = quoted.length === 0 ? quoted : inSentence(quoted).map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
-        measures.push({
-          paragraph: info.index,
-          sentenceIndex: sentence.index,
-          region: info.region ?? '',
-          locality: sentencePlaces[0]?.name ?? localityAt(sentence.start),
-          domains: classifyDomains(sentence.text, taxonomy),
-          initiatives: [...new Set(sentenceInitiatives.map((initiative) => initiative.name))],
-          figures: inSentence(paragraphFigures).map((figure) => figure.raw),
-          text: sentence.text,
-          ...codeSentence(sentence.text, sentenceQuotes, sentenceInitiatives.length > 0, sentenceCoder),
-        });
-      }
+      measures.push(...paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted }, extractor));
     }
   }
   return { article, kind, paragraphs, sections, places, figures, initiatives, measures };
+}
+
+/**
+ * Names quoted somewhere in the article that hold a number: where one is repeated without quotes (a heading 温暖十条
+ * for “温暖十条”), its numbers are still part of a name.
+ */
+function repeatedNumberedNames(quotedSpans: ReadonlyArray<readonly QuotedSpan[]>): string[] {
+  const names = new Set<string>();
+  for (const spans of quotedSpans) for (const span of spans) if (span.isName && NUMBERED_NAME.test(span.inner)) names.add(span.inner);
+  return [...names];
+}
+const NUMBERED_NAME = /[0-9一二两三四五六七八九十百千万]/;
+
+/** The figures not inside a repetition of a numbered name; the paragraph is searched for the names once. */
+function figuresOutsideNames(found: Figure[], text: string, names: readonly string[]): Figure[] {
+  if (found.length === 0 || names.length === 0) return found;
+  const occurrences: Array<[number, number]> = [];
+  for (const name of names) for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) occurrences.push([at, at + name.length]);
+  if (occurrences.length === 0) return found;
+  return found.filter((figure) => !occurrences.some(([from, to]) => from <= figure.start && figure.end <= to));
+}
+
+/** The last place named before `offset` in its paragraph (places in text order); empty when none. */
+function localityBefore(places: readonly RegionalPlace[], offset: number): string {
+  for (let index = places.length - 1; index >= 0; index--) if (places[index]!.start < offset) return places[index]!.name;
+  return '';
+}
+
+interface ParagraphFindings {
+  places: readonly RegionalPlace[];
+  initiatives: readonly Initiative[];
+  figures: readonly Figure[];
+  quoted: readonly QuotedSpan[];
+}
+
+/** One measure per sentence of a body paragraph: its domains, programmes, figures, role and instrument. */
+function paragraphMeasures(info: ParagraphInfo, found: ParagraphFindings, extractor: Extractor): Measure[] {
+  return splitSentences(info.text).map((sentence) => {
+    const inSentence = <T extends { start: number; end: number }>(items: readonly T[]) => items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
+    const sentencePlaces = inSentence(found.places);
+    const sentenceInitiatives = inSentence(found.initiatives);
+    const sentenceQuotes = found.quoted.length === 0 ? [] : inSentence(found.quoted).map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
+    return {
+      paragraph: info.index,
+      sentenceIndex: sentence.index,
+      region: info.region ?? '',
+      locality: sentencePlaces[0]?.name ?? localityBefore(found.places, sentence.start),
+      domains: classifyDomains(sentence.text, extractor.taxonomy),
+      initiatives: [...new Set(sentenceInitiatives.map((initiative) => initiative.name))],
+      figures: inSentence(found.figures).map((figure) => figure.raw),
+      text: sentence.text,
+      ...codeSentence(sentence.text, sentenceQuotes, sentenceInitiatives.length > 0, extractor.sentenceCoder),
+    };
+  });
 }
 
 function firstOfEach<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
