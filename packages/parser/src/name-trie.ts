@@ -25,7 +25,16 @@ export class NameTrie<T> {
     private readonly edgeUnit: Uint16Array,
     private readonly edgeNode: Int32Array,
     private readonly values: Array<T[] | undefined>,
-  ) {}
+  ) {
+    this.pairs = firstPairs(firstUnit, childStart, edgeUnit, values);
+  }
+
+  /**
+   * A filter on the first two code units of every name (a bit per hashed pair, or per first unit of a one-unit name).
+   * Two thirds of the positions in news text start some path in the place trie and under one in a hundred start a
+   * name; the filter turns nearly all the others away without a search of the trie's edges.
+   */
+  private readonly pairs: Uint32Array;
 
   /** The trie's arrays, for saving it (see `gazetteer-index.ts`); `fromSnapshot` gives the same trie back. */
   snapshot(): TrieSnapshot<T> {
@@ -96,8 +105,9 @@ export class NameTrie<T> {
   /** Every name starting at `start` in `text`, longest first, as [end, values]; the empty array when none. */
   namesAt(text: string, start: number): ReadonlyArray<[number, T[]]> {
     if (start >= text.length) return NONE;
-    let node = this.firstUnit[text.charCodeAt(start)]!;
-    if (node < 0) return NONE;
+    const first = text.charCodeAt(start);
+    let node = this.firstUnit[first]!;
+    if (node < 0 || !mayStart(this.pairs, first, start + 1 < text.length ? text.charCodeAt(start + 1) : -1)) return NONE;
     let found: Array<[number, T[]]> | undefined;
     for (let i = start + 1; ; i++) {
       const values = this.values[node];
@@ -111,3 +121,27 @@ export class NameTrie<T> {
 }
 
 const NONE: ReadonlyArray<[number, never]> = Object.freeze([]);
+
+const PAIR_BITS = 1 << 20;
+/** The filter's bit for a first unit and the unit after it; -1 after it stands for a one-unit name. */
+function pairBit(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ (second + 1)) & (PAIR_BITS - 1);
+}
+
+function mayStart(pairs: Uint32Array, first: number, second: number): boolean {
+  const bit = pairBit(first, second);
+  const single = pairBit(first, -1);
+  return ((pairs[bit >>> 5]! >>> (bit & 31)) & 1) === 1 || ((pairs[single >>> 5]! >>> (single & 31)) & 1) === 1;
+}
+
+function firstPairs<T>(firstUnit: Int32Array, childStart: Int32Array, edgeUnit: Uint16Array, values: Array<T[] | undefined>): Uint32Array {
+  const pairs = new Uint32Array(PAIR_BITS / 32);
+  const set = (bit: number) => (pairs[bit >>> 5]! |= 1 << (bit & 31));
+  for (let first = 0; first < firstUnit.length; first++) {
+    const node = firstUnit[first]!;
+    if (node < 0) continue;
+    if (values[node]) set(pairBit(first, -1));
+    for (let edge = childStart[node]!; edge < childStart[node + 1]!; edge++) set(pairBit(first, edgeUnit[edge]!));
+  }
+  return pairs;
+}
