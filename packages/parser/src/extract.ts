@@ -117,9 +117,7 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     const quoted = text === texts[info.index] ? quotedSpans[info.index]! : findQuotedSpans(text);
     const paragraphPlaces = localitiesByParagraph.get(info.index) ?? [];
     const paragraphFigures = info.role === 'byline' ? [] : figuresOutsideNames(extractFigures(text, info.index, figureRules, quoted), text, repeatedNames);
-    for (const figure of paragraphFigures) {
-      figures.push({ ...figure, region: info.region, locality: localityBefore(paragraphPlaces, figure.start), sentence: sentenceAround(text, figure.start, figure.end) });
-    }
+    for (const figure of paragraphFigures) figures.push(regionalFigure(figure, info.region, localityBefore(paragraphPlaces, figure.start), sentenceAround(text, figure.start, figure.end)));
     const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted);
     for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region });
     if (info.unit !== null && info.role === 'body') {
@@ -147,6 +145,12 @@ function figuresOutsideNames(found: Figure[], text: string, names: readonly stri
   for (const name of names) for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) occurrences.push([at, at + name.length]);
   if (occurrences.length === 0) return found;
   return found.filter((figure) => !occurrences.some(([from, to]) => from <= figure.start && figure.end <= to));
+}
+
+/** A figure with where it stands; built field by field, as a spread of each of 40,000 figures cost more than the rest of the loop. */
+function regionalFigure(figure: Figure, region: string | null, locality: string, sentence: string): RegionalFigure {
+  const { paragraph, start, end, raw, value, unit, qualifier, quantity, subject } = figure;
+  return { paragraph, start, end, raw, value, unit, qualifier, quantity, subject, region, locality, sentence };
 }
 
 /** The last place named before `offset` in its paragraph (places in text order); empty when none. */
