@@ -3,7 +3,7 @@
 // appends bytes in order, and the result cache can keep each article's output as it is.
 import { ARTICLE_TABLES, TABLES, type Article, type ArticleTables } from '@roundup/model';
 import { articleTables, extractArticle, type Extractor } from '@roundup/parser';
-import { formatCsvRows, regionalDigest, tableShape, type TableShape } from '@roundup/reports';
+import { formatCsvGroups, regionalDigest, tableShape, type TableShape } from '@roundup/reports';
 
 /** What one article contributes to the run's output. */
 export interface ArticleOutput {
@@ -31,20 +31,28 @@ const shapes: TableShape[] = ARTICLE_TABLES.map((table) => tableShape(TABLES[tab
 const encoder = new TextEncoder();
 
 export function batchOutput(articles: readonly Article[], extractor: Extractor, keepTables: boolean): BatchOutput {
+  const extracted = articles.map((article) => extractedTables(article, extractor));
+  // Each table of the whole batch goes to papaparse at once, then back into one text per article.
+  const texts = ARTICLE_TABLES.map((table, index) => formatCsvGroups(extracted.map((result) => ('tables' in result ? result.tables[table] : [])), shapes[index]!));
   const bytes = new BatchBytes();
-  const outputs = articles.map((article): ArticleOutput => {
-    let tables: ArticleTables;
-    try {
-      tables = articleTables(extractArticle(article, extractor), extractor.gazetteer);
-    } catch (error) {
-      const failure = `extraction failed on this article: ${error instanceof Error ? error.message : String(error)}`;
-      return { id: article.articleId, lengths: ARTICLE_TABLES.map(() => 0), rows: ARTICLE_TABLES.map(() => 0), digest: emptyTables(), failure };
-    }
-    const lengths = ARTICLE_TABLES.map((table, index) => bytes.append(formatCsvRows(tables[table], shapes[index]!)));
+  const outputs = extracted.map((result, article): ArticleOutput => {
+    const id = articles[article]!.articleId;
+    if (!('tables' in result)) return { id, lengths: ARTICLE_TABLES.map(() => 0), rows: ARTICLE_TABLES.map(() => 0), digest: emptyTables(), failure: result.failure };
+    const { tables } = result;
+    const lengths = ARTICLE_TABLES.map((_, index) => bytes.append(texts[index]![article]!));
     const rows = ARTICLE_TABLES.map((table) => tables[table].length);
-    return { id: article.articleId, lengths, rows, digest: regionalDigest(tables), ...(keepTables ? { tables } : {}) };
+    return { id, lengths, rows, digest: regionalDigest(tables), ...(keepTables ? { tables } : {}) };
   });
   return { bytes: bytes.finish(), articles: outputs };
+}
+
+/** An article's tables, or why extraction failed on it: one article never ends a run. */
+function extractedTables(article: Article, extractor: Extractor): { tables: ArticleTables } | { failure: string } {
+  try {
+    return { tables: articleTables(extractArticle(article, extractor), extractor.gazetteer) };
+  } catch (error) {
+    return { failure: `extraction failed on this article: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { TABLES } from '@roundup/model';
-import { formatCsv, neutraliseFormula, tableShape } from './csv.js';
+import { formatCsv, formatCsvGroups, formatCsvRows, neutraliseFormula, tableShape } from './csv.js';
 
 describe('neutraliseFormula', () => {
   it.each([['=1+1', "'=1+1"], ['+86', "'+86"], ['-x', "'-x"], ['@SUM', "'@SUM"], ['\tx', "'\tx"], ['浙江', '浙江']])('turns %j into %j', (cell, expected) => {
@@ -22,5 +22,17 @@ describe('formatCsv', () => {
     const figures = tableShape(TABLES.figures);
     const csv = formatCsv([{ article_id: 'a', paragraph: 1, region: '', locality: '', raw: '-5元', value: -5, unit: '元', qualifier: 'exact', quantity: 'money', subject: '', sentence: '', start: 0, end: 3 }], figures);
     expect(csv).toContain(",'-5元,-5,元,");
+  });
+});
+
+describe('formatCsvGroups', () => {
+  const shape = tableShape(TABLES.rejects);
+  const row = (reason: string) => ({ source: 'a.jsonl', line: 1, reason, excerpt: '"引号"\r\n换行' });
+  it('gives each group what formatCsvRows gives it, even where cells hold quotes and line ends', () => {
+    const groups = [[row('一')], [], [row('二,"三"'), row('四\r\n五')], [row('')], []];
+    expect(formatCsvGroups(groups, shape)).toEqual(groups.map((rows) => formatCsvRows(rows, shape)));
+  });
+  it('gives empty texts for groups without rows', () => {
+    expect(formatCsvGroups([[], []], shape)).toEqual(['', '']);
   });
 });

@@ -1,8 +1,9 @@
 // Lines of briefing text broken before pdfmake sees them. pdfmake 0.3 gives every break opportunity its own inline
 // and resolves its style and width one by one; in Chinese every ideograph is one, so a 59-page corpus briefing made
 // hundreds of thousands of inlines. Here the same opportunities (pdfmake's own UAX #14 breaker, `linebreak`) and the
-// same widths (the font's advances through fontkit, as pdfkit measures them) fill the same lines, and pdfmake gets one
+// fonts' advances (read with fontkit, pdfkit's font engine) fill the lines pdfmake would fill, and pdfmake gets one
 // unbreakable inline per run per line. pdfmake has no option for this and no package does it for pdfmake.
+/// <reference path="./linebreak.d.ts" />
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import LineBreaker from 'linebreak';
