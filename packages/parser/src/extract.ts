@@ -23,6 +23,7 @@ import { findQuotedSpans, type QuotedSpan } from './quotes.js';
 import { sectionArticle } from './section-strategies.js';
 import { loadSectionCues, type SectionCues } from './sections.js';
 import { splitSentences } from './sentences.js';
+import { codePointLength } from './text.js';
 import { codeSentence, loadSentenceCoder, type SentenceCoder } from './roles.js';
 
 /** The knowledge tables every extractor uses, loaded once and shared by all articles. */
@@ -246,7 +247,7 @@ export function articleTables(extraction: ArticleExtraction, gazetteer: Gazettee
       url: article.url,
       source: article.source,
       paragraphs: article.paragraphs.length,
-      characters: article.paragraphs.reduce((sum, text) => sum + [...text].length, 0),
+      characters: article.paragraphs.reduce((sum, text) => sum + codePointLength(text), 0),
       regions: regions.join(';'),
       kind: extraction.kind.kind,
       kind_evidence: extraction.kind.evidence,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, splitParagraphs } from './text.js';
+import { cleanText, codePointLength, splitParagraphs } from './text.js';
 import { decodeBytes, UndecodableTextError } from './decode.js';
 
 describe('splitParagraphs', () => {
@@ -27,5 +27,12 @@ describe('decodeBytes', () => {
   });
   it('refuses bytes that are no known encoding rather than replacing them', () => {
     expect(() => decodeBytes(Buffer.from([0x41, 0xff, 0xff, 0xff]))).toThrow(UndecodableTextError);
+  });
+});
+
+describe('codePointLength', () => {
+  it.each([['浙江', 2], ['', 0], ['𠮷野家', 3], ['a𠮷', 2], ['\ud842', 1], ['\udfb7x', 2]])('counts %j as %i characters, as [...text] does', (text, length) => {
+    expect(codePointLength(text)).toBe(length);
+    expect(codePointLength(text)).toBe([...text].length);
   });
 });
