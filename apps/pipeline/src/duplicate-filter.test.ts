@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '@roundup/model';
-import { DuplicateFilter, keysOf, type KeyRecord } from './duplicate-filter.js';
+import { DuplicateFilter, hash53, keysOf, type KeyRecord } from './duplicate-filter.js';
 
 const article = (url: string, text: string, articleId = 'A'): Article => ({ articleId, url, title: '标题', date: '2020-02-01', paragraphs: [text], source: `in.jsonl:${text.length}` });
 
@@ -44,5 +44,13 @@ describe('DuplicateFilter', () => {
     // The cached file kept A, but in this run an earlier file already holds the same article.
     expect(await rerun.replay(batches([record]))).toBeUndefined();
     expect(rerun.check(keysOf(article('http://b/1', '别的')), 'A', 'b')).toEqual({ id: 'A' });
+  });
+});
+
+describe('hash53', () => {
+  it('hashes paragraphs as their text joined by line ends, so keys kept by earlier runs still match', () => {
+    expect(hash53(['浙江', '河南', ''])).toBe(hash53('浙江\n河南\n'));
+    expect(hash53([])).toBe(hash53(''));
+    expect(hash53(['一段'])).not.toBe(hash53(['一', '段']));
   });
 });

@@ -3,9 +3,17 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '@roundup/model';
 
-/** A 53-bit hash of a string, as a number: a compact key for the filter's maps. */
-export function hash53(text: string): number {
-  const digest = createHash('sha1').update(text).digest();
+/** A 53-bit hash of a string (or of strings joined by `separator`, without joining them), as a number: a compact key for the filter's maps. */
+export function hash53(text: string | readonly string[], separator = '\n'): number {
+  const hash = createHash('sha1');
+  if (typeof text === 'string') hash.update(text);
+  else {
+    text.forEach((part, index) => {
+      if (index > 0) hash.update(separator);
+      hash.update(part);
+    });
+  }
+  const digest = hash.digest();
   return digest.readUIntBE(0, 6) * 32 + (digest[6]! >> 3);
 }
 
@@ -16,7 +24,7 @@ export interface ArticleKeys {
 }
 
 export function keysOf(article: Article): ArticleKeys {
-  return { urlKey: article.url ? hash53(article.url) : null, textKey: hash53(article.paragraphs.join('\n')) };
+  return { urlKey: article.url ? hash53(article.url) : null, textKey: hash53(article.paragraphs) };
 }
 
 /**

@@ -173,13 +173,20 @@ export class CsvTableWriter {
     this.rowCount += rows;
   }
 
+  /** Hands the pending pieces to the stream as one vectored write: they are hashed and written, never copied together. */
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingLength);
+    const pieces = this.pending;
     this.pending = [];
     this.pendingLength = 0;
-    this.hash.update(chunk);
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    this.stream.cork();
+    let room = true;
+    for (const piece of pieces) {
+      this.hash.update(piece);
+      room = this.stream.write(piece);
+    }
+    this.stream.uncork();
+    if (!room) await once(this.stream, 'drain');
   }
 
   /** Finishes the file; returns the SHA-1 of its bytes. */
