@@ -1,5 +1,6 @@
 // The same tables in one SQLite database (--sqlite FILE), with keys and indexes, for analysts who query rather than scroll.
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { TABLE_KEYS, TABLES, type TableName } from '@roundup/model';
 import { z } from 'zod';
 
@@ -21,7 +22,9 @@ export class SqliteTableWriter {
   private readonly inserts = new Map<TableName, { statement: Database.Statement; columns: string[] }>();
 
   constructor(readonly path: string) {
-    this.db = new Database(path);
+    // The native module is loaded by the first database a run opens, not by every run that imports this package.
+    const open = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+    this.db = new open(path);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.pragma('foreign_keys = ON');
