@@ -33,9 +33,9 @@ export function classifyDomains(text: string, taxonomy: Taxonomy): string[] {
     trie = NameTrie.build(taxonomy.domains.flatMap((domain, index) => domain.keywords.map((keyword) => [keyword, index] as const)));
     keywordTries.set(taxonomy, trie);
   }
-  // A keyword is in the text exactly when it starts at some position, so every position is tried (overlaps count).
+  // A keyword is in the text exactly when it starts at some position, so every possible start is tried (overlaps count).
   const found = new Set<number>();
-  for (let start = 0; start < text.length; start++) {
+  for (const start of trie.possibleStarts(text)) {
     const names = trie.namesAt(text, start);
     for (let index = 0; index < names.length; index++) for (const domain of names[index]![1]) found.add(domain);
   }

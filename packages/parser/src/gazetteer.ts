@@ -191,6 +191,11 @@ export class Gazetteer {
     return this.names!.namesAt(text, start);
   }
 
+  /** The positions of `text` where a place name may start (see `NameTrie.possibleStarts`). */
+  possibleStarts(text: string): number[] {
+    return this.names!.possibleStarts(text);
+  }
+
   /** True when the name at [start, end) is inside an everyday word that merely contains it (合肥 in 复合肥料). */
   insideEverydayWord(text: string, start: number, end: number): boolean {
     const name = text.slice(start, end);

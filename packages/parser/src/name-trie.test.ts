@@ -30,6 +30,8 @@ describe('NameTrie', () => {
       const expected = new Map<number, number[]>();
       for (const [name, index] of names) if (text.startsWith(name, start)) expected.set(start + name.length, [...(expected.get(start + name.length) ?? []), index]);
       expect(built.namesAt(text, start)).toEqual([...expected].sort((a, b) => b[0] - a[0]));
+      // Every position where a name starts is among the possible starts.
+      if (expected.size > 0) expect(built.possibleStarts(text)).toContain(start);
     }
   });
 });

@@ -102,6 +102,23 @@ export class NameTrie<T> {
     return -1;
   }
 
+  /**
+   * The positions of `text` where a name may start, in order: every position where one does is among them. Scanners
+   * walk these instead of calling `namesAt` at every position (fewer than one in twenty passes the filter).
+   */
+  possibleStarts(text: string): number[] {
+    const starts: number[] = [];
+    const pairs = this.pairs;
+    const firstUnit = this.firstUnit;
+    let first = text.length > 0 ? text.charCodeAt(0) : 0;
+    for (let start = 0; start < text.length; start++) {
+      const second = start + 1 < text.length ? text.charCodeAt(start + 1) : -1;
+      if (firstUnit[first]! >= 0 && mayStart(pairs, first, second)) starts.push(start);
+      first = second;
+    }
+    return starts;
+  }
+
   /** Every name starting at `start` in `text`, longest first, as [end, values]; the empty array when none. */
   namesAt(text: string, start: number): ReadonlyArray<[number, T[]]> {
     if (start >= text.length) return NONE;

@@ -54,7 +54,13 @@ function derived(parent: NameEntry[], name: string, level: PlaceLevel): NameEntr
  */
 export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gazetteer): PlaceMatch[] {
   const matches: PlaceMatch[] = [];
+  const possible = gazetteer.possibleStarts(text);
+  let next = 0;
   for (let start = 0; start < text.length; ) {
+    // Where no name may start there is nothing to find: on to the next position where one may.
+    while (next < possible.length && possible[next]! < start) next += 1;
+    if (next === possible.length) break;
+    start = possible[next]!;
     const found = acceptableNameAt(text, start, gazetteer, matches);
     if (!found) {
       start += 1;

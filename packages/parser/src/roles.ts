@@ -102,11 +102,11 @@ class CueTally {
 function cuesIn(text: string, coder: SentenceCoder, names: readonly { start: number; end: number }[]): CueTally {
   const tally = coder.tally.reset();
   let nameIndex = 0;
-  for (let start = 0; start < text.length; start++) {
+  for (const start of coder.trie.possibleStarts(text)) {
     while (nameIndex < names.length && names[nameIndex]!.end <= start) nameIndex += 1;
     const name = names[nameIndex];
     const inName = name !== undefined && name.start <= start && start < name.end;
-    // Index loops: this runs at every position of every sentence, and most find nothing.
+    // Index loops: this runs at many positions of every sentence, and most find nothing.
     const found = coder.trie.namesAt(text, start);
     for (let index = 0; index < found.length; index++) {
       const cues = found[index]![1];
