@@ -80,8 +80,32 @@ const CHINESE_RUN = /^[\u4e00-\u9fff]+/;
 const BEFORE_LETTER = /[A-Za-zＡ-Ｚａ-ｚ\-－·]/;
 const SENTENCE_END = /[。！？!?；;]/;
 
-function startsWithAny(text: string, at: number, words: readonly string[]): string | undefined {
-  return words.find((word) => text.startsWith(word, at));
+/** A figure rules' unit and not-unit words by their first code unit, in the rules' order (longest first). */
+interface WordIndex {
+  units: Map<number, UnitWord[]>;
+  notUnits: Map<number, string[]>;
+}
+const wordIndexes = new WeakMap<FigureRules, WordIndex>();
+
+/** Built on first use: every number in the text is followed by a look for a unit, among 99 words. */
+function wordIndex(rules: FigureRules): WordIndex {
+  let index = wordIndexes.get(rules);
+  if (!index) {
+    index = { units: byFirstUnit(rules.units, (unit) => unit.word), notUnits: byFirstUnit(rules.notUnits, (word) => word) };
+    wordIndexes.set(rules, index);
+  }
+  return index;
+}
+
+function byFirstUnit<T>(items: readonly T[], wordOf: (item: T) => string): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items) {
+    const first = wordOf(item).charCodeAt(0);
+    const list = map.get(first);
+    if (list) list.push(item);
+    else map.set(first, [item]);
+  }
+  return map;
 }
 
 /** The sentence around [start, end): from after the previous 。！？； to the next one included. */
@@ -151,9 +175,11 @@ function figureAt(match: RegExpExecArray, text: string, paragraph: number, rules
   const previous = text[start - 1] ?? '';
   if (previous === '第' || BEFORE_LETTER.test(previous) || /[0-9０-９.．]/.test(previous)) return undefined;
   const numberEnd = start + whole.length;
+  // Most numbers in news text count nothing (一些, 统一, 二〇一九): the unit is looked for before the value is worked out.
+  const counted = unitAfter(text, numberEnd, rules, percentPrefix, chinese);
+  if (!counted) return undefined;
   const value = numberValue(text, numberEnd, previous, arabic, chinese, multipliers);
-  const counted = value === undefined ? undefined : unitAfter(text, numberEnd, rules, percentPrefix, chinese);
-  if (!counted || value === undefined || !Number.isFinite(value)) return undefined;
+  if (value === undefined || !Number.isFinite(value)) return undefined;
   const { unit } = counted;
   if (isNotACount(text, counted.end, previous, value, unit, { numberText: arabic ?? chinese ?? '', chinese, multipliers, approximate: Boolean(innerApprox1) })) return undefined;
   if (insideQuotedName(quoted, start, counted.end)) return undefined;
@@ -168,9 +194,9 @@ function figureAt(match: RegExpExecArray, text: string, paragraph: number, rules
  */
 function numberValue(text: string, end: number, previous: string, arabic: string | undefined, chinese: string | undefined, multipliers: string): number | undefined {
   if (arabic !== undefined) return scaleDecimal(normaliseArabic(arabic), multiplierPower(multipliers));
+  if (chinese === '一' && multipliers === '') return undefined;
   const core = parseChineseNumeral(chinese + multipliers);
   if (core === undefined) return undefined;
-  if (chinese === '一' && multipliers === '') return undefined;
   if (/^[百千万亿]+$/.test(chinese ?? '')) {
     if (previous === '数' || previous === '几') return undefined;
     if (previous !== '上' && previous !== '近' && !text.startsWith('名', end) && !text.startsWith('人', end)) return undefined;
@@ -185,8 +211,9 @@ function unitAfter(text: string, end: number, rules: FigureRules, percentPrefix:
     return percent ? { unit: percent, end } : undefined;
   }
   const infix = chinese !== undefined && text[end] === '大' ? 1 : 0;
-  const unitWord = rules.units.find((candidate) => text.startsWith(candidate.word, end + infix));
-  const notUnit = startsWithAny(text, end, rules.notUnits);
+  const index = wordIndex(rules);
+  const unitWord = index.units.get(text.charCodeAt(end + infix))?.find((candidate) => text.startsWith(candidate.word, end + infix));
+  const notUnit = index.notUnits.get(text.charCodeAt(end))?.find((word) => text.startsWith(word, end));
   if (!unitWord || (infix === 0 && notUnit && notUnit.length >= unitWord.word.length)) return undefined;
   if (infix === 1 && unitWord.word !== '类' && unitWord.word !== '项') return undefined;
   return { unit: unitWord, end: end + infix + unitWord.word.length };
