@@ -172,7 +172,7 @@ function fromPlaceVotes(text: ArticleText): SectionedArticle | undefined {
 function storyProvinces({ paragraphs, placeMatches, cues }: ArticleText, votes: ReadonlyArray<Map<string, number>>): Array<string | 'mixed' | undefined> {
   return votes.map((paragraphVotes, index) => {
     const namesOnlyProvinces = (placeMatches[index] ?? []).every((match) => match.candidates.some((entry) => entry.place.level === 'province'));
-    return namesOnlyProvinces && cues.nationalScope.some((word) => paragraphs[index]!.includes(word)) ? undefined : dominantProvince(paragraphVotes, cues.sectioning.mixedRatio);
+    return namesOnlyProvinces && cues.nationalScope.test(paragraphs[index]!) ? undefined : dominantProvince(paragraphVotes, cues.sectioning.mixedRatio);
   });
 }
 
@@ -200,7 +200,7 @@ function storiesByPlace(text: ArticleText, dominant: ReadonlyArray<string | 'mix
     } else if (DASH_HEADING.test(info.text) && isShortLine(info.text)) {
       current = null;
       dashPassage = [];
-    } else if (province === 'mixed' || isShortLine(info.text) || text.cues.nationalScope.some((word) => info.text.includes(word))) {
+    } else if (province === 'mixed' || isShortLine(info.text) || text.cues.nationalScope.test(info.text)) {
       // A subheading (逆行而上) or a national paragraph (全国…, 民政部…) ends the story before it; a quotation or
       // follow-on paragraph without places continues it.
       current = null;

@@ -36,8 +36,8 @@ const SectionCuesFile = z.object({
   }),
 });
 export interface SectionCues {
-  /** Words that make a paragraph without places a national or general one: it continues no region's story. */
-  nationalScope: string[];
+  /** Words that make a paragraph without places a national or general one: it continues no region's story (any of them, one scan). */
+  nationalScope: RegExp;
   /** Bylines, credits and caption headers: lines that belong to no region. */
   bylines: RegExp[];
   /** Photo captions (图①：…): each tells where its own picture was taken. */
@@ -48,10 +48,15 @@ export interface SectionCues {
   sectioning: z.infer<typeof SectionCuesFile>['sectioning'];
 }
 
+/** A pattern matching any of the words, literally; one that matches nothing where there are none. */
+function anyOf(words: readonly string[]): RegExp {
+  return new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)');
+}
+
 export function loadSectionCues(file = dataPath('section-cues.json')): SectionCues {
   const cues = loadDataFile(file, SectionCuesFile);
   return {
-    nationalScope: cues.nationalScope,
+    nationalScope: anyOf(cues.nationalScope),
     bylines: cues.bylinePatterns.map((pattern) => new RegExp(pattern)),
     captions: cues.captionPatterns.map((pattern) => new RegExp(pattern)),
     kind: {
