@@ -1,5 +1,5 @@
 // A corpus of bad inputs, built here: the run completes, and every record read is an article or a reject with a specific reason.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -126,35 +126,14 @@ describe('roundup on a corpus of bad inputs', () => {
   });
 });
 
-describe('roundup on a corpus of bad inputs, read in a thread of their own', () => {
-  it('writes byte-identical tables and rejects whether files are read in a reader thread or the main thread', async () => {
-    const tables = async (reader: string) => {
-      const target = join(mkdtempSync(join(tmpdir(), `roundup-reader-${reader}-`)), 'out');
-      const result = await runCli([corpus, '--out', target, '--reader', reader, '--no-cache', '--quiet']);
-      expect(result.code).toBe(0);
-      return new Map(readdirSync(target).filter((file) => file.endsWith('.csv')).map((file) => [file, readFileSync(join(target, file))]));
-    };
-    const [thread, inline] = [await tables('thread'), await tables('inline')];
-    expect([...thread.keys()].sort()).toEqual([...inline.keys()].sort());
-    for (const [file, bytes] of inline) expect(thread.get(file)?.equals(bytes), file).toBe(true);
-  }, 120_000);
-
-  it('reports a missing input the same way', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'roundup-reader-missing-'));
-    const result = await runCli([corpus, join(base, 'missing.jsonl'), '--out', join(base, 'out'), '--reader', 'thread']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/no such file or folder/);
-  });
-});
-
 describe('roundup on standard input', () => {
-  it.each(['auto', 'thread'])('reads JSON lines line by line (--reader %s): twenty good lines and one cut inside a character give twenty articles and one reject', async (reader) => {
+  it('reads JSON lines line by line: twenty good lines and one cut inside a character give twenty articles and one reject', async () => {
     const base = mkdtempSync(join(tmpdir(), 'roundup-stdin-'));
     const good = Array.from({ length: 20 }, (_, n) => article(100 + n, { text: `浙江：\n结合实际\n第${n}段。` }));
     const last = Buffer.from(article(200));
     const cut = last.subarray(0, last.indexOf(Buffer.from('浙')) + 1); // ends inside the three bytes of 浙
     const input = Buffer.concat([Buffer.from(`${good.join('\n')}\n`), cut]);
-    const result = await runCli(['-', '--out', join(base, 'out'), '--json', '--reader', reader], { input });
+    const result = await runCli(['-', '--out', join(base, 'out'), '--json'], { input });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ recordsRead: 21, articles: 20, rejects: 1 });
   });

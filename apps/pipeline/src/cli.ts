@@ -6,7 +6,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '@roundup/parser';
 import { inputBytes } from './input-size.js';
 import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError, type Progress } from './pipeline.js';
-import type { ReaderMode } from './source-reader.js';
 import { CACHE_FOLDER } from './result-cache.js';
 import { formatSummary } from './summary.js';
 import { VERSION } from './version.js';
@@ -52,7 +51,6 @@ const program = new Command()
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
     return jobs;
   }, availableParallelism())
-  .addOption(new Option('--reader <mode>', 'where input files are read and parsed: a thread of their own beside extraction (thread), the main thread (inline), or a thread when the inputs come to 4 MB or more and no earlier results are reused (auto)').choices(['auto', 'thread', 'inline']).default('auto'))
   .option('--no-cache', `read and extract every input again, ignoring the results an earlier run kept in <out>/${CACHE_FOLDER}, and keep none`)
   .option('-q, --quiet', 'no progress or summary on stderr', false)
   .option('--json', 'print the run summary as JSON on stdout', false)
@@ -78,7 +76,7 @@ try {
   throw error;
 }
 
-const options = program.opts<{ out: string; lang: 'zh' | 'en'; scope: 'roundups' | 'all'; strict: boolean; perArticle: boolean; sqlite?: string; xlsx?: string; data?: string; quiet: boolean; json: boolean; jobs: number; cache: boolean; reader: ReaderMode }>();
+const options = program.opts<{ out: string; lang: 'zh' | 'en'; scope: 'roundups' | 'all'; strict: boolean; perArticle: boolean; sqlite?: string; xlsx?: string; data?: string; quiet: boolean; json: boolean; jobs: number; cache: boolean }>();
 const showProgress = !options.quiet && process.stderr.isTTY;
 const startedAt = Date.now();
 const totalBytes = showProgress ? await inputBytes(program.args) : 0;
@@ -106,7 +104,6 @@ try {
     ...(options.sqlite ? { sqlite: options.sqlite } : {}),
     ...(options.xlsx ? { xlsx: options.xlsx } : {}),
     jobs: options.jobs,
-    reader: options.reader,
     cache: options.cache,
     ...(showProgress ? { onProgress: (progress: Progress) => process.stderr.write(progressLine(progress)) } : {}),
   });

@@ -1,7 +1,6 @@
 // @roundup/pipeline: the run behind the `roundup` command, for tests and other programs.
 export { pendingTemporaryFolders, runPipeline, SAMPLE_INPUT, StrictRejectsError, UsageError, type PipelineOptions, type Progress } from './pipeline.js';
 export { CACHE_FOLDER } from './result-cache.js';
-export { READER_THREAD_BYTES, type ReaderMode } from './source-reader.js';
 export { formatSummary } from './summary.js';
 export { VERSION } from './version.js';
 export { evaluate, f1, formatReport, loadGoldArticle, precision, recall, scoreArticle, type EvaluationReport } from './evaluation.js';

@@ -12,7 +12,6 @@ import { RecordWriter } from './record-writer.js';
 import { CACHE_FOLDER, ResultCache, runFingerprint } from './result-cache.js';
 import { extractInOrder, reuseOrRead } from './run-stages.js';
 import { RunTally, type RunProgress } from './run-tally.js';
-import { readerFor, type ReaderMode, type SourceReader } from './source-reader.js';
 import { StageTimer } from './stage-timer.js';
 import { TableSink } from './table-sink.js';
 import { VERSION } from './version.js';
@@ -30,8 +29,6 @@ export interface PipelineOptions {
   scope?: ComparisonScope;
   /** Worker threads for extraction; 1 extracts in the calling thread. Output is the same whatever the number. */
   jobs?: number;
-  /** Where input files are read and parsed (see `readerFor`): auto by default. Output is the same either way. */
-  reader?: ReaderMode;
   /** Also write every table into this SQLite file. */
   sqlite?: string;
   /** Also write every table into this Excel workbook, a sheet per table. */
@@ -71,9 +68,9 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   const tally = new RunTally(settings.finish.knowledge.taxonomy.domains, settings.scope, options.onProgress);
   const resources = new RunResources(settings);
   try {
-    const { sink, cache, extraction, reader } = await resources.open(folder, options);
+    const { sink, cache, extraction } = await resources.open(folder, options);
     const briefings = options.perArticle ? await ArticleBriefings.create(folder, settings.finish.knowledge) : undefined;
-    await writeEveryRecord({ sink, cache, extraction, reader, tally, timer, briefings, settings });
+    await writeEveryRecord({ sink, cache, extraction, tally, timer, briefings, settings, stdin: options.stdin });
     await resources.closeTables();
     const comparison = await finishRun(folder, tally, sink, settings.finish, timer);
     const summary = runSummary(settings, tally, { outDir: options.outDir, rows: { comparison: comparison.length, ...sink.rows() }, regions: comparison.map((row) => row.region), timer, clock });
@@ -120,25 +117,22 @@ class RunResources {
   private sink: TableSink | undefined;
   private cache: ResultCache | undefined;
   private extraction: Extraction | undefined;
-  private reader: SourceReader | undefined;
 
   constructor(private readonly settings: RunSettings) {}
 
-  async open(folder: OutputFolder, options: PipelineOptions): Promise<{ sink: TableSink; cache: { results: ResultCache; fingerprint: string } | undefined; extraction: Extraction; reader: SourceReader }> {
+  async open(folder: OutputFolder, options: PipelineOptions): Promise<{ sink: TableSink; cache: { results: ResultCache; fingerprint: string } | undefined; extraction: Extraction }> {
     const { jobs, dataDir, cache } = this.settings;
     const extractionSettings = { dataDir, keepTables: this.settings.sqlite };
     this.extraction = jobs === 1 ? inlineExtraction(extractionSettings) : workerExtraction(jobs, extractionSettings);
     if (cache.keep) this.cache = await ResultCache.open(resolve(options.outDir), folder.path(CACHE_FOLDER), ARTICLE_TABLES);
-    this.reader = await readerFor(this.settings.inputs, { stdin: options.stdin, mode: options.reader ?? 'auto', readsEveryFile: !(cache.reuse && this.cache?.holdsResults) });
     const fingerprint = this.cache ? await runFingerprint(dataDir) : '';
     const database = await folder.sidePath('--sqlite');
     this.sink = new TableSink((name) => folder.path(name), database ? new SqliteTableWriter(database) : undefined);
-    return { sink: this.sink, cache: this.cache && { results: this.cache, fingerprint }, extraction: this.extraction, reader: this.reader };
+    return { sink: this.sink, cache: this.cache && { results: this.cache, fingerprint }, extraction: this.extraction };
   }
 
   /** Every record is written: the threads stop, the CSVs and then the cache's index are completed. */
   async closeTables(): Promise<void> {
-    await this.reader?.close();
     await this.extraction?.close();
     const hashes = await this.sink!.close();
     await this.cache?.close(hashes);
@@ -153,7 +147,6 @@ class RunResources {
         // The run has already failed; its own error is the one to report.
       }
     };
-    await quietly(() => this.reader?.close());
     await quietly(() => this.extraction?.close());
     await quietly(() => this.sink?.destroy());
     await quietly(() => this.cache?.destroy());
@@ -164,11 +157,11 @@ interface RecordStages {
   sink: TableSink;
   cache: { results: ResultCache; fingerprint: string } | undefined;
   extraction: Extraction;
-  reader: SourceReader;
   tally: RunTally;
   timer: StageTimer;
   briefings: ArticleBriefings | undefined;
   settings: RunSettings;
+  stdin: Readable | undefined;
 }
 
 /**
@@ -178,7 +171,7 @@ interface RecordStages {
 async function writeEveryRecord(stages: RecordStages): Promise<void> {
   const { tally, timer, settings } = stages;
   const cache = stages.cache && { ...stages.cache, reuse: settings.cache.reuse };
-  const work = reuseOrRead(inputSources(settings.inputs), { tally, duplicates: new DuplicateFilter(), cache, reader: stages.reader });
+  const work = reuseOrRead(inputSources(settings.inputs), { tally, duplicates: new DuplicateFilter(), cache, stdin: stages.stdin });
   const units = extractInOrder(timer.timed('read', work), stages.extraction, settings.jobs);
   const writer = new RecordWriter(stages.sink, tally, stages.cache?.results, stages.briefings);
   for await (const unit of timer.timed('extract', units)) await timer.time('write', () => writer.write(unit));

@@ -189,11 +189,6 @@ export class ResultCache {
     return this.previous?.index.lookup(key);
   }
 
-  /** Whether the previous run left any file's results to reuse (no: a first run, or an unusable cache). */
-  get holdsResults(): boolean {
-    return (this.previous?.index.size ?? 0) > 0;
-  }
-
   keyRecords(entry: CacheEntry): AsyncGenerator<KeyRecord[]> {
     return readPack<KeyRecord[]>(this.previous!.keys, entry.keys);
   }

@@ -1,13 +1,13 @@
 // The stages records pass through between the input files and the tables: reuse a cached file or read it, drop
 // duplicates, extract in batches in input order. Each is an async generator; runPipeline composes them.
 import type { Article, RejectRow } from '@roundup/model';
-import { excerptOf, type InputSource } from '@roundup/parser';
+import { excerptOf, readSource, type InputSource } from '@roundup/parser';
+import type { Readable } from 'node:stream';
 import type { BatchOutput } from './batch-output.js';
 import { DuplicateFilter, keysOf, type KeyRecord } from './duplicate-filter.js';
 import type { Extraction } from './extraction-pool.js';
 import { entryKey, type CacheEntry, type EntryBuilder, type ResultCache } from './result-cache.js';
 import type { RunTally } from './run-tally.js';
-import type { SourceReader } from './source-reader.js';
 
 /** Where a record of a file read in this run goes in the file's new cache entry. */
 export interface CacheNote {
@@ -29,8 +29,7 @@ export interface ReadContext {
   duplicates: DuplicateFilter;
   /** The run's cache, with the fingerprint its entries are keyed by; undefined with --no-cache. */
   cache: { results: ResultCache; fingerprint: string; reuse: boolean } | undefined;
-  /** Where a source's records come from: this thread, or a reader thread of their own. */
-  reader: SourceReader;
+  stdin: Readable | undefined;
 }
 
 /** Reuse-or-read: each input file either comes whole from the cache, when its records replay as before, or is read. */
@@ -69,7 +68,7 @@ async function replays(entry: CacheEntry, context: ReadContext): Promise<boolean
 
 /** A file's records as read: rejects, articles, and articles that repeat an earlier one (rejects naming it). */
 async function* recordsOf(source: InputSource, builder: EntryBuilder | undefined, context: ReadContext): AsyncGenerator<Work> {
-  for await (const record of context.reader.records(source)) {
+  for await (const record of readSource(source, context.stdin)) {
     if (record.kind === 'reject') {
       context.tally.recordRead(0);
       yield { kind: 'reject', row: record.reject, note: builder && { builder, key: { kind: 'reject' } } };
