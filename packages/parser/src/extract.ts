@@ -97,7 +97,7 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     if (info.region !== previousRegion) recent = [];
     previousRegion = info.region;
     const provinceCode = info.region ? gazetteer.region(info.region)?.code : undefined;
-    for (const mention of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) places.push({ ...mention, region: info.region });
+    for (const { paragraph, start, end, name, place, level } of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) places.push({ paragraph, start, end, name, place, level, region: info.region });
   }
 
   const quotedSpans = texts.map((text) => findQuotedSpans(text));

@@ -122,7 +122,7 @@ function subjectOf(text: string, start: number, end: number, rules: FigureRules)
   const after = (CHINESE_RUN.exec(text.slice(end, end + 12))?.[0] ?? '').replace(/^的/, '');
   const afterCut = cutAtVerb(after, rules, 'first').split('的')[0]!;
   if (afterCut.length >= 2) return afterCut.slice(0, 10);
-  if (text[start - 1] === '”') {
+  if (start > 0 && text[start - 1] === '”') {
     const open = text.lastIndexOf('“', start - 1);
     if (open !== -1 && start - open <= 26) return text.slice(open + 1, start - 1);
   }
@@ -172,7 +172,8 @@ export function extractFigures(text: string, paragraph: number, rules: FigureRul
 function figureAt(match: RegExpExecArray, text: string, paragraph: number, rules: FigureRules, quoted: readonly QuotedSpan[]): Figure | undefined {
   const [whole, percentPrefix, arabic, chinese, innerApprox1, multipliers = '', innerApprox2] = match;
   const start = match.index;
-  const previous = text[start - 1] ?? '';
+  // Reading before the text's start (or past its end) would deoptimise these hot functions: indexes are checked.
+  const previous = start > 0 ? text[start - 1]! : '';
   if (previous === '第' || BEFORE_LETTER.test(previous) || /[0-9０-９.．]/.test(previous)) return undefined;
   const numberEnd = start + whole.length;
   // Most numbers in news text count nothing (一些, 统一, 二〇一九): the unit is looked for before the value is worked out.
@@ -210,8 +211,9 @@ function unitAfter(text: string, end: number, rules: FigureRules, percentPrefix:
     const percent = rules.units.find((candidate) => candidate.word === '%');
     return percent ? { unit: percent, end } : undefined;
   }
-  const infix = chinese !== undefined && text[end] === '大' ? 1 : 0;
+  const infix = chinese !== undefined && end < text.length && text[end] === '大' ? 1 : 0;
   const index = wordIndex(rules);
+  if (end + infix >= text.length) return undefined;
   const unitWord = index.units.get(text.charCodeAt(end + infix))?.find((candidate) => text.startsWith(candidate.word, end + infix));
   const notUnit = index.notUnits.get(text.charCodeAt(end))?.find((word) => text.startsWith(word, end));
   if (!unitWord || (infix === 0 && notUnit && notUnit.length >= unitWord.word.length)) return undefined;

@@ -48,6 +48,14 @@ function derived(parent: NameEntry[], name: string, level: PlaceLevel): NameEntr
 }
 
 /**
+ * A match with every field set from the start, flags false: matches of one shape keep the code that reads them
+ * optimised (fields added later gave V8 several shapes, and the readers were deoptimised and compiled again).
+ */
+function placeMatch(paragraph: number, start: number, end: number, name: string, candidates: NameEntry[], parent?: PlaceMatch): PlaceMatch {
+  return { paragraph, start, end, name, candidates, demonym: false, destination: false, dateline: false, parent };
+}
+
+/**
  * Scans a paragraph left to right, taking the longest gazetteer name at each position, so
  * `衢州衢江区` gives 衢州 then 衢江区 and `浙江西部` never yields 江西. Zones and villages written
  * right after a known place take that place's province (the gazetteer stops at townships).
@@ -67,7 +75,7 @@ export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gaze
       continue;
     }
     const [end, candidates] = found;
-    const match: PlaceMatch = { paragraph, start, end, name: text.slice(start, end), candidates };
+    const match = placeMatch(paragraph, start, end, text.slice(start, end), candidates);
     if (candidates.some((entry) => entry.place.level === 'province') && ORIGIN_AFTER.test(text.slice(end, end + 3))) match.demonym = true;
     if (DESTINATION_BEFORE.test(text.slice(Math.max(0, start - 2), start))) match.destination = true;
     if (DATELINE_BEFORE.test(text.slice(Math.max(0, start - 5), start)) && DATELINE_AFTER.test(text.slice(end, end + 12))) match.dateline = true;
@@ -81,9 +89,9 @@ export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gaze
       if (zone[1] === '') {
         // 烟台开发区: the zone is named after the place; one locality, not two.
         matches.pop();
-        matches.push({ paragraph, start: match.start, end: zoneEnd, name: text.slice(match.start, zoneEnd), candidates: derived(candidates, text.slice(match.start, zoneEnd), 'zone') });
+        matches.push(placeMatch(paragraph, match.start, zoneEnd, text.slice(match.start, zoneEnd), derived(candidates, text.slice(match.start, zoneEnd), 'zone')));
       } else {
-        matches.push({ paragraph, start: end, end: zoneEnd, name: zone[0], candidates: derived(candidates, zone[0], 'zone'), parent: match });
+        matches.push(placeMatch(paragraph, end, zoneEnd, zone[0], derived(candidates, zone[0], 'zone'), match));
       }
       start = zoneEnd;
       continue;
@@ -103,7 +111,7 @@ export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gaze
     ) {
       const villageStart = end + office.length;
       const villageEnd = villageStart + village[0].length;
-      matches.push({ paragraph, start: villageStart, end: villageEnd, name: village[0], candidates: derived(candidates, village[0], 'village'), parent: matches[matches.length - 1]! });
+      matches.push(placeMatch(paragraph, villageStart, villageEnd, village[0], derived(candidates, village[0], 'village'), matches[matches.length - 1]!));
       start = villageEnd;
     }
   }
