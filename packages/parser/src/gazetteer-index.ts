@@ -10,7 +10,8 @@ import { deserialize, serialize } from 'node:v8';
 import type { GazetteerSnapshot } from './gazetteer.js';
 
 const require = createRequire(import.meta.url);
-const FORMAT = 1;
+/** Raised whenever what a saved index holds changes shape (2: every place has a `prefecture` field). */
+const FORMAT = 2;
 /** Beside the compiled code, from src/ and dist/ alike; written by `pnpm build` (dist/save-gazetteer-index.js). */
 export const GAZETTEER_INDEX_FILE = fileURLToPath(new URL('../dist/gazetteer-index.bin', import.meta.url));
 const KEY_BYTES = 64;

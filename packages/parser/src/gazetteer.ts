@@ -169,14 +169,15 @@ export class Gazetteer {
     this.regions.push(region);
     this.regionsByShort.set(short, region);
     this.regionsByCode.set(code, region);
-    const place: Place = { name: full, level: 'province', code, provinceCode: code };
+    const place: Place = { name: full, level: 'province', code, provinceCode: code, prefecture: undefined };
     this.byCode.set(code, place);
     this.index(full, { place, short: false, needsContext: false });
     if (short !== full) this.index(short, { place, short: true, needsContext: false });
   }
 
   private addPlace(name: string, level: PlaceLevel, code: string, provinceCode: string, prefecture: string | undefined, needsContext: boolean): Place {
-    const place: Place = { name, level, code, provinceCode, ...(prefecture ? { prefecture } : {}) };
+    // Every place has the same fields (an absent prefecture is undefined), so V8 sees one shape of place.
+    const place: Place = { name, level, code, provinceCode, prefecture: prefecture || undefined };
     if (!this.byCode.has(code) || level !== 'zone') this.byCode.set(code, place);
     this.index(name, { place, short: false, needsContext });
     return place;

@@ -41,7 +41,7 @@ const NOT_IN_A_NAME = /^[和与及同]$|[的在等个了是有为对把将被以
 
 function derived(parent: NameEntry[], name: string, level: PlaceLevel): NameEntry[] {
   return parent.map((entry) => ({
-    place: { name, level, code: entry.place.code, provinceCode: entry.place.provinceCode, ...(entry.place.prefecture ? { prefecture: entry.place.prefecture } : {}) },
+    place: { name, level, code: entry.place.code, provinceCode: entry.place.provinceCode, prefecture: entry.place.prefecture || undefined },
     short: false,
     needsContext: entry.needsContext,
   }));
@@ -204,7 +204,7 @@ function levelOf(match: PlaceMatch): PlaceLevel {
 function placeUnder(match: PlaceMatch, parent: Place | null | undefined): Place | null | undefined {
   if (!parent) return parent;
   const level = match.candidates[0]?.place.level ?? 'village';
-  return { name: match.name, level, code: parent.code, provinceCode: parent.provinceCode, ...(parent.prefecture ? { prefecture: parent.prefecture } : {}) };
+  return { name: match.name, level, code: parent.code, provinceCode: parent.provinceCode, prefecture: parent.prefecture || undefined };
 }
 
 /** Resolves the matches of one stretch of text that shares a province, keeping the recent-place context. */
