@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CHINESE_NUMERAL_CHARS, multiplierPower, normaliseArabic, parseChineseNumeral, scaleDecimal } from './chinese-numerals.js';
 import { dataPath, loadDataFile } from './data-files.js';
 import { findQuotedSpans, insideQuotedName, type QuotedSpan } from './quotes.js';
+import { escapeRegExp } from './text.js';
 
 const UnitTable = z.object({
   units: z.array(
@@ -58,10 +59,6 @@ export function loadFigureRules(file = dataPath('units.json')): FigureRules {
     before,
     subjectStops: new RegExp(verbs.join('|'), 'g'),
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const ARABIC = '0-9０-９';

@@ -6,6 +6,7 @@ import { dataPath, loadDataFile } from './data-files.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
 import { headingUnit, isPlaceUnit, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
+import { escapeRegExp } from './text.js';
 
 const SPACES = /[\s\u3000\u00A0]/g;
 const SENTENCE_END = /[。！？!?；;]/;
@@ -50,7 +51,7 @@ export interface SectionCues {
 
 /** A pattern matching any of the words, literally; one that matches nothing where there are none. */
 function anyOf(words: readonly string[]): RegExp {
-  return new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)');
+  return new RegExp(words.map(escapeRegExp).join('|') || '(?!)');
 }
 
 export function loadSectionCues(file = dataPath('section-cues.json')): SectionCues {

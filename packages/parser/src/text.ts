@@ -74,3 +74,8 @@ export function codePointLength(text: string): number {
   }
   return length;
 }
+
+/** A text with every regular-expression metacharacter escaped, to match it literally inside a pattern. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
