@@ -32,12 +32,8 @@ interface Word {
 
 /** A run's words, and the words pdfmake joins across runs to decide whether a break may fall between them. */
 function runWords(run: TextRun): { texts: string[]; first: string; last: string } {
-  if (!run.noWrap) {
-    const texts = breakWords(run.text);
-    return { texts, first: texts[0]!, last: texts[texts.length - 1]! };
-  }
-  const inner = breakWords(run.text);
-  return { texts: [run.text], first: inner[0]!, last: inner[inner.length - 1]! };
+  const words = breakWords(run.text);
+  return { texts: run.noWrap ? [run.text] : words, first: words[0]!, last: words[words.length - 1]! };
 }
 
 /** The words of a text between break opportunities, exactly as pdfmake's TextBreaker splits it. */
@@ -124,7 +120,7 @@ export function breakLines(runs: readonly TextRun[], width: number, measure: Tex
     lineWidth += word.width;
   }
   if (line.length > 0) lines.push(line);
-  return lines.every((words) => fits(words, maxWidth, measure, baseFontSize)) ? lines.map(mergedRuns) : undefined;
+  return lines.every((words) => fits(words, maxWidth)) ? lines.map(mergedRuns) : undefined;
 }
 
 /** The width a word needs to stay on a line: its own and that of the words glued after it, less their trailing space. */
@@ -146,8 +142,8 @@ function wordsOf(runs: readonly TextRun[], measure: TextMeasure, baseFontSize: n
     const { texts, first, last } = runWords(run);
     // pdfmake glues the last word of one run to the first of the next when no break lies between them.
     if (previousLast && breakWords(previousLast + first).length === 1) words[words.length - 1]!.glued = true;
+    const width = (part: string) => (part.length === 0 ? 0 : measure.width(part, size, run.bold));
     for (const text of texts) {
-      const width = (part: string) => (part.length === 0 ? 0 : measure.width(part, size, run.bold));
       words.push({ run, text, width: width(text), leadingCut: width(LEADING_SPACE.exec(text)![0]), trailingCut: width(TRAILING_SPACE.exec(text)![0]), glued: false });
     }
     previousLast = last;
@@ -155,13 +151,13 @@ function wordsOf(runs: readonly TextRun[], measure: TextMeasure, baseFontSize: n
   return words;
 }
 
-/** A line as pdfmake will measure it again, a run at a time: it must fit, or pdfmake would break it once more. */
-function fits(line: readonly Word[], maxWidth: number, measure: TextMeasure, baseFontSize: number): boolean {
-  const runs = mergedRuns(line);
-  const width = runs.reduce((sum, run) => sum + measure.width(run.text, run.fontSize ?? baseFontSize, run.bold), 0);
-  const leading = line[0]!.leadingCut;
-  const trailing = line[line.length - 1]!.trailingCut;
-  return width - leading - trailing <= maxWidth + 1e-9;
+/**
+ * Whether a line fits, or pdfmake would break it once more. Widths are sums of advances, so the line's is its words'
+ * (pdfmake measures its runs again, shaped, which only narrows them: see `TextMeasure`).
+ */
+function fits(line: readonly Word[], maxWidth: number): boolean {
+  const width = line.reduce((sum, word) => sum + word.width, 0);
+  return width - line[0]!.leadingCut - line[line.length - 1]!.trailingCut <= maxWidth + 1e-9;
 }
 
 /** A line's words joined back into one run per stretch of the same style. */
