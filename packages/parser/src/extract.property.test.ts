@@ -46,8 +46,11 @@ describe('extractors on arbitrary and adversarial text', () => {
       fc.property(fc.array(anyText, { maxLength: 12 }), anyText, (texts, title) => {
         const paragraphs = splitParagraphs(texts.join('\n'));
         const article = { articleId: 'x', date: '2020-01-01', title, url: '', source: 'test', paragraphs };
-        const tables = articleTables(extractArticle(article, extractor), extractor.gazetteer);
+        const extraction = extractArticle(article, extractor);
+        const tables = articleTables(extraction, extractor.gazetteer);
         expect(tables.paragraphs).toHaveLength(paragraphs.length);
+        // Each paragraph keeps its text as read: extraction reuses what it found in the article's paragraphs.
+        for (const info of extraction.paragraphs) expect(info.text).toBe(paragraphs[info.index]);
         for (const figure of tables.figures) {
           expect(paragraphs[figure.paragraph]!.slice(figure.start, figure.end)).toBe(figure.raw);
           expect(Number.isFinite(figure.value)).toBe(true);

@@ -115,7 +115,8 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
   const measures: Measure[] = [];
   for (const info of paragraphs) {
     const text = info.text;
-    const quoted = text === texts[info.index] ? quotedSpans[info.index]! : findQuotedSpans(text);
+    // Sectioning keeps each paragraph's text as read, so the spans found above are this paragraph's.
+    const quoted = quotedSpans[info.index]!;
     const paragraphPlaces = localitiesByParagraph.get(info.index) ?? [];
     const paragraphFigures = info.role === 'byline' ? [] : figuresOutsideNames(extractFigures(text, info.index, figureRules, quoted), text, repeatedNames);
     for (const figure of paragraphFigures) figures.push(regionalFigure(figure, info.region, localityBefore(paragraphPlaces, figure.start), sentenceAround(text, figure.start, figure.end)));

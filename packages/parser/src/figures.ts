@@ -209,8 +209,8 @@ function unitAfter(text: string, end: number, rules: FigureRules, percentPrefix:
     return percent ? { unit: percent, end } : undefined;
   }
   const infix = chinese !== undefined && end < text.length && text[end] === '大' ? 1 : 0;
-  const index = wordIndex(rules);
   if (end + infix >= text.length) return undefined;
+  const index = wordIndex(rules);
   const unitWord = index.units.get(text.charCodeAt(end + infix))?.find((candidate) => text.startsWith(candidate.word, end + infix));
   const notUnit = index.notUnits.get(text.charCodeAt(end))?.find((word) => text.startsWith(word, end));
   if (!unitWord || (infix === 0 && notUnit && notUnit.length >= unitWord.word.length)) return undefined;

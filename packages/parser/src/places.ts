@@ -118,10 +118,7 @@ export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gaze
   return matches;
 }
 
-/**
- * The longest gazetteer name at `start` that is a place here. Called at every position of every paragraph, so it
- * allocates nothing where no name starts (most positions).
- */
+/** The longest gazetteer name at `start` that is a place here; called only where a name may start. */
 function acceptableNameAt(text: string, start: number, gazetteer: Gazetteer, matches: readonly PlaceMatch[]): readonly [number, NameEntry[]] | undefined {
   const names = gazetteer.namesAt(text, start);
   for (let index = 0; index < names.length; index++) {
