@@ -591,12 +591,18 @@ export async function renderBriefing(input: BriefingInput, file: string): Promis
   await renderDocument(briefingDocument(input), file);
 }
 
-/** Every string a document definition prints, in order. */
+/**
+ * Every paragraph a document definition prints, in order: a text of several runs (pieces of a sentence, or lines
+ * broken in advance) is one paragraph.
+ */
 function printedStrings(node: unknown, into: string[] = []): string[] {
   if (typeof node === 'string') into.push(node);
   else if (Array.isArray(node)) for (const item of node) printedStrings(item, into);
   else if (node && typeof node === 'object') {
-    for (const key of ['text', 'stack', 'ul', 'columns', 'table', 'body']) printedStrings((node as Record<string, unknown>)[key], into);
+    const record = node as Record<string, unknown>;
+    if (Array.isArray(record.text)) into.push(printedStrings(record.text).filter((piece) => piece !== '\n').join(''));
+    else printedStrings(record.text, into);
+    for (const key of ['stack', 'ul', 'columns', 'table', 'body']) printedStrings(record[key], into);
   }
   return into;
 }
