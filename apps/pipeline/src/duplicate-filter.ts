@@ -3,14 +3,14 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '@roundup/model';
 
-/** A 53-bit hash of a string (or of strings joined by `separator`, without joining them), as a number: a compact key for the filter's maps. */
-export function hash53(text: string | readonly string[], separator = '\n'): number {
+/** A 53-bit hash of a string (or of lines, as if joined by `\n`, without joining them), as a number: a compact key for the filter's maps. */
+export function hash53(text: string | readonly string[]): number {
   const hash = createHash('sha1');
   if (typeof text === 'string') hash.update(text);
   else {
-    text.forEach((part, index) => {
-      if (index > 0) hash.update(separator);
-      hash.update(part);
+    text.forEach((line, index) => {
+      if (index > 0) hash.update('\n');
+      hash.update(line);
     });
   }
   const digest = hash.digest();
