@@ -352,7 +352,8 @@ async function* readFileRecords(path: string, explicit: boolean): AsyncGenerator
       yield* readJsonLines([Buffer.from(decodeBytes(await readWholeFile(path)).text)], path);
       return;
     }
-    yield* readJsonLines(createReadStream(path), path);
+    // Large chunks: each is a round trip to the thread pool, and the thread waits when one is not ready.
+    yield* readJsonLines(createReadStream(path, { highWaterMark: 1 << 20 }), path);
     return;
   }
   const bytes = await readWholeFile(path);

@@ -1,4 +1,5 @@
 // The PDF briefing: header block, comparison table, charts, a section per region and a method appendix, laid out by pdfmake.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Instrument } from '@roundup/model';
@@ -45,6 +46,22 @@ const CONTENT_WIDTH = 595.28 - 2 * 48;
 export function briefingFonts(): { normal: string; bold: string } {
   const directory = require.resolve('@expo-google-fonts/noto-sans-sc/package.json').replace(/package\.json$/, '');
   return { normal: `${directory}400Regular/NotoSansSC_400Regular.ttf`, bold: `${directory}700Bold/NotoSansSC_700Bold.ttf` };
+}
+
+/** The two font files' bytes, 10.5 MB each. */
+export interface FontBytes {
+  normal: Buffer;
+  bold: Buffer;
+}
+
+let fontBytes: FontBytes | undefined;
+/** The fonts read once per process: line breaking measures with them and pdfkit embeds them, in every briefing of a run. */
+export function briefingFontBytes(): FontBytes {
+  if (!fontBytes) {
+    const files = briefingFonts();
+    fontBytes = { normal: readFileSync(files.normal), bold: readFileSync(files.bold) };
+  }
+  return fontBytes;
 }
 
 const OPENING = '“‘「『（《【';
@@ -480,7 +497,7 @@ const TEXT_FONT_SIZE = 9;
 let measure: TextMeasure | undefined;
 /** The briefing's fonts measured once per process: lines are broken before pdfmake lays them out (see line-breaking.ts). */
 function textMeasure(): TextMeasure {
-  return (measure ??= new TextMeasure(briefingFonts()));
+  return (measure ??= new TextMeasure(briefingFontBytes()));
 }
 
 /** The summary: what the briefing covers, the largest money figures, and each region's leading domains. */
@@ -571,16 +588,22 @@ function pageSetup(title: string, regionNames: string[], input: BriefingInput): 
 }
 
 let fontsRegistered = false;
+/** Names of the fonts in pdfmake's virtual file system, where they are given as bytes already read. */
+const VIRTUAL_FONT_FILES = { normal: 'roundup/NotoSansSC-Regular.ttf', bold: 'roundup/NotoSansSC-Bold.ttf' };
 
 /** Lays out any pdfmake document with the briefing's fonts and writes it to `file`. */
 export async function renderDocument(definition: TDocumentDefinitions, file: string): Promise<void> {
-  const pdfmake = require('pdfmake') as typeof import('pdfmake');
+  const pdfmake = require('pdfmake') as typeof import('pdfmake') & { virtualfs: { writeFileSync(name: string, content: Buffer): void } };
   if (!fontsRegistered) {
-    const fonts = briefingFonts();
-    pdfmake.setFonts({ [FONT]: { normal: fonts.normal, bold: fonts.bold, italics: fonts.normal, bolditalics: fonts.bold } });
-    // The briefing loads nothing from the network and only its own font files from disk.
+    const bytes = briefingFontBytes();
+    // pdfmake's types leave out its server-side virtual file system, which pdfkit's font loading reads first.
+    pdfmake.virtualfs.writeFileSync(VIRTUAL_FONT_FILES.normal, bytes.normal);
+    pdfmake.virtualfs.writeFileSync(VIRTUAL_FONT_FILES.bold, bytes.bold);
+    const { normal, bold } = VIRTUAL_FONT_FILES;
+    pdfmake.setFonts({ [FONT]: { normal, bold, italics: normal, bolditalics: bold } });
+    // The briefing loads nothing from the network or the disk: its fonts are already in memory.
     pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((path) => path === fonts.normal || path === fonts.bold);
+    pdfmake.setLocalAccessPolicy(() => false);
     fontsRegistered = true;
   }
   await pdfmake.createPdf(definition).write(file);

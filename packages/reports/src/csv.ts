@@ -129,12 +129,17 @@ export class CsvTableWriter {
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
   private static readonly FLUSH_AT = 256 * 1024;
+  /**
+   * Bytes the stream may hold before a flush waits for the disk: several flushes, so that extraction goes on while
+   * the last ones are written (with the stream's default of 16 kB every flush waited, idling the thread ~4 % of a run).
+   */
+  private static readonly WRITE_AHEAD = 4 * CsvTableWriter.FLUSH_AT;
 
   constructor(
     readonly path: string,
     readonly shape: TableShape,
   ) {
-    this.stream = createWriteStream(path);
+    this.stream = createWriteStream(path, { highWaterMark: CsvTableWriter.WRITE_AHEAD });
     const header = Buffer.from(CSV_BOM + formatCsvHeader(shape));
     this.stream.write(header);
     this.hash.update(header);

@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { briefingFonts } from './briefing.js';
+import { briefingFontBytes } from './briefing.js';
 import { breakLines, breakWords, preBrokenText, TextMeasure, withLinesBroken } from './line-breaking.js';
 
-const measure = new TextMeasure(briefingFonts());
+const measure = new TextMeasure(briefingFontBytes());
 const PARAGRAPH = '柯桥区由“一把手”率领，推行“最多跑一次”改革，2019年共投入14.5亿元，服务群众2.7万余次。截至目前，全省八成以上的村实现了“网格化管理、组团式服务”，Hello world 也照样换行。';
 const joined = (lines: Array<Array<{ text: string }>>) => lines.map((line) => line.map((run) => run.text).join('')).join('');
 
@@ -55,10 +54,10 @@ describe('TextMeasure', () => {
   it('is within a hundredth of a point of the shaped width pdfkit measures, or wider, for ideographs, punctuation, digits and Latin', () => {
     const require = createRequire(import.meta.url);
     const fontkit = require('fontkit') as typeof import('fontkit');
-    const fonts = briefingFonts();
+    const fonts = briefingFontBytes();
     const samples = [PARAGRAPH, '——“最多跑一次”……（《》）', 'AV To Wa fi fl ffi 1,234.56% Office', '价格稳 品种多 供应足——北京、杭州'];
-    for (const [bold, file] of [[false, fonts.normal], [true, fonts.bold]] as const) {
-      const font = fontkit.create(readFileSync(file)) as import('fontkit').Font;
+    for (const [bold, bytes] of [[false, fonts.normal], [true, fonts.bold]] as const) {
+      const font = fontkit.create(bytes) as import('fontkit').Font;
       for (const sample of samples) {
         for (const chunk of sample.split(/(?<= )/)) {
           const shaped = (font.layout(chunk).advanceWidth * 9) / font.unitsPerEm;

@@ -4,7 +4,6 @@
 // fonts' advances (read with fontkit, pdfkit's font engine) fill the lines pdfmake would fill, and pdfmake gets one
 // unbreakable inline per run per line. pdfmake has no option for this and no package does it for pdfmake.
 /// <reference path="./linebreak.d.ts" />
-import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import LineBreaker from 'linebreak';
 import { sharedColumnWidth } from './briefing-table.js';
@@ -58,8 +57,8 @@ export function breakWords(text: string): string[] {
 export class TextMeasure {
   private readonly fonts: Array<{ font: fontkit.Font; advances: Float64Array }>;
 
-  constructor(files: { normal: string; bold: string }) {
-    this.fonts = [files.normal, files.bold].map((file) => ({ font: fontkit.create(readFileSync(file)) as fontkit.Font, advances: new Float64Array(0x10000).fill(-1) }));
+  constructor(fonts: { normal: Buffer; bold: Buffer }) {
+    this.fonts = [fonts.normal, fonts.bold].map((bytes) => ({ font: fontkit.create(bytes) as fontkit.Font, advances: new Float64Array(0x10000).fill(-1) }));
   }
 
   width(text: string, fontSize: number, bold = false): number {
