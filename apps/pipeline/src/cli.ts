@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '@roundup/parser';
+import { tuneCompilerForBatchRun } from './compiler-tuning.js';
 import { inputBytes } from './input-size.js';
 import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError, type Progress } from './pipeline.js';
 import { CACHE_FOLDER } from './result-cache.js';
@@ -76,6 +77,7 @@ try {
   throw error;
 }
 
+tuneCompilerForBatchRun();
 const options = program.opts<{ out: string; lang: 'zh' | 'en'; scope: 'roundups' | 'all'; strict: boolean; perArticle: boolean; sqlite?: string; xlsx?: string; data?: string; quiet: boolean; json: boolean; jobs: number; cache: boolean }>();
 const showProgress = !options.quiet && process.stderr.isTTY;
 const startedAt = Date.now();
