@@ -53,4 +53,9 @@ describe('hash53', () => {
     expect(hash53([])).toBe(hash53(''));
     expect(hash53(['一段'])).not.toBe(hash53(['一', '段']));
   });
+  it('is the first 53 bits of the SHA-1 of the UTF-8 text, as caches written by earlier runs hold it', () => {
+    // SHA-1("abc") = a9993e364706 81…: 0xa9993e364706 · 2^5 + (0x81 >> 3).
+    expect(hash53('abc')).toBe(0xa9993e364706 * 32 + (0x81 >> 3));
+    expect(hash53(['ab', 'c'])).toBe(hash53('ab\nc'));
+  });
 });

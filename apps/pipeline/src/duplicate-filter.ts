@@ -1,19 +1,15 @@
 // The duplicate filter: the first copy of an article (by URL, else by text) is kept, later copies are rejects naming
 // it, and ids that clash are numbered. A rerun replays a cached file's decisions through it instead of reading the file.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Article } from '@roundup/model';
 
-/** A 53-bit hash of a string (or of lines, as if joined by `\n`, without joining them), as a number: a compact key for the filter's maps. */
+/**
+ * A 53-bit hash of a string (or of lines, as joined by `\n`), as a number: a compact key for the filter's maps. The
+ * first 53 bits of the text's SHA-1, hashed in one call: a hash object per key, updated line by line, cost four times
+ * as much (150 ms of a corpus run).
+ */
 export function hash53(text: string | readonly string[]): number {
-  const hash = createHash('sha1');
-  if (typeof text === 'string') hash.update(text);
-  else {
-    text.forEach((line, index) => {
-      if (index > 0) hash.update('\n');
-      hash.update(line);
-    });
-  }
-  const digest = hash.digest();
+  const digest = hash('sha1', typeof text === 'string' ? text : text.join('\n'), 'buffer');
   return digest.readUIntBE(0, 6) * 32 + (digest[6]! >> 3);
 }
 
