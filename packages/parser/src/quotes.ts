@@ -12,9 +12,10 @@ export interface QuotedSpan {
   isTitle: boolean;
 }
 
-/** Opening mark → closing mark, by UTF-16 code unit: paragraphs are scanned character by character. */
-const PAIRS = new Map([...Object.entries({ '“': '”', '「': '」', '『': '』', '《': '》', '"': '"' })].map(([open, close]) => [open.charCodeAt(0), close]));
-const BOOK_TITLE_OPEN = '《'.charCodeAt(0);
+/** Opening mark → closing mark. */
+const PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '《': '》', '"': '"' };
+/** Any opening mark: the scan jumps from one to the next (a lookup per character cost more than the rest of this file). */
+const OPENING_MARK = new RegExp(`[${Object.keys(PAIRS).join('')}]`, 'g');
 /** Punctuation that ends or splits a sentence: a quotation holding it is speech, not a name. */
 const SENTENCE_PUNCTUATION = /[。！？!?；;]/;
 export const MAX_NAME_LENGTH = 24;
@@ -22,26 +23,22 @@ export const MAX_NAME_LENGTH = 24;
 /** Every quoted span of a paragraph, outermost only, in order. An unclosed quote runs to the paragraph's end. */
 export function findQuotedSpans(text: string): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const opening = text.charCodeAt(i);
-    const close = PAIRS.get(opening);
-    if (close === undefined) {
-      i += 1;
-      continue;
-    }
-    const closing = text.indexOf(close, i + 1);
+  OPENING_MARK.lastIndex = 0;
+  for (let found = OPENING_MARK.exec(text); found !== null; found = OPENING_MARK.exec(text)) {
+    const start = found.index;
+    const opening = found[0];
+    const closing = text.indexOf(PAIRS[opening]!, start + 1);
     const end = closing === -1 ? text.length : closing + 1;
-    const inner = text.slice(i + 1, closing === -1 ? text.length : closing);
-    const isTitle = opening === BOOK_TITLE_OPEN;
+    const inner = text.slice(start + 1, closing === -1 ? text.length : closing);
+    const isTitle = opening === '《';
     spans.push({
-      start: i,
+      start,
       end,
       inner,
       isTitle,
       isName: !isTitle && closing !== -1 && inner.length > 0 && inner.length <= MAX_NAME_LENGTH && !SENTENCE_PUNCTUATION.test(inner),
     });
-    i = end;
+    OPENING_MARK.lastIndex = end;
   }
   return spans;
 }
