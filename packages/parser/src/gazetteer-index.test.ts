@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataPath } from './data-files.js';
 import { Gazetteer, loadGazetteer, loadPlaceAliases } from './gazetteer.js';
-import { gazetteerIndexKey, readGazetteerIndex, writeGazetteerIndex } from './gazetteer-index.js';
+import { gazetteerIndexKey, packGazetteer, readGazetteerIndex, unpackGazetteer, writeGazetteerIndex } from './gazetteer-index.js';
 import { matchPlaceNames } from './places.js';
 
 const aliasesFile = dataPath('place-aliases.json');
@@ -22,6 +22,22 @@ describe('the saved gazetteer index', () => {
     expect(found(loaded).length).toBeGreaterThan(5);
     expect(loaded.regions).toEqual(built.regions);
     expect(loaded.englishName('苍南县')).toBe(built.englishName('苍南县'));
+  });
+
+  it('packs a snapshot into columns and back into the same places, entries and trie, places shared as before', () => {
+    const snapshot = built.snapshot();
+    const unpacked = unpackGazetteer(structuredClone(packGazetteer(snapshot)));
+    expect(unpacked.places).toStrictEqual(snapshot.places);
+    expect(unpacked.regions).toStrictEqual(snapshot.regions);
+    expect(unpacked.names.firstUnit).toEqual(snapshot.names.firstUnit);
+    expect(unpacked.names.edgeNode).toEqual(snapshot.names.edgeNode);
+    expect(unpacked.names.values.length).toBe(snapshot.names.values.length);
+    snapshot.names.values.forEach((entries, node) => expect(unpacked.names.values[node]).toStrictEqual(entries));
+    for (let node = 0; node < snapshot.names.values.length; node++) if (snapshot.names.values[node] === undefined) expect(unpacked.names.values[node]).toBeUndefined();
+    // A place named several ways is one object, as in the gazetteer built from the tables.
+    const byCode = new Map(unpacked.places);
+    const entry = unpacked.names.values.find((entries) => entries?.some((candidate) => byCode.get(candidate.place.code) === candidate.place))!;
+    expect(entry).toBeDefined();
   });
 
   it('is not served for another alias table, which is built instead', () => {
