@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleFromJson, articleIdFromUrl, MAX_ARTICLE_CHARACTERS, readCrawlerText, readJsonDocument, readJsonLines, readSource, type InputRecord } from './inputs.js';
 
@@ -86,6 +87,27 @@ describe('readJsonLines', () => {
       expect.stringMatching(/^3: malformed JSON/),
       '4: malformed JSON: the last line is truncated',
     ]);
+  });
+  it('numbers lines the same whatever their ends (LF, CRLF, CR) and however the bytes are cut into chunks', async () => {
+    const ends = ['\n', '\r\n', '\r'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom('record', 'blank', 'broken'), fc.constantFrom(...ends)), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+        async (lines, cuts) => {
+          const text = lines.map(([kind, end], n) => (kind === 'record' ? JSON.stringify({ ...article, url: `u${n}` }) : kind === 'blank' ? '' : '{oops') + end).join('');
+          const bytes = Buffer.from(text);
+          const chunks: Buffer[] = [];
+          for (let at = 0, cut = 0; at < bytes.length; cut += 1) chunks.push(bytes.subarray(at, (at += cuts[cut % cuts.length]!)));
+          const records = await collect(readJsonLines(Readable.from(chunks), 'p.jsonl'));
+          // What the lines are, read whole: a CR before an LF is one CRLF, whichever line each came from.
+          const pieces = text.split(/\r\n|\r|\n/).slice(0, -1);
+          const expected = pieces.flatMap((piece, n) => (piece === '' ? [] : [`${piece === '{oops' ? 'reject' : 'article'} ${n + 1}`]));
+          expect(records.map((record) => (record.kind === 'article' ? `article ${Number(/-L(\d+)$/.exec(record.article.articleId)?.[1] ?? record.article.source.split(':').pop())}` : `reject ${record.reject.line}`))).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('rejects a line that is not UTF-8 instead of repairing it', async () => {
     const bad = Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('"}\n')]);

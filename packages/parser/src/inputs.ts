@@ -129,7 +129,8 @@ async function* byteLines(stream: AsyncIterable<Buffer> | Iterable<Buffer>): Asy
   };
   const emit = () => {
     lineNumber += 1;
-    const bytes = Buffer.concat(pending);
+    // Most lines lie within one chunk: decoded where they are, not copied first.
+    const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
     const wasOverlong = overlong;
     pending = [];
     pendingBytes = 0;
@@ -143,24 +144,24 @@ async function* byteLines(stream: AsyncIterable<Buffer> | Iterable<Buffer>): Asy
     }
   };
   for await (const chunk of stream) {
-    let from = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (byte !== 0x0a && byte !== 0x0d) {
-        previousWasCr = false;
-        continue;
-      }
-      // The LF of a CRLF that straddles two chunks ends nothing new.
-      if (byte === 0x0a && previousWasCr && i === from) {
-        from = i + 1;
-        previousWasCr = false;
-        continue;
-      }
-      keep(chunk.subarray(from, i));
+    if (chunk.length === 0) continue;
+    // The LF of a CRLF that straddles two chunks ends nothing new.
+    let from = previousWasCr && chunk[0] === 0x0a ? 1 : 0;
+    previousWasCr = false;
+    // Line ends found with indexOf (native, a whole chunk at a time), not byte by byte.
+    let nextLf = chunk.indexOf(0x0a, from);
+    let nextCr = chunk.indexOf(0x0d, from);
+    while (nextLf !== -1 || nextCr !== -1) {
+      const end = nextCr === -1 || (nextLf !== -1 && nextLf < nextCr) ? nextLf : nextCr;
+      keep(chunk.subarray(from, end));
       yield emit();
-      if (byte === 0x0d && chunk[i + 1] === 0x0a) i += 1;
-      previousWasCr = byte === 0x0d && i === chunk.length - 1;
-      from = i + 1;
+      from = end + 1;
+      if (chunk[end] === 0x0d) {
+        if (from === chunk.length) previousWasCr = true;
+        else if (chunk[from] === 0x0a) from += 1;
+      }
+      if (nextLf !== -1 && nextLf < from) nextLf = chunk.indexOf(0x0a, from);
+      if (nextCr !== -1 && nextCr < from) nextCr = chunk.indexOf(0x0d, from);
     }
     if (from < chunk.length) keep(chunk.subarray(from));
   }
