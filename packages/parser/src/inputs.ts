@@ -1,5 +1,5 @@
 // Reading inputs record by record: JSON files, JSON lines and crawler .txt folders, each record an article or a reject.
-import { constants, createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { access, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -314,9 +314,20 @@ export const SMALL_FILE_BYTES = 8 << 20;
  */
 export async function readWholeFile(path: string): Promise<Buffer> {
   try {
-    return statSync(path).size <= SMALL_FILE_BYTES ? readFileSync(path) : await readFile(path);
+    // The size from the open file, not from the path first: one system call fewer per file.
+    const small = readOpenFile(path, (handle) => (fstatSync(handle).size <= SMALL_FILE_BYTES ? readFileSync(handle) : undefined));
+    return small ?? (await readFile(path));
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function readOpenFile<T>(path: string, read: (handle: number) => T): T {
+  const handle = openSync(path, 'r');
+  try {
+    return read(handle);
+  } finally {
+    closeSync(handle);
   }
 }
 

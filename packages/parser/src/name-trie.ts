@@ -26,11 +26,15 @@ export class NameTrie<T> {
     private readonly edgeNode: Int32Array,
     private readonly values: Array<T[] | undefined>,
   ) {
-    this.pairs = firstPairs(firstUnit, childStart, edgeUnit, values);
+    this.pairs = firstPairs(firstUnit, childStart, edgeUnit);
+    this.startKinds = startKinds(firstUnit, values);
   }
 
+  /** For each code unit: whether no name starts with it, some may (the pair filter decides), or one is it whole. */
+  private readonly startKinds: Uint8Array;
+
   /**
-   * A filter on the first two code units of every name (a bit per hashed pair, or per first unit of a one-unit name).
+   * A filter on the first two code units of every name (a bit per hashed pair).
    * Two thirds of the positions in news text start some path in the place trie and under one in a hundred start a
    * name; the filter turns nearly all the others away without a search of the trie's edges.
    */
@@ -109,11 +113,12 @@ export class NameTrie<T> {
   possibleStarts(text: string): number[] {
     const starts: number[] = [];
     const pairs = this.pairs;
-    const firstUnit = this.firstUnit;
+    const kinds = this.startKinds;
     let first = text.length > 0 ? text.charCodeAt(0) : 0;
     for (let start = 0; start < text.length; start++) {
       const second = start + 1 < text.length ? text.charCodeAt(start + 1) : -1;
-      if (firstUnit[first]! >= 0 && mayStart(pairs, first, second)) starts.push(start);
+      const kind = kinds[first]!;
+      if (kind === WHOLE_NAME || (kind === PREFIX && pairMayStart(pairs, first, second))) starts.push(start);
       first = second;
     }
     return starts;
@@ -123,8 +128,9 @@ export class NameTrie<T> {
   namesAt(text: string, start: number): ReadonlyArray<[number, T[]]> {
     if (start >= text.length) return NONE;
     const first = text.charCodeAt(start);
+    const kind = this.startKinds[first]!;
+    if (kind === NO_NAME || (kind === PREFIX && !pairMayStart(this.pairs, first, start + 1 < text.length ? text.charCodeAt(start + 1) : -1))) return NONE;
     let node = this.firstUnit[first]!;
-    if (node < 0 || !mayStart(this.pairs, first, start + 1 < text.length ? text.charCodeAt(start + 1) : -1)) return NONE;
     let found: Array<[number, T[]]> | undefined;
     for (let i = start + 1; ; i++) {
       const values = this.values[node];
@@ -140,25 +146,37 @@ export class NameTrie<T> {
 const NONE: ReadonlyArray<[number, never]> = Object.freeze([]);
 
 const PAIR_BITS = 1 << 20;
-/** The filter's bit for a first unit and the unit after it; -1 after it stands for a one-unit name. */
+/** The filter's bit for a first unit and the unit after it. */
 function pairBit(first: number, second: number): number {
   return (Math.imul(first, 0x9e3779b1) ^ (second + 1)) & (PAIR_BITS - 1);
 }
 
-function mayStart(pairs: Uint32Array, first: number, second: number): boolean {
+function pairMayStart(pairs: Uint32Array, first: number, second: number): boolean {
   const bit = pairBit(first, second);
-  const single = pairBit(first, -1);
-  return ((pairs[bit >>> 5]! >>> (bit & 31)) & 1) === 1 || ((pairs[single >>> 5]! >>> (single & 31)) & 1) === 1;
+  return ((pairs[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
 }
 
-function firstPairs<T>(firstUnit: Int32Array, childStart: Int32Array, edgeUnit: Uint16Array, values: Array<T[] | undefined>): Uint32Array {
+function firstPairs(firstUnit: Int32Array, childStart: Int32Array, edgeUnit: Uint16Array): Uint32Array {
   const pairs = new Uint32Array(PAIR_BITS / 32);
   const set = (bit: number) => (pairs[bit >>> 5]! |= 1 << (bit & 31));
   for (let first = 0; first < firstUnit.length; first++) {
     const node = firstUnit[first]!;
     if (node < 0) continue;
-    if (values[node]) set(pairBit(first, -1));
     for (let edge = childStart[node]!; edge < childStart[node + 1]!; edge++) set(pairBit(first, edgeUnit[edge]!));
   }
   return pairs;
+}
+
+/** No name starts with the unit; names start with it and need a second unit (the pair filter decides); it is a name. */
+const NO_NAME = 0;
+const PREFIX = 1;
+const WHOLE_NAME = 2;
+
+function startKinds<T>(firstUnit: Int32Array, values: Array<T[] | undefined>): Uint8Array {
+  const kinds = new Uint8Array(firstUnit.length);
+  for (let unit = 0; unit < firstUnit.length; unit++) {
+    const node = firstUnit[unit]!;
+    kinds[unit] = node < 0 ? NO_NAME : values[node] ? WHOLE_NAME : PREFIX;
+  }
+  return kinds;
 }
