@@ -9,8 +9,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Prefixes a text cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR) with an apostrophe. */
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  // The first character looked up before the pattern is run: most cells start with none of them.
+  return FORMULA_STARTERS.has(cell.charCodeAt(0)) && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
+const FORMULA_STARTERS = new Set([...'=+-@\t\r'].map((character) => character.charCodeAt(0)));
 
 /** The columns of a row schema, and which of them hold text (only those are neutralised; numbers stay numbers). */
 export interface TableShape {
@@ -85,14 +87,21 @@ function rowEnds(text: string, count: number): number[] {
   return ends;
 }
 
+/** Which of a shape's columns hold text, by position: asked for every cell of every row. */
+const textColumnFlags = new WeakMap<TableShape, boolean[]>();
+
 function csvCells(row: object, shape: TableShape): string[] {
-  return shape.columns.map((column) => {
-    const value = (row as Record<string, unknown>)[column];
-    if (value === null || value === undefined) return '';
-    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-    const text = String(value);
-    return shape.textColumns.has(column) ? neutraliseFormula(text) : text;
-  });
+  let isText = textColumnFlags.get(shape);
+  if (!isText) textColumnFlags.set(shape, (isText = shape.columns.map((column) => shape.textColumns.has(column))));
+  const { columns } = shape;
+  const cells = new Array<string>(columns.length);
+  for (let index = 0; index < columns.length; index++) {
+    const value = (row as Record<string, unknown>)[columns[index]!];
+    if (value === null || value === undefined) cells[index] = '';
+    else if (typeof value === 'number') cells[index] = Number.isFinite(value) ? String(value) : '';
+    else cells[index] = isText[index] ? neutraliseFormula(String(value)) : String(value);
+  }
+  return cells;
 }
 
 /** The header line of a table. */
