@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CHINESE_NUMERAL_CHARS, multiplierPower, normaliseArabic, parseChineseNumeral, scaleDecimal } from './chinese-numerals.js';
 import { dataPath, loadDataFile } from './data-files.js';
 import { findQuotedSpans, insideQuotedName, type QuotedSpan } from './quotes.js';
-import { escapeRegExp } from './text.js';
+import { codeUnitSet, escapeRegExp, isIdeograph } from './text.js';
 
 const UnitTable = z.object({
   units: z.array(
@@ -75,7 +75,7 @@ const SUFFIX_QUALIFIERS: Array<[string, Qualifier]> = [
 ];
 const CHINESE_RUN = /^[\u4e00-\u9fff]+/;
 const BEFORE_LETTER = /[A-Za-zＡ-Ｚａ-ｚ\-－·]/;
-const SENTENCE_END = /[。！？!?；;]/;
+const isSentenceEnd = codeUnitSet('。！？!?；;');
 
 /** A figure rules' unit and not-unit words by their first code unit, in the rules' order (longest first). */
 interface WordIndex {
@@ -108,9 +108,9 @@ function byFirstUnit<T>(items: readonly T[], wordOf: (item: T) => string): Map<n
 /** The sentence around [start, end): from after the previous 。！？； to the next one included. */
 export function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from -= 1;
+  while (from > 0 && !isSentenceEnd(text.charCodeAt(from - 1))) from -= 1;
   let to = end;
-  while (to < text.length && !SENTENCE_END.test(text[to]!)) to += 1;
+  while (to < text.length && !isSentenceEnd(text.charCodeAt(to))) to += 1;
   return text.slice(from, Math.min(text.length, to + 1));
 }
 
@@ -124,7 +124,7 @@ function subjectOf(text: string, start: number, end: number, rules: FigureRules)
     if (open !== -1 && start - open <= 26) return text.slice(open + 1, start - 1);
   }
   let from = start;
-  while (from > 0 && start - from < 12 && /[\u4e00-\u9fff]/.test(text[from - 1]!)) from -= 1;
+  while (from > 0 && start - from < 12 && isIdeograph(text.charCodeAt(from - 1))) from -= 1;
   const before = cutAtVerb(text.slice(from, start), rules, 'last')
     .replace(/的$/, '')
     .split('的')

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
 import { sentenceAround } from './figures.js';
 import { findQuotedSpans, type QuotedSpan } from './quotes.js';
+import { codeUnitSet } from './text.js';
 
 const InitiativeCuesFile = z.object({
   nameEndings: z.array(z.string()),
@@ -87,10 +88,12 @@ function isParallelList(name: string): boolean {
   return shared((part) => part[0]!) || shared((part) => part[part.length - 1]!);
 }
 
+const isClauseMark = codeUnitSet('，。、；：！？（）');
+
 /** Text between the previous punctuation mark and `at`: where a verb such as 开展 or 推行 would stand. */
 function clauseBefore(text: string, at: number): string {
   let from = at;
-  while (from > 0 && at - from < 16 && !/[，。、；：！？（）]/.test(text[from - 1]!)) from -= 1;
+  while (from > 0 && at - from < 16 && !isClauseMark(text.charCodeAt(from - 1))) from -= 1;
   return text.slice(from, at);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, codePointLength, splitParagraphs } from './text.js';
+import { cleanText, codePointLength, codeUnitSet, isIdeograph, splitParagraphs } from './text.js';
 import { decodeBytes, UndecodableTextError } from './decode.js';
 
 describe('splitParagraphs', () => {
@@ -34,5 +34,16 @@ describe('codePointLength', () => {
   it.each([['浙江', 2], ['', 0], ['𠮷野家', 3], ['a𠮷', 2], ['\ud842', 1], ['\udfb7x', 2]])('counts %j as %i characters, as [...text] does', (text, length) => {
     expect(codePointLength(text)).toBe(length);
     expect(codePointLength(text)).toBe([...text].length);
+  });
+});
+
+describe('code unit tests', () => {
+  it('answer as the character class they stand for would, for every code unit', () => {
+    const isSentenceEnd = codeUnitSet('。！？!?；;');
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const character = String.fromCharCode(unit);
+      expect(isSentenceEnd(unit)).toBe(/[。！？!?；;]/.test(character));
+      expect(isIdeograph(unit)).toBe(/[\u4e00-\u9fff]/.test(character));
+    }
   });
 });

@@ -79,3 +79,17 @@ export function codePointLength(text: string): number {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A test of one code unit against a set of characters, for loops that walk text a character at a time: a pattern
+ * tested on \`text[i]\` makes a string of every character it looks at (for Chinese text, a new one each time).
+ */
+export function codeUnitSet(characters: string): (unit: number) => boolean {
+  const units = new Set([...characters].map((character) => character.charCodeAt(0)));
+  return (unit) => units.has(unit);
+}
+
+/** Whether a code unit is a CJK unified ideograph (U+4E00–U+9FFF). */
+export function isIdeograph(unit: number): boolean {
+  return unit >= 0x4e00 && unit <= 0x9fff;
+}
