@@ -135,11 +135,17 @@ function subjectOf(text: string, start: number, end: number, rules: FigureRules)
 
 /** Cuts a noun phrase at a verb: after the unit at the first verb of two or more characters, before it after the last verb. */
 function cutAtVerb(run: string, rules: FigureRules, which: 'first' | 'last'): string {
-  const matches = [...run.matchAll(rules.subjectStops)].filter((match) => which === 'last' || match[0].length >= 2);
-  if (matches.length === 0) return run;
-  if (which === 'first') return run.slice(0, matches[0]!.index);
-  const last = matches[matches.length - 1]!;
-  return run.slice(last.index + last[0].length);
+  // The pattern is global and shared: matches are walked from the start each time, and no list of them is kept.
+  const verbs = rules.subjectStops;
+  verbs.lastIndex = 0;
+  let cut: number | undefined;
+  for (let match = verbs.exec(run); match !== null; match = verbs.exec(run)) {
+    if (which === 'first') {
+      if (match[0].length >= 2) return run.slice(0, match.index);
+    } else cut = match.index + match[0].length;
+    if (match[0].length === 0) verbs.lastIndex += 1;
+  }
+  return cut === undefined ? run : run.slice(cut);
 }
 
 /**
