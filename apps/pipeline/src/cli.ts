@@ -11,6 +11,13 @@ import { CACHE_FOLDER } from './result-cache.js';
 import { formatSummary } from './summary.js';
 import { VERSION } from './version.js';
 
+/**
+ * Extraction threads unless told: a core is left to the main thread (reading, writing, the briefing) and to V8's helper
+ * threads. On two cores that is one job, in the main thread: there \`--jobs 2\` took as long as \`--jobs 1\` (0.95–1.03×
+ * in `pnpm bench`) and used 40–50 % more CPU.
+ */
+const DEFAULT_JOBS = Math.max(1, availableParallelism() - 1);
+
 /** Exit codes: 0 success, 1 the run failed (or --strict saw rejects), 2 the command was called wrongly. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -47,11 +54,11 @@ const program = new Command()
   .option('--sqlite <file>', 'also write every table into this SQLite database')
   .option('--xlsx <file>', 'also write every table into this Excel workbook, a sheet per table, typed, with a README sheet')
   .option('--data <dir>', 'folder with your own knowledge tables: taxonomy.json, units.json, place-aliases.json, initiative-cues.json, section-cues.json, known-units.json, sentence-roles.json and instruments.json (copy data/ and edit)')
-  .option('-j, --jobs <n>', 'extraction threads, one per core by default; 1 extracts in the main thread (the tables are the same for any number)', (value) => {
+  .option('-j, --jobs <n>', 'extraction threads, by default one per core but one (the main thread reads, writes and lays out the briefing); 1 extracts in the main thread (the tables are the same for any number)', (value) => {
     const jobs = Number(value);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
     return jobs;
-  }, availableParallelism())
+  }, DEFAULT_JOBS)
   .option('--no-cache', `read and extract every input again, ignoring the results an earlier run kept in <out>/${CACHE_FOLDER}, and keep none`)
   .option('-q, --quiet', 'no progress or summary on stderr', false)
   .option('--json', 'print the run summary as JSON on stdout', false)
