@@ -13,7 +13,7 @@ import { VERSION } from './version.js';
 
 /**
  * Extraction threads unless told: a core is left to the main thread (reading, writing, the briefing) and to V8's helper
- * threads. On two cores that is one job, in the main thread: there \`--jobs 2\` took as long as \`--jobs 1\` (0.95–1.03×
+ * threads. On two cores that is one job, in the main thread: there `--jobs 2` took as long as `--jobs 1` (0.95–1.03×
  * in `pnpm bench`) and used 40–50 % more CPU.
  */
 const DEFAULT_JOBS = Math.max(1, availableParallelism() - 1);
