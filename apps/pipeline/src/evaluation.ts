@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GoldArticle, type ArticleTables, type GoldFigure, type GoldLocality } from '@roundup/model';
 import { SentenceScores } from './role-evaluation.js';
+import { score } from './score.js';
 import { articleFromJson, articleTables, createExtractor, DEFAULT_DATA_DIR, extractArticle, readCrawlerText, decodeBytes, type Extractor } from '@roundup/parser';
 
 export interface Ratio {
@@ -30,7 +31,6 @@ export const f1 = (c: { tp: number; fp: number; fn: number }) => {
   const r = recall(c);
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 };
-const ratio = (r: Ratio) => (r.total === 0 ? 1 : r.hits / r.total);
 
 /** The article a gold file annotates, read the way roundup reads it; undefined when its source is not on this machine. */
 export async function loadGoldArticle(gold: Pick<GoldArticle, 'id' | 'source'>, corpusDir: string) {
@@ -147,26 +147,30 @@ export async function evaluate(goldDir: string, corpusDir: string, extractor: Ex
 
 /** The report as the table `pnpm eval` prints. */
 export function formatReport(report: EvaluationReport): string {
-  const pct = (value: number) => value.toFixed(3);
+  const { paragraphRegion, regionSet, figures, localities, initiatives } = report;
+  const share = (r: Ratio): [string, string] => [score(r.hits, r.total), `${r.hits}/${r.total}`];
+  const correct = (c: { tp: number; fp: number }): [string, string] => share({ hits: c.tp, total: c.tp + c.fp });
+  const found = (c: { tp: number; fn: number }): [string, string] => share({ hits: c.tp, total: c.tp + c.fn });
+  const regionCounts = regionSet.tp + regionSet.fp + regionSet.fn;
   const rows: Array<[string, string, string]> = [
-    ['paragraph-region accuracy', pct(ratio(report.paragraphRegion)), `${report.paragraphRegion.hits}/${report.paragraphRegion.total}`],
-    ['region-set F1', pct(f1(report.regionSet)), `tp ${report.regionSet.tp} fp ${report.regionSet.fp} fn ${report.regionSet.fn}`],
-    ['figure precision', pct(precision(report.figures)), `${report.figures.tp}/${report.figures.tp + report.figures.fp}`],
-    ['figure recall', pct(recall(report.figures)), `${report.figures.tp}/${report.figures.tp + report.figures.fn}`],
-    ['figure value accuracy', pct(ratio(report.figures.value)), `${report.figures.value.hits}/${report.figures.value.total}`],
-    ['figure unit accuracy', pct(ratio(report.figures.unit)), `${report.figures.unit.hits}/${report.figures.unit.total}`],
-    ['figure qualifier accuracy', pct(ratio(report.figures.qualifier)), `${report.figures.qualifier.hits}/${report.figures.qualifier.total}`],
-    ['locality precision', pct(precision(report.localities)), `${report.localities.tp}/${report.localities.tp + report.localities.fp}`],
-    ['locality recall', pct(recall(report.localities)), `${report.localities.tp}/${report.localities.tp + report.localities.fn}`],
-    ['initiative precision', pct(precision(report.initiatives)), `${report.initiatives.tp}/${report.initiatives.tp + report.initiatives.fp}`],
-    ['initiative recall', pct(recall(report.initiatives)), `${report.initiatives.tp}/${report.initiatives.tp + report.initiatives.fn}`],
+    ['paragraph-region accuracy', ...share(paragraphRegion)],
+    ['region-set F1', regionCounts === 0 ? score(0, 0) : f1(regionSet).toFixed(3), `tp ${regionSet.tp} fp ${regionSet.fp} fn ${regionSet.fn}`],
+    ['figure precision', ...correct(figures)],
+    ['figure recall', ...found(figures)],
+    ['figure value accuracy', ...share(figures.value)],
+    ['figure unit accuracy', ...share(figures.unit)],
+    ['figure qualifier accuracy', ...share(figures.qualifier)],
+    ['locality precision', ...correct(localities)],
+    ['locality recall', ...found(localities)],
+    ['initiative precision', ...correct(initiatives)],
+    ['initiative recall', ...found(initiatives)],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   const lines = [
     `gold articles: ${report.articles.length}${report.skipped.length > 0 ? ` (skipped ${report.skipped.length}: ${report.skipped.map((s) => `${s.id}, ${s.reason}`).join('; ')})` : ''}`,
     `${'metric'.padEnd(width)}  value  counts`,
     ...rows.map(([name, value, counts]) => `${name.padEnd(width)}  ${value}  ${counts}`),
-    ...report.sentences.format(pct),
+    ...report.sentences.format(),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GoldKinds } from '@roundup/model';
 import { createExtractor, extractArticle, readInputs, type Extractor } from '@roundup/parser';
-import { precision, recall } from './evaluation.js';
+import { score } from './score.js';
 
 export interface KindReport {
   month: string;
@@ -68,14 +68,12 @@ export async function evaluateKinds(goldFile: string, corpusDir: string, extract
 }
 
 export function formatKindReport(report: KindReport): string {
-  const pct = (value: number) => value.toFixed(3);
-  const share = (r: { hits: number; total: number }) => (r.total === 0 ? 1 : r.hits / r.total);
   const { roundups } = report;
   const rows: Array<[string, string, string]> = [
-    ['roundup precision', pct(precision(roundups)), `${roundups.tp}/${roundups.tp + roundups.fp}`],
-    ['roundup recall', pct(recall(roundups)), `${roundups.tp}/${roundups.tp + roundups.fn}`],
-    ['unit recall (unit roundups)', pct(share(report.units)), `${report.units.hits}/${report.units.total}`],
-    ['unit province accuracy', pct(share(report.unitRegions)), `${report.unitRegions.hits}/${report.unitRegions.total}`],
+    ['roundup precision', score(roundups.tp, roundups.tp + roundups.fp), `${roundups.tp}/${roundups.tp + roundups.fp}`],
+    ['roundup recall', score(roundups.tp, roundups.tp + roundups.fn), `${roundups.tp}/${roundups.tp + roundups.fn}`],
+    ['unit recall (unit roundups)', score(report.units.hits, report.units.total), `${report.units.hits}/${report.units.total}`],
+    ['unit province accuracy', score(report.unitRegions.hits, report.unitRegions.total), `${report.unitRegions.hits}/${report.unitRegions.total}`],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   return [
