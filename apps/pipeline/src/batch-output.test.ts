@@ -35,6 +35,15 @@ describe('batchOutput', () => {
     expect(batchOutput(articles, extractor, true).articles.map((article) => article.tables)).toEqual(tables);
   });
 
+  it('holds every byte of text in any script: four-byte characters and a lone surrogate fit the buffer sized for the batch', () => {
+    const astral: Article = { ...story, articleId: 'astral', paragraphs: ['𠀀𠀁𪚥 投入资金3亿元 \ud800 末尾'] };
+    const output = batchOutput([astral, story], extractor, false);
+    const tables = [astral, story].map((article) => articleTables(extractArticle(article, extractor), extractor.gazetteer));
+    const text = tables.map((table) => ARTICLE_TABLES.map((name) => formatCsvRows(table[name], tableShape(TABLES[name]))).join('')).join('');
+    expect(new TextDecoder().decode(output.bytes)).toBe(new TextDecoder().decode(new TextEncoder().encode(text)));
+    expect(output.bytes.byteLength).toBe(new TextEncoder().encode(text).byteLength);
+  });
+
   it('gives digests from which the comparison and the briefing tally exactly what the whole tables give', async () => {
     const articles = [await sample(), story];
     const output = batchOutput(articles, extractor, true);

@@ -34,7 +34,7 @@ export function batchOutput(articles: readonly Article[], extractor: Extractor, 
   const extracted = articles.map((article) => extractedTables(article, extractor));
   // Each table of the whole batch goes to papaparse at once, then back into one text per article.
   const texts = ARTICLE_TABLES.map((table, index) => formatCsvGroups(extracted.map((result) => ('tables' in result ? result.tables[table] : [])), shapes[index]!));
-  const bytes = new BatchBytes();
+  const bytes = new BatchBytes(texts.reduce((sum, table) => sum + table.reduce((chars, text) => chars + text.length, 0), 0));
   const outputs = extracted.map((result, article): ArticleOutput => {
     const id = articles[article]!.articleId;
     if (!('tables' in result)) return { id, lengths: ARTICLE_TABLES.map(() => 0), rows: ARTICLE_TABLES.map(() => 0), digest: emptyTables(), failure: result.failure };
@@ -56,22 +56,22 @@ function extractedTables(article: Article, extractor: Extractor): { tables: Arti
 }
 
 /**
- * A batch's CSV text encoded as UTF-8 piece by piece into one growing buffer: no joined string of the whole batch,
- * no second pass to count each piece's bytes. The buffer is its own (not Node's shared pool), so it can be transferred.
+ * A batch's CSV text encoded as UTF-8 piece by piece into one buffer: no joined string of the whole batch, no second
+ * pass to count each piece's bytes. The buffer is sized once for the batch's text and not zero-filled (growing and
+ * clearing one buffer per batch took more time than encoding into it), and it is its own, not Node's shared pool, so
+ * it can be transferred.
  */
 class BatchBytes {
-  private buffer = new Uint8Array(1 << 16);
+  private readonly buffer: Uint8Array;
   private length = 0;
+
+  /** `characters`: the UTF-16 code units of all the text to come; each encodes to three bytes at most. */
+  constructor(characters: number) {
+    this.buffer = Buffer.allocUnsafeSlow(3 * characters);
+  }
 
   /** Appends a piece; returns its length in bytes. */
   append(text: string): number {
-    // A UTF-16 code unit is at most three bytes of UTF-8.
-    const needed = this.length + 3 * text.length;
-    if (needed > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(needed, 2 * this.buffer.length));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
-    }
     const { written } = encoder.encodeInto(text, this.buffer.subarray(this.length));
     this.length += written;
     return written;
