@@ -53,14 +53,14 @@ export function writeGazetteerIndex(key: string, snapshot: GazetteerSnapshot, fi
 
 /**
  * A gazetteer snapshot with its 43,000 places and 45,000 name entries as columns of numbers and one text of every
- * distinct string. \`v8.deserialize\` rebuilds an object graph property by property (about 200 ms for the snapshot as
+ * distinct string. `v8.deserialize` rebuilds an object graph property by property (about 200 ms for the snapshot as
  * objects); typed arrays and one string it copies whole, and the objects are then built in one pass of plain code.
  */
 export interface PackedGazetteer {
   regions: GazetteerSnapshot['regions'];
   pinyinOverrides: GazetteerSnapshot['pinyinOverrides'];
   everydayWords: GazetteerSnapshot['everydayWords'];
-  /** Every distinct string, one after another; string i ends at \`stringEnds[i]\`. */
+  /** Every distinct string, one after another; string i ends at `stringEnds[i]`. */
   strings: string;
   stringEnds: Int32Array;
   /** Each distinct place's fields as string numbers (prefecture -1 where it has none). */
@@ -73,7 +73,7 @@ export interface PackedGazetteer {
   byCodeKey: Int32Array;
   byCodePlace: Int32Array;
   trie: Omit<GazetteerSnapshot['names'], 'values'>;
-  /** Trie node n's entries are \`valueStart[n]\` .. \`valueStart[n + 1] - 1\` (none: the node has no values). */
+  /** Trie node n's entries are `valueStart[n]` .. `valueStart[n + 1] - 1` (none: the node has no values). */
   valueStart: Int32Array;
   entryPlace: Int32Array;
   /** Bit 1: a short name; bit 2: needs context. */
@@ -110,7 +110,7 @@ export function packGazetteer(snapshot: GazetteerSnapshot): PackedGazetteer {
   const valueStart = new Int32Array(values.length + 1);
   const entryPlace: number[] = [];
   const entryFlags: number[] = [];
-  // A plain loop: nodes without names are holes in \`values\`, which forEach would skip.
+  // A plain loop: nodes without names are holes in `values`, which forEach would skip.
   for (let node = 0; node < values.length; node++) {
     for (const entry of values[node] ?? []) {
       entryPlace.push(table.place(entry.place));

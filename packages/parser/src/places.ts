@@ -1,6 +1,7 @@
 // Finding place names in a paragraph and resolving each to one gazetteer entry, by context and never by guessing.
 import type { Place, PlaceLevel, PlaceMention } from '@roundup/model';
 import type { Gazetteer, NameEntry } from './gazetteer.js';
+import { isIdeograph } from './text.js';
 
 /** A place name found in the text with every entry it could stand for; resolution comes once the section is known. */
 export interface PlaceMatch {
@@ -25,7 +26,6 @@ const DATELINE_BEFORE = /(?:本报|新华社|电讯|中新社)$/;
 const DATELINE_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电|^电/;
 const DESTINATION_BEFORE = /(?:援|援助|支援|驰援|赴|奔赴|前往|援建)$/;
 
-const CJK = /[\u4e00-\u9fff]/;
 /** What may stand right before a two-character name (和县, 沛县) so that it is not the tail of a phrase (县委和县政府). */
 const BEFORE_SHORT_NAME = /[在到赴从至于往去来和与及同、，。；：“（]/;
 /** After a suffix-less name these make it part of another name: 抚顺社区, 中山路, 江苏饭店, 山东大学. */
@@ -132,7 +132,7 @@ function acceptableNameAt(text: string, start: number, gazetteer: Gazetteer, mat
 function acceptable(text: string, start: number, end: number, entries: NameEntry[], matches: readonly PlaceMatch[]): boolean {
   if (entries.some((entry) => entry.short) && PART_OF_ANOTHER_NAME.test(text.slice(end, end + 2))) return false;
   // A two-character full county name (和县, 沛县) inside running text is usually the tail of a phrase.
-  if (end - start <= 2 && start > 0 && CJK.test(text[start - 1]!) && entries.every((entry) => !entry.short && entry.place.level === 'county')) {
+  if (end - start <= 2 && start > 0 && isIdeograph(text.charCodeAt(start - 1)) && entries.every((entry) => !entry.short && entry.place.level === 'county')) {
     const previous = matches[matches.length - 1];
     if (!BEFORE_SHORT_NAME.test(text[start - 1]!) && previous?.end !== start) return false;
   }

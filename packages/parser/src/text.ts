@@ -82,7 +82,7 @@ export function escapeRegExp(text: string): string {
 
 /**
  * A test of one code unit against a set of characters, for loops that walk text a character at a time: a pattern
- * tested on \`text[i]\` makes a string of every character it looks at (for Chinese text, a new one each time).
+ * tested on `text[i]` makes a string of every character it looks at (for Chinese text, a new one each time).
  */
 export function codeUnitSet(characters: string): (unit: number) => boolean {
   const units = new Set([...characters].map((character) => character.charCodeAt(0)));
