@@ -17,7 +17,8 @@ const FORMULA_STARTERS = new Set([...'=+-@\t\r'].map((character) => character.ch
 /** The columns of a row schema, and which of them hold text (only those are neutralised; numbers stay numbers). */
 export interface TableShape {
   columns: string[];
-  textColumns: Set<string>;
+  /** Whether each column, by position, holds text. */
+  isText: boolean[];
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
@@ -31,12 +32,12 @@ function unwrap(schema: z.ZodType): z.ZodType {
 /** The shape of a table from its zod schema, plus any extra numeric columns (comparison.csv's domain counts). */
 export function tableShape(schema: z.ZodObject, extraNumericColumns: readonly string[] = []): TableShape {
   const columns = [...Object.keys(schema.shape), ...extraNumericColumns];
-  const textColumns = new Set<string>();
-  for (const [name, field] of Object.entries(schema.shape)) {
-    const inner = unwrap(field as z.ZodType);
-    if (inner instanceof z.ZodString || inner instanceof z.ZodEnum) textColumns.add(name);
-  }
-  return { columns, textColumns };
+  const isText = columns.map((name) => {
+    const field = schema.shape[name] as z.ZodType | undefined;
+    const inner = field && unwrap(field);
+    return inner instanceof z.ZodString || inner instanceof z.ZodEnum;
+  });
+  return { columns, isText };
 }
 
 export const CSV_BOM = '\uFEFF';
@@ -87,13 +88,8 @@ function rowEnds(text: string, count: number): number[] {
   return ends;
 }
 
-/** Which of a shape's columns hold text, by position: asked for every cell of every row. */
-const textColumnFlags = new WeakMap<TableShape, boolean[]>();
-
 function csvCells(row: object, shape: TableShape): string[] {
-  let isText = textColumnFlags.get(shape);
-  if (!isText) textColumnFlags.set(shape, (isText = shape.columns.map((column) => shape.textColumns.has(column))));
-  const { columns } = shape;
+  const { columns, isText } = shape;
   const cells = new Array<string>(columns.length);
   for (let index = 0; index < columns.length; index++) {
     const value = (row as Record<string, unknown>)[columns[index]!];
