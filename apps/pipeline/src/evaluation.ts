@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GoldArticle, type ArticleTables, type GoldFigure, type GoldLocality } from '@roundup/model';
 import { SentenceScores } from './role-evaluation.js';
-import { score } from './score.js';
+import { score, scoreWithCounts } from './score.js';
 import { articleFromJson, articleTables, createExtractor, DEFAULT_DATA_DIR, extractArticle, readCrawlerText, decodeBytes, type Extractor } from '@roundup/parser';
 
 export interface Ratio {
@@ -148,9 +148,9 @@ export async function evaluate(goldDir: string, corpusDir: string, extractor: Ex
 /** The report as the table `pnpm eval` prints. */
 export function formatReport(report: EvaluationReport): string {
   const { paragraphRegion, regionSet, figures, localities, initiatives } = report;
-  const share = (r: Ratio): [string, string] => [score(r.hits, r.total), `${r.hits}/${r.total}`];
-  const correct = (c: { tp: number; fp: number }): [string, string] => share({ hits: c.tp, total: c.tp + c.fp });
-  const found = (c: { tp: number; fn: number }): [string, string] => share({ hits: c.tp, total: c.tp + c.fn });
+  const share = (r: Ratio) => scoreWithCounts(r.hits, r.total);
+  const correct = (c: { tp: number; fp: number }) => scoreWithCounts(c.tp, c.tp + c.fp);
+  const found = (c: { tp: number; fn: number }) => scoreWithCounts(c.tp, c.tp + c.fn);
   const regionCounts = regionSet.tp + regionSet.fp + regionSet.fn;
   const rows: Array<[string, string, string]> = [
     ['paragraph-region accuracy', ...share(paragraphRegion)],

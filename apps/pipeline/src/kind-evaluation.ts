@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GoldKinds } from '@roundup/model';
 import { createExtractor, extractArticle, readInputs, type Extractor } from '@roundup/parser';
-import { score } from './score.js';
+import { scoreWithCounts } from './score.js';
 
 export interface KindReport {
   month: string;
@@ -70,10 +70,10 @@ export async function evaluateKinds(goldFile: string, corpusDir: string, extract
 export function formatKindReport(report: KindReport): string {
   const { roundups } = report;
   const rows: Array<[string, string, string]> = [
-    ['roundup precision', score(roundups.tp, roundups.tp + roundups.fp), `${roundups.tp}/${roundups.tp + roundups.fp}`],
-    ['roundup recall', score(roundups.tp, roundups.tp + roundups.fn), `${roundups.tp}/${roundups.tp + roundups.fn}`],
-    ['unit recall (unit roundups)', score(report.units.hits, report.units.total), `${report.units.hits}/${report.units.total}`],
-    ['unit province accuracy', score(report.unitRegions.hits, report.unitRegions.total), `${report.unitRegions.hits}/${report.unitRegions.total}`],
+    ['roundup precision', ...scoreWithCounts(roundups.tp, roundups.tp + roundups.fp)],
+    ['roundup recall', ...scoreWithCounts(roundups.tp, roundups.tp + roundups.fn)],
+    ['unit recall (unit roundups)', ...scoreWithCounts(report.units.hits, report.units.total)],
+    ['unit province accuracy', ...scoreWithCounts(report.unitRegions.hits, report.unitRegions.total)],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   return [

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { GoldProgrammes } from '@roundup/model';
 import { articleTables, createExtractor, extractArticle, type Extractor } from '@roundup/parser';
 import { compareSets, loadGoldArticle } from './evaluation.js';
-import { score } from './score.js';
+import { scoreWithCounts } from './score.js';
 
 export interface ProgrammeReport {
   split: GoldProgrammes['split'];
@@ -34,7 +34,7 @@ export function formatProgrammeReport(report: ProgrammeReport): string {
   const skipped = report.skipped.length > 0 ? ` (skipped, source not here: ${report.skipped.join(', ')})` : '';
   return [
     `articles: ${report.articles}${skipped}`,
-    `programme precision  ${score(counts.tp, counts.tp + counts.fp)}  ${counts.tp}/${counts.tp + counts.fp}`,
-    `programme recall     ${score(counts.tp, counts.tp + counts.fn)}  ${counts.tp}/${counts.tp + counts.fn}`,
+    `programme precision  ${scoreWithCounts(counts.tp, counts.tp + counts.fp).join('  ')}`,
+    `programme recall     ${scoreWithCounts(counts.tp, counts.tp + counts.fn).join('  ')}`,
   ].join('\n') + '\n';
 }

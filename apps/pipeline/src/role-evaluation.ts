@@ -1,6 +1,6 @@
 // Sentence roles and policy instruments against the gold files' `sentences`: accuracy, per-instrument recall, confusion.
 import type { GoldSentence, Instrument, MeasureRow, SentenceRole } from '@roundup/model';
-import { score } from './score.js';
+import { scoreWithCounts } from './score.js';
 
 const INSTRUMENTS: readonly Instrument[] = ['supply', 'environment', 'demand'];
 const ROLES: readonly SentenceRole[] = ['measure', 'result', 'context'];
@@ -78,7 +78,7 @@ export class SentenceScores {
   /** Lines of the report: accuracies, per-instrument recall, and both confusion tables (rows gold, columns predicted). */
   format(): string[] {
     if (this.sentences === 0) return [];
-    const share = (r: { hits: number; total: number }) => `${score(r.hits, r.total)}  ${r.hits}/${r.total}`;
+    const share = (r: { hits: number; total: number }) => scoreWithCounts(r.hits, r.total).join('  ');
     const lines = [
       `sentence role accuracy (all)        ${share(this.roleAccuracy())}`,
       `sentence role accuracy (coded)      ${share(this.roleAccuracyCoded())}`,

@@ -6,3 +6,8 @@
 export function score(hits: number, total: number): string {
   return total === 0 ? '  n/a' : (hits / total).toFixed(3);
 }
+
+/** A score and the counts it is drawn from (`29/30`): the value and counts columns of every report. */
+export function scoreWithCounts(hits: number, total: number): [value: string, counts: string] {
+  return [score(hits, total), `${hits}/${total}`];
+}
