@@ -5,9 +5,9 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '@roundup/parser';
 import { tuneCompilerForBatchRun } from './compiler-tuning.js';
-import { inputBytes } from './input-size.js';
-import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError, type Progress } from './pipeline.js';
-import { CACHE_FOLDER } from './result-cache.js';
+import { inputBytes } from './run/input-size.js';
+import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError, type Progress } from './run/pipeline.js';
+import { CACHE_FOLDER } from './cache/result-cache.js';
 import { formatSummary } from './summary.js';
 import { VERSION } from './version.js';
 

@@ -3,10 +3,10 @@
 import type { Article, RejectRow } from '@roundup/model';
 import { excerptOf, readSource, type InputSource } from '@roundup/parser';
 import type { Readable } from 'node:stream';
-import type { BatchOutput } from './batch-output.js';
+import type { BatchOutput } from '../output/batch-output.js';
 import { DuplicateFilter, keysOf, type KeyRecord } from './duplicate-filter.js';
 import type { Extraction } from './extraction-pool.js';
-import { entryKey, type CacheEntry, type EntryBuilder, type ResultCache } from './result-cache.js';
+import { entryKey, type CacheEntry, type EntryBuilder, type ResultCache } from '../cache/result-cache.js';
 import type { RunTally } from './run-tally.js';
 
 /** Where a record of a file read in this run goes in the file's new cache entry. */

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Article } from '@roundup/model';
 import { createExtractor, type Extractor } from '@roundup/parser';
-import { batchOutput, type BatchOutput } from './batch-output.js';
+import { batchOutput, type BatchOutput } from '../output/batch-output.js';
 
 export interface Extraction {
   /** Extracts a batch; the promises resolve in any order, the pipeline consumes them in submission order. */

@@ -7,16 +7,16 @@ import { SqliteTableWriter, type ComparisonScope, type Language } from '@roundup
 import { DuplicateFilter } from './duplicate-filter.js';
 import { inlineExtraction, workerExtraction, type Extraction } from './extraction-pool.js';
 import { ArticleBriefings, finishRun, type FinishSettings } from './finish-run.js';
-import { OutputFolder } from './output-folder.js';
-import { RecordWriter } from './record-writer.js';
-import { CACHE_FOLDER, ResultCache, runFingerprint } from './result-cache.js';
+import { OutputFolder } from '../output/output-folder.js';
+import { RecordWriter } from '../output/record-writer.js';
+import { CACHE_FOLDER, ResultCache, runFingerprint } from '../cache/result-cache.js';
 import { extractInOrder, reuseOrRead } from './run-stages.js';
 import { RunTally, type RunProgress } from './run-tally.js';
 import { StageTimer } from './stage-timer.js';
-import { TableSink } from './table-sink.js';
-import { VERSION } from './version.js';
+import { TableSink } from '../output/table-sink.js';
+import { VERSION } from '../version.js';
 
-export { pendingTemporaryFolders, UsageError } from './output-folder.js';
+export { pendingTemporaryFolders, UsageError } from '../output/output-folder.js';
 
 export interface PipelineOptions {
   /** Files, folders or `-`; none means the bundled sample. */

@@ -3,7 +3,7 @@
 import { ARTICLE_TABLES, TABLES, type RejectRow, type TableName } from '@roundup/model';
 import { CsvTableWriter, SqliteTableWriter, tableShape } from '@roundup/reports';
 import { articleChunks, type ArticleOutput } from './batch-output.js';
-import type { TableTarget } from './result-cache.js';
+import type { TableTarget } from '../cache/result-cache.js';
 
 export class TableSink {
   private readonly writers = new Map<TableName, CsvTableWriter>();

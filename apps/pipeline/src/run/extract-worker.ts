@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '@roundup/model';
 import { createExtractor } from '@roundup/parser';
-import { batchOutput } from './batch-output.js';
+import { batchOutput } from '../output/batch-output.js';
 import type { ExtractionSettings } from './extraction-pool.js';
 
 const settings = workerData as ExtractionSettings;

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { TABLES, type ArticleTables, type ComparisonRow } from '@roundup/model';
 import { dataPath, loadGazetteer, type Taxonomy } from '@roundup/parser';
 import { BriefingCollector, dataPackage, formatCsv, RegionComparison, renderBriefing, tableShape, writeWorkbook, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
-import type { OutputFolder } from './output-folder.js';
+import type { OutputFolder } from '../output/output-folder.js';
 import type { RunTally } from './run-tally.js';
 import type { StageTimer } from './stage-timer.js';
-import type { TableSink } from './table-sink.js';
-import { VERSION } from './version.js';
+import type { TableSink } from '../output/table-sink.js';
+import { VERSION } from '../version.js';
 
 /** What the main thread knows for briefings: the taxonomy, and where to find the gazetteer if place names need pinyin. */
 export interface BriefingKnowledge {

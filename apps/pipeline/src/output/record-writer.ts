@@ -2,10 +2,10 @@
 // the run's tally (and, with --per-article, a roundup's own briefing).
 import type { ArticleTables, RejectRow } from '@roundup/model';
 import { articleByteLength, type ArticleOutput } from './batch-output.js';
-import type { ArticleBriefings } from './finish-run.js';
-import type { ResultCache } from './result-cache.js';
-import { rejectRow, type CacheNote, type ExtractedUnit, type Work } from './run-stages.js';
-import type { RunTally } from './run-tally.js';
+import type { ArticleBriefings } from '../run/finish-run.js';
+import type { ResultCache } from '../cache/result-cache.js';
+import { rejectRow, type CacheNote, type ExtractedUnit, type Work } from '../run/run-stages.js';
+import type { RunTally } from '../run/run-tally.js';
 import type { TableSink } from './table-sink.js';
 
 export class RecordWriter {

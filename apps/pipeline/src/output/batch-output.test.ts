@@ -3,7 +3,7 @@ import { ARTICLE_TABLES, TABLES, type Article } from '@roundup/model';
 import { articleTables, createExtractor, extractArticle, readInputs } from '@roundup/parser';
 import { BriefingCollector, formatCsvRows, RegionComparison, tableShape } from '@roundup/reports';
 import { articleByteLength, articleChunks, batchOutput } from './batch-output.js';
-import { SAMPLE_INPUT } from './pipeline.js';
+import { SAMPLE_INPUT } from '../run/pipeline.js';
 
 const extractor = createExtractor();
 const sample = async (): Promise<Article> => {

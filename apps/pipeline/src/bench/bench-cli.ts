@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { articleTables, createExtractor, DEFAULT_DATA_DIR, extractArticle, extractFigures, readInputs } from '@roundup/parser';
 import { BriefingCollector, briefingDocument, plainParagraphsDocument, RegionComparison, renderDocument } from '@roundup/reports';
-import { loadGoldArticle } from './evaluation.js';
+import { loadGoldArticle } from '../eval/evaluation.js';
 import { readdir, readFile } from 'node:fs/promises';
 
 const require = createRequire(import.meta.url);
@@ -86,7 +86,7 @@ line('extraction (one thread)', `${extractRate.toFixed(2)} MB/s, ${(articles.len
 
 // 3. The whole run, CSVs and corpus briefing included, with one and two extraction threads: the `roundup` command
 // in a child process each time, so that its peak memory is its own.
-const cli = fileURLToPath(new URL('./cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
 /** A run's summary, and the command's own wall time from start to exit (module loading included) in `commandSeconds`. */
 type CommandRun = RunSummary & { commandSeconds: number };
 async function runCommand(inputs: string[], jobs: number, out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out'), keep = false, extra: string[] = []): Promise<CommandRun> {

@@ -13,8 +13,8 @@ import type { ArticleTables, RejectRow } from '@roundup/model';
 import { dataPath, DEFAULT_DATA_DIR, EXTRACTOR_DATA_FILES, readWholeFile, SMALL_FILE_BYTES } from '@roundup/parser';
 import { CACHE_FORMAT, CacheIndex, type CacheEntry, type TableStretch } from './cache-index.js';
 import { BlockReader, PackWriter, readPack } from './cache-pack.js';
-import type { KeyRecord } from './duplicate-filter.js';
-import { VERSION } from './version.js';
+import type { KeyRecord } from '../run/duplicate-filter.js';
+import { VERSION } from '../version.js';
 
 export type { CacheEntry } from './cache-index.js';
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ARTICLE_TABLES } from '@roundup/model';
-import { CACHE_FOLDER } from './result-cache.js';
+import { CACHE_FOLDER } from '../cache/result-cache.js';
 
 /** A problem with how roundup was called (exit code 2), as opposed to a failure while running (exit code 1). */
 export class UsageError extends Error {
