@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Place, PlaceLevel } from '@roundup/model';
-import type { GazetteerSnapshot, NameEntry } from './gazetteer.js';
+import type { GazetteerSnapshot, NameEntry } from './gazetteer-snapshot.js';
 
 const require = createRequire(import.meta.url);
 /**

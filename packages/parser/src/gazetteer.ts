@@ -1,11 +1,14 @@
 // The gazetteer: every administrative division from provinces to townships, indexed by the names texts use.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { NameTrie, type TrieSnapshot } from './name-trie.js';
+import { NameTrie } from './name-trie.js';
+import type { GazetteerSnapshot, NameEntry } from './gazetteer-snapshot.js';
 import { z } from 'zod';
 import type { Place, PlaceLevel, Region } from '@roundup/model';
 import { dataPath, loadDataFile } from './data-files.js';
 import { gazetteerIndexKey, readGazetteerIndex } from './gazetteer-index.js';
+
+export type { GazetteerSnapshot, NameEntry } from './gazetteer-snapshot.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,16 +29,6 @@ interface DivisionRow {
   cityCode?: string;
   areaCode?: string;
 }
-
-/** A name as texts write it, and the entry it may stand for. `short` names are suffix-less forms (温州 for 温州市). */
-export interface NameEntry {
-  place: Place;
-  short: boolean;
-  /** Only recognised when the context already names its parent (everyday phrases such as 新城区). */
-  needsContext: boolean;
-}
-
-/** Trie node keyed by character; `entries` set where a name ends. */
 
 /**
  * The 55 officially recognised minority nationalities' names as they appear inside autonomous
@@ -70,15 +63,6 @@ const ENGLISH_SUFFIXES: Array<[string, string]> = [
 ];
 
 const PSEUDO_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
-
-/** Everything a gazetteer holds, as plain data: what `gazetteer-index.ts` saves at build time and loads in one read. */
-export interface GazetteerSnapshot {
-  regions: Region[];
-  places: Array<[string, Place]>;
-  names: TrieSnapshot<NameEntry>;
-  pinyinOverrides: Record<string, string>;
-  everydayWords: string[];
-}
 
 export class Gazetteer {
   readonly regions: Region[] = [];
