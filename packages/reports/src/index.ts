@@ -3,7 +3,11 @@ export { CSV_BOM, CsvTableWriter, destroyWriteStream, formatCsv, formatCsvGroups
 export { regionalDigest } from './digest.js';
 export { inScope, RegionComparison, type ComparisonScope, type DomainLabel } from './comparison.js';
 export { BRIEFING_LIMITS, BriefingCollector, CORPUS_LIMITS, type BriefingFigure, type BriefingMeasure, type BriefingPlace, type RoundupEntry, type SourceArticle } from './briefing-data.js';
-export { breakableText, briefingDocument, briefingFontBytes, briefingFonts, plainParagraphsDocument, renderBriefing, renderDocument, type BriefingInput, type BriefingRunFacts, type TaxonomyDomain } from './briefing.js';
+export { breakableText } from './briefing/blocks.js';
+export { briefingDocument, renderBriefing } from './briefing/document.js';
+export { briefingFontBytes, briefingFonts } from './briefing/fonts.js';
+export type { BriefingInput, BriefingRunFacts, TaxonomyDomain } from './briefing/input.js';
+export { plainParagraphsDocument, renderDocument } from './briefing/render.js';
 export { dataPackage, tableResource, type TableField, type TableResource } from './datapackage.js';
 export { SqliteTableWriter } from './sqlite.js';
 export { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';

@@ -2,9 +2,9 @@
 // period chart, and for each region the articles it appears in and its largest figures with their sources.
 // Money is never added up across articles: their figures are unrelated.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import type { BriefingCollector, BriefingFigure, RegionMaterial } from './briefing-data.js';
+import type { BriefingCollector, BriefingFigure, RegionMaterial } from '../briefing-data.js';
 import { briefingTable, sharedColumnWidth } from './briefing-table.js';
-import { formatValue, type Labels, type Language } from './labels.js';
+import { formatValue, type Labels, type Language } from '../labels.js';
 
 /** How the region × period chart groups dates: by week under two months, by month up to two years, then coarser. */
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';

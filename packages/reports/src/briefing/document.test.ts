@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BriefingCollector } from './briefing-data.js';
-import { breakableText, programmeNames, renderBriefing, singleArticleTitle } from './briefing.js';
-import { RegionComparison } from './comparison.js';
+import { BriefingCollector } from '../briefing-data.js';
+import { breakableText, programmeNames } from './blocks.js';
+import { renderBriefing } from './document.js';
+import { singleArticleTitle } from './summary.js';
+import { RegionComparison } from '../comparison.js';
 
 describe('breakableText', () => {
   it('allows a break before an opening quote and after a closing one', () => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { briefingFontBytes } from './briefing.js';
+import { briefingFontBytes } from './fonts.js';
 import { breakLines, breakWords, preBrokenText, TextMeasure, withLinesBroken } from './line-breaking.js';
 
 const measure = new TextMeasure(briefingFontBytes());

@@ -1,0 +1,62 @@
+// The briefing in reading order: opening, summary, comparison, charts, region chapters, appendix.
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { LABELS } from '../labels.js';
+import { withLinesBroken } from './line-breaking.js';
+import { cjk, keptTogether, punctuation, ROWS_ON_A_PAGE, regionLabel, sectionHeading, withHeading } from './blocks.js';
+import { charts } from './charts.js';
+import { corpusComparisonTable, roundupComparisonTable } from './comparison-tables.js';
+import { roundupIndex } from './corpus-briefing.js';
+import { textMeasure } from './fonts.js';
+import type { BriefingInput, ComparisonTableRow, RegionalContext } from './input.js';
+import { CONTENT_WIDTH, pageSetup, STYLES, TEXT_FONT_SIZE } from './page.js';
+import { regionSection } from './region-chapter.js';
+import { renderDocument } from './render.js';
+import { appendix } from './appendix.js';
+import { corpusFacts, singleArticleTitle, sourcesBlock, summaryBlock } from './summary.js';
+
+
+/** The comparison table, the index of roundups (for a corpus), the charts and one section per region. */
+export function regionalContent(context: RegionalContext): Content[] {
+  const { input, labels, rows } = context;
+  const { collector, language } = input;
+  const corpus = collector.articleCount > 1;
+  const content: Content[] = [];
+  const comparisonTable = corpus ? corpusComparisonTable(context) : roundupComparisonTable(context);
+  content.push(...withHeading(sectionHeading(labels.comparison, 1), comparisonTable, rows.length <= ROWS_ON_A_PAGE));
+  if (corpus) {
+    const index = collector.roundups.length > 0 ? roundupIndex(collector, labels, punctuation(language)) : { text: labels.none };
+    content.push(...withHeading(sectionHeading(labels.roundupIndex, 1), index, collector.roundups.length <= ROWS_ON_A_PAGE / 2));
+  }
+  content.push(...charts(context));
+  content.push(...rows.flatMap((row, index) => regionSection(context, row, index === 0 ? sectionHeading(labels.regionSections, 1) : undefined)));
+  if (corpus) content.push({ text: labels.moreInCsv, style: 'small' });
+  return content;
+}
+
+/** The briefing as a pdfmake document definition: its opening, the regional comparison, and the appendix. */
+export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
+  const { collector, comparison, language } = input;
+  const labels = LABELS[language];
+  const rows = comparison.rows() as unknown as ComparisonTableRow[];
+  const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
+  const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
+  const title = single
+    ? singleArticleTitle(single, rows, language, collector.roundups[0]?.units)
+    : input.run.scope === 'roundups' ? labels.corpusRoundupsTitle(rows.length, collector.roundups.length) : labels.corpusTitle(rows.length, collector.regionalArticles);
+  const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
+  const content: Content[] = [
+    { text: labels.briefing, style: 'kicker' },
+    cjk(title, { style: 'title' }),
+    single ? sourcesBlock([single], labels.source, labels, input.generatedAt) : corpusFacts(input, labels),
+    ...summaryBlock(input, rows, materials, single !== undefined),
+    ...(rows.length === 0 ? [keptTogether(sectionHeading(labels.comparison, 1), { text: labels.noRegions })] : regionalContent({ input, labels, rows, materials, place })),
+    ...appendix(input, labels),
+  ];
+  const setup = pageSetup(title, rows.map((row) => regionLabel(row.region, row.region_en, language)), input);
+  return { ...setup, content: withLinesBroken(content, { width: CONTENT_WIDTH, fontSize: TEXT_FONT_SIZE, bold: false, styles: STYLES, measure: textMeasure() }) as Content };
+}
+
+/** Lays out the briefing and writes it to `file`. */
+export async function renderBriefing(input: BriefingInput, file: string): Promise<void> {
+  await renderDocument(briefingDocument(input), file);
+}

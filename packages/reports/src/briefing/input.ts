@@ -1,0 +1,38 @@
+// What a briefing is made from: the run's collected material, the comparison, the taxonomy and the language.
+import type { BriefingCollector } from '../briefing-data.js';
+import type { DomainLabel, RegionComparison } from '../comparison.js';
+import type { Labels, Language } from '../labels.js';
+
+export interface TaxonomyDomain extends DomainLabel {
+  keywords: readonly string[];
+}
+
+export interface BriefingRunFacts {
+  recordsRead: number;
+  articles: number;
+  rejects: number;
+  rejectReasons: Record<string, number>;
+  /** What the briefing compares: roundup sections only, or every article with a region (said on its first page). */
+  scope: 'roundups' | 'all';
+}
+
+export interface BriefingInput {
+  collector: BriefingCollector;
+  comparison: RegionComparison;
+  run: BriefingRunFacts;
+  taxonomy: readonly TaxonomyDomain[];
+  language: Language;
+  generatedAt: Date;
+  /** Pinyin for place names in English briefings. */
+  transliterate?: (name: string) => string;
+}
+
+export type ComparisonTableRow = Record<string, unknown> & { region: string; region_en: string };
+
+export interface RegionalContext {
+  input: BriefingInput;
+  labels: Labels;
+  rows: ComparisonTableRow[];
+  materials: Map<string, ReturnType<BriefingCollector['material']>>;
+  place: (name: string) => string;
+}

@@ -1,0 +1,79 @@
+// One region's chapter: its heading and places, the articles it appears in, measures by instrument, results, figures, programmes.
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { BriefingMeasure } from '../briefing-data.js';
+import { formatValue, type Labels, type Language } from '../labels.js';
+import { briefingTable } from './briefing-table.js';
+import { cjk, keptTogether, listUnder, punctuation, regionLabel, withFiguresInBold } from './blocks.js';
+import { INSTRUMENTS } from './charts.js';
+import { largestFiguresTable, regionAppearances } from './corpus-briefing.js';
+import type { ComparisonTableRow, RegionalContext, TaxonomyDomain } from './input.js';
+import { ACCENT } from './page.js';
+
+
+/** One region's section: its heading and places, the articles it appears in (corpus), measures, figures, programmes. */
+export function regionSection(context: RegionalContext, row: ComparisonTableRow, chapterHeading: Content | undefined): Content[] {
+  const { input, labels, materials, place } = context;
+  const { collector, language } = input;
+  const material = materials.get(row.region);
+  const collected = collector.regions.get(row.region);
+  if (!material || !collected) return chapterHeading ? [chapterHeading] : [];
+  const mark = punctuation(language);
+  const corpus = collector.articleCount > 1;
+  // A region of a unit roundup is headed by its units (西安交通大学、陕西师范大学), of a province roundup by its headline.
+  const subtitle = material.units.length > 0 ? material.units.join(mark.list) : !corpus ? material.headlines[0] : undefined;
+  const heading = `${regionLabel(row.region, row.region_en, language)}${subtitle ? ` · ${subtitle}` : ''}`;
+  const places = material.places.map((entry) => `${place(entry.name)}${mark.open}${labels.levels[entry.level] ?? entry.level}${mark.close}`).join(mark.list);
+  const content: Content[] = [{
+    stack: [
+      ...(chapterHeading ? [chapterHeading] : []),
+      { ...(cjk(heading) as object), style: 'h2', headlineLevel: 2 } as Content,
+      ...(corpus ? regionAppearances(collected, labels, 8, mark.colon) : []),
+      { text: labels.placesNamed, style: 'h4' },
+      cjk(places || labels.none),
+    ],
+    unbreakable: true,
+  }];
+  content.push(...measuresByInstrument(material.measures, input.taxonomy, labels, language));
+  if (material.results.length > 0) content.push(...listUnder(labels.resultsList, sentenceBullets(material.results, input.taxonomy, language), 'h4'));
+  if (corpus && material.moneyFigures.length > 0) {
+    content.push(keptTogether({ text: labels.largestFigures, style: 'h4' }, largestFiguresTable(material.moneyFigures.slice(0, 6), labels, language)));
+  } else if (!corpus && material.figures.length > 0) {
+    content.push(keptTogether({ text: labels.figuresTable, style: 'h4' }, briefingTable([labels.raw, labels.value, labels.subject, labels.place], [70, 90, '*', 80], material.figures.map((figure) => [
+      { text: figure.raw },
+      { text: formatValue(figure.value, figure.unit, language), alignment: 'right' },
+      cjk(figure.subject || labels.none),
+      { text: figure.locality ? place(figure.locality) : labels.none },
+    ] as TableCell[]))));
+  }
+  content.push(keptTogether(
+    { text: labels.programmes, style: 'h4' },
+    cjk(material.programmes.map(([name, count]) => `“${name}”${count > 1 ? `×${count}` : ''}`).join(mark.list) || labels.noProgrammes, { margin: [0, 0, 0, 8] }),
+  ));
+  return content;
+}
+
+
+/** “主要措施”: a region's measures grouped by policy instrument (supply, environment, demand), each group under its name. */
+export function measuresByInstrument(measures: readonly BriefingMeasure[], taxonomy: readonly TaxonomyDomain[], labels: Labels, language: Language): Content[] {
+  if (measures.length === 0) return [{ text: labels.measuresList, style: 'h4' }, { text: labels.none }];
+  const groups = INSTRUMENTS.map((instrument) => ({ instrument, items: measures.filter((measure) => measure.instrument === instrument) })).filter((group) => group.items.length > 0);
+  return groups.flatMap((group, index) => {
+    const list = listUnder(labels.instruments[group.instrument], sentenceBullets(group.items, taxonomy, language), 'h5');
+    return index === 0 ? [keptTogether({ text: labels.measuresList, style: 'h4' }, list[0]!), ...list.slice(1)] : list;
+  });
+}
+
+/** Sentences as list items: the figures in them in bold, each tagged with its policy domains. */
+export function sentenceBullets(measures: readonly BriefingMeasure[], taxonomy: readonly TaxonomyDomain[], language: Language): Content[] {
+  const mark = punctuation(language);
+  return measures.map((measure) => ({
+    text: [
+      ...withFiguresInBold(measure.text, measure.figures),
+      ...(measure.domains.length > 0
+        ? [{ text: `  [${measure.domains.map((id) => taxonomy.find((domain) => domain.id === id)?.[language] ?? id).join(mark.list)}]`, color: ACCENT, fontSize: 7.5 }]
+        : []),
+    ],
+    margin: [0, 0, 0, 2],
+  }) as Content);
+}
+

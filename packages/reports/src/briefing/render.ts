@@ -1,0 +1,56 @@
+// Laying a document out with the briefing's fonts, and the plain-text baseline its layout cost is measured against.
+import { createRequire } from 'node:module';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { briefingFontBytes, FONT } from './fonts.js';
+
+const require = createRequire(import.meta.url);
+
+let fontsRegistered = false;
+
+
+/** Names of the fonts in pdfmake's virtual file system, where they are given as bytes already read. */
+export const VIRTUAL_FONT_FILES = { normal: 'roundup/NotoSansSC-Regular.ttf', bold: 'roundup/NotoSansSC-Bold.ttf' };
+
+/** Lays out any pdfmake document with the briefing's fonts and writes it to `file`. */
+export async function renderDocument(definition: TDocumentDefinitions, file: string): Promise<void> {
+  const pdfmake = require('pdfmake') as typeof import('pdfmake') & { virtualfs: { writeFileSync(name: string, content: Buffer): void } };
+  if (!fontsRegistered) {
+    const bytes = briefingFontBytes();
+    // pdfmake's types leave out its server-side virtual file system, which pdfkit's font loading reads first.
+    pdfmake.virtualfs.writeFileSync(VIRTUAL_FONT_FILES.normal, bytes.normal);
+    pdfmake.virtualfs.writeFileSync(VIRTUAL_FONT_FILES.bold, bytes.bold);
+    const { normal, bold } = VIRTUAL_FONT_FILES;
+    pdfmake.setFonts({ [FONT]: { normal, bold, italics: normal, bolditalics: bold } });
+    // The briefing loads nothing from the network or the disk: its fonts are already in memory.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy(() => false);
+    fontsRegistered = true;
+  }
+  await pdfmake.createPdf(definition).write(file);
+}
+
+/**
+ * Every paragraph a document definition prints, in order: a text of several runs (pieces of a sentence, or lines
+ * broken in advance) is one paragraph.
+ */
+export function printedStrings
+(node: unknown, into: string[] = []): string[] {
+  if (typeof node === 'string') into.push(node);
+  else if (Array.isArray(node)) for (const item of node) printedStrings(item, into);
+  else if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    if (Array.isArray(record.text)) into.push(printedStrings(record.text).filter((piece) => piece !== '\n').join(''));
+    else printedStrings(record.text, into);
+    for (const key of ['stack', 'ul', 'columns', 'table', 'body']) printedStrings(record[key], into);
+  }
+  return into;
+}
+
+/**
+ * The same text as plain paragraphs in the same font: the baseline the briefing's layout cost is measured against
+ * (tables, charts and styles are what the briefing adds).
+ */
+export function plainParagraphsDocument(definition: TDocumentDefinitions): TDocumentDefinitions {
+  const paragraphs = printedStrings(definition.content).filter((text) => text.trim() !== '');
+  return { pageSize: 'A4', pageMargins: [48, 56, 48, 52], defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.3 }, content: paragraphs.map((text) => ({ text })) };
+}
