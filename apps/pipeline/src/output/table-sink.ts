@@ -1,7 +1,7 @@
 // The tables a run writes as records stream through it: one CSV per table (and the SQLite file with --sqlite),
 // appended in input order. It owns the byte offsets and row counts the result cache notes for each input file.
 import { ARTICLE_TABLES, TABLES, type RejectRow, type TableName } from '@roundup/model';
-import { CsvTableWriter, SqliteTableWriter, tableShape } from '@roundup/reports';
+import { CsvTableWriter, type SqliteTableWriter, tableShape } from '@roundup/reports';
 import { articleChunks, type ArticleOutput } from './batch-output.js';
 import type { TableTarget } from '../cache/result-cache.js';
 
