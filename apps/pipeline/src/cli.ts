@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '@roundup/parser';
 import { tuneCompilerForBatchRun } from './compiler-tuning.js';
 import { inputBytes } from './run/input-size.js';
-import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError, type Progress } from './run/pipeline.js';
+import { pendingTemporaryFolders, releaseHeldLocksNow, runPipeline, StrictRejectsError, UsageError, type Progress } from './run/pipeline.js';
 import { CACHE_FOLDER } from './cache/result-cache.js';
 import { formatSummary } from './summary.js';
 import { VERSION } from './version.js';
@@ -23,6 +23,7 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 function removePendingOutput(): void {
   for (const folder of pendingTemporaryFolders) rmSync(folder, { recursive: true, force: true });
+  releaseHeldLocksNow();
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -121,6 +122,7 @@ try {
   else if (!options.quiet) process.stdout.write(formatSummary(summary));
   process.exit(EXIT.ok);
 } catch (error) {
+  if (showProgress) process.stderr.write('\r\u001b[2K');
   if (error instanceof StrictRejectsError) {
     if (options.json) process.stdout.write(`${JSON.stringify(error.summary, null, 2)}\n`);
     fail(error.message, EXIT.failure);

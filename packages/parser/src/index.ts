@@ -1,22 +1,10 @@
 // @roundup/parser: reading articles and extracting what roundups compare.
 export { cleanText, excerptOf, splitParagraphs, trimLine } from './text.js';
 export { decodeBytes, UndecodableTextError, type DecodedText, type TextEncodingName } from './decode.js';
-export {
-  articleFromJson,
-  articleIdFromUrl,
-  filesBelow,
-  InputError,
-  inputSources,
-  readSource,
-  readWholeFile,
-  SMALL_FILE_BYTES,
-  type InputSource,
-  readCrawlerText,
-  readInputs,
-  readJsonDocument,
-  readJsonLines,
-  type InputRecord,
-} from './inputs.js';
+export { articleFromJson, articleIdFromUrl, InputError, MAX_ARTICLE_CHARACTERS, MAX_LINE_BYTES, type InputRecord } from './input-records.js';
+export { filesBelow, inputSources, readCrawlerText, readFileWithin, readInputs, readSource, readWholeFile, SMALL_FILE_BYTES, type FoundFile, type InputSource } from './inputs.js';
+export { jsonShape, MAX_WHOLE_FILE_BYTES, readJsonArray, readJsonText } from './json-files.js';
+export { readJsonLines } from './json-lines.js';
 export { DEFAULT_DATA_DIR, dataPath, loadDataFile } from './data-files.js';
 export { Gazetteer, loadGazetteer, shortNameOf, type NameEntry, type PlaceAliases } from './gazetteer.js';
 export { matchPlaceNames, resolvePlace, resolvePlaceMatches, type PlaceContext, type PlaceMatch } from './places.js';

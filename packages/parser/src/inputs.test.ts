@@ -1,7 +1,10 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { articleFromJson, articleIdFromUrl, MAX_ARTICLE_CHARACTERS, readCrawlerText, readJsonDocument, readJsonLines, readSource, type InputRecord } from './inputs.js';
+import { articleFromJson, articleIdFromUrl, MAX_ARTICLE_CHARACTERS, type InputRecord } from './input-records.js';
+import { readCrawlerText, readSource } from './inputs.js';
+import { readJsonText } from './json-files.js';
+import { readJsonLines } from './json-lines.js';
 
 const article = { url: 'http://paper.people.com.cn/rmrb/html/2019-12/18/nw.D110000renmrb_20191218_2-06.htm', title: '标题', text: '第一段\n\n第二段', date: '2019-12-18', EmotionalWords: [], comments: [] };
 
@@ -55,7 +58,7 @@ describe('the per-article size limit', () => {
 describe('a record nobody foresaw', () => {
   it('turns a JSON value nested 100,000 levels deep into a reject instead of ending the run', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    const records = readJsonDocument(deep, 'deep.json');
+    const records = await collect(readJsonText(deep, 'deep.json'));
     expect(records.every((record) => record.kind === 'reject')).toBe(true);
     const lines = await collect(readJsonLines([Buffer.from(`${deep}\n${JSON.stringify(article)}\n`)], 'deep.jsonl'));
     expect(lines.map((record) => record.kind)).toEqual(['reject', 'article']);
@@ -116,12 +119,14 @@ describe('readJsonLines', () => {
   });
 });
 
-describe('readJsonDocument', () => {
-  it('reads an array of articles, one record each', () => {
-    expect(readJsonDocument(JSON.stringify([article, { ...article, text: '' }]), 'e.json').map((record) => record.kind)).toEqual(['article', 'reject']);
+describe('readJsonText', () => {
+  it('reads an array of articles, one record each, numbered by element', async () => {
+    const records = await collect(readJsonText(JSON.stringify([article, { ...article, text: '' }]), 'e.json'));
+    expect(records.map((record) => record.kind)).toEqual(['article', 'reject']);
+    expect(records[1]).toMatchObject({ reject: { source: 'e.json', line: 2 } });
   });
-  it('rejects JSON that is neither object nor array', () => {
-    expect(readJsonDocument('42', 'f.json')[0]).toMatchObject({ kind: 'reject', reject: { reason: 'not an article object (found a number)' } });
+  it('rejects JSON that is neither object nor array', async () => {
+    expect((await collect(readJsonText('42', 'f.json')))[0]).toMatchObject({ kind: 'reject', reject: { reason: 'not an article object (found a number)' } });
   });
 });
 

@@ -1,226 +1,20 @@
 // Reading inputs record by record: JSON files, JSON lines and crawler .txt folders, each record an article or a reject.
-import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { access, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { ArticleInput, type Article, type RejectRow } from '@roundup/model';
-import type { ZodError } from 'zod';
+import { ArticleInput } from '@roundup/model';
 import { decodeBytes, UndecodableTextError } from './decode.js';
-import { excerptOf, splitParagraphs, trimLine } from './text.js';
-
-export type InputRecord =
-  | { kind: 'article'; article: Article }
-  | { kind: 'reject'; reject: RejectRow };
-
-/** A usage problem with the inputs themselves (missing path, unreadable file): the run cannot start. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+import { describeZodError, InputError, MAX_ARTICLE_CHARACTERS, rejectOf, tooLong, unreadable, type InputRecord } from './input-records.js';
+import { MAX_WHOLE_FILE_BYTES, readJsonArray, readJsonText, readJsonFile, utf8Chunks } from './json-files.js';
+import { readJsonLines } from './json-lines.js';
+import { splitParagraphs, trimLine } from './text.js';
 
 const JSON_LINES = new Set(['.jsonl', '.ndjson']);
 const ARTICLE_FILES = new Set(['.json', '.txt', ...JSON_LINES]);
 
-/** People's Daily page URLs: `nw.D110000renmrb_20191218_2-06.htm` is article 2 on page 06 of 2019-12-18. */
-const PAPER_URL = /_(\d{8})_(\d{1,3})-(\d{1,3})\.html?$/;
 /** Crawler file names: `20200201-02-01.txt` is page 02, article 01 of 2020-02-01. */
 const CRAWLER_FILE = /^(\d{8})-(\d{1,3})-(\d{1,3})$/;
-
-/** The article id: `YYYYMMDD-PP-AA` (page, then article), from the URL where it has one. */
-export function articleIdFromUrl(url: string): string | undefined {
-  const match = PAPER_URL.exec(url.trim());
-  if (!match) return undefined;
-  const [, date, article, page] = match as unknown as [string, string, string, string];
-  return `${date}-${page.padStart(2, '0')}-${article.padStart(2, '0')}`;
-}
-
-function describeZodError(error: ZodError, record: unknown): string {
-  return error.issues
-    .map((issue) => {
-      const field = issue.path.join('.') || 'record';
-      const value = issue.path.length > 0 && typeof record === 'object' && record !== null
-        ? (record as Record<string, unknown>)[String(issue.path[0])]
-        : record;
-      const shown = value === undefined ? 'missing' : `got ${excerptOf(JSON.stringify(value) ?? String(value), 30)}`;
-      const message = issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message;
-      return `field \`${field}\` ${message} (${shown})`;
-    })
-    .join('; ');
-}
-
-function rejectOf(source: string, line: number | null, reason: string, excerpt: string): InputRecord {
-  return { kind: 'reject', reject: { source, line, reason, excerpt: excerptOf(excerpt.slice(0, 1000)) } };
-}
-
-/**
- * The most characters one article's text may have. The longest article of the shared corpus has 27,639;
- * a record past this limit is not a news article, and extracting it would take memory out of all proportion
- * (a 14 MB text took 850 MB), so it is rejected with its reason and memory stays bounded whatever the input.
- */
-export const MAX_ARTICLE_CHARACTERS = 1_000_000;
-/** The longest JSON line read: room for an article at the limit even with every character escaped (`\\uXXXX`). */
-export const MAX_LINE_BYTES = 8 * MAX_ARTICLE_CHARACTERS;
-
-function tooLong(source: string, line: number | null, text: string): InputRecord {
-  return rejectOf(source, line, `article text is longer than the limit of ${MAX_ARTICLE_CHARACTERS.toLocaleString('en')} characters (${text.length.toLocaleString('en')})`, text);
-}
-
-/** A record that could not be read for a reason nobody foresaw (a JSON value nested too deep, say) is a reject, never the end of the run. */
-function unreadable(source: string, line: number | null, error: unknown, excerpt = ''): InputRecord {
-  const message = error instanceof RangeError && /call stack/i.test(error.message)
-    ? 'nested too deeply to read (Maximum call stack size exceeded)'
-    : error instanceof Error ? error.message : String(error);
-  return rejectOf(source, line, `could not read this record: ${message}`, excerpt);
-}
-
-/** Validates one parsed JSON value as an article in the sample's schema. */
-export function articleFromJson(record: unknown, source: string, line: number | null): InputRecord {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    const kind = Array.isArray(record) ? 'an array' : record === null ? 'null' : `a ${typeof record}`;
-    return rejectOf(source, line, `not an article object (found ${kind})`, JSON.stringify(record) ?? '');
-  }
-  const parsed = ArticleInput.safeParse(record);
-  if (!parsed.success) {
-    const text = (record as { text?: unknown }).text;
-    return rejectOf(source, line, describeZodError(parsed.error, record), typeof text === 'string' ? text : JSON.stringify(record));
-  }
-  const input = parsed.data;
-  if (input.text.length > MAX_ARTICLE_CHARACTERS) return tooLong(source, line, input.text);
-  const paragraphs = splitParagraphs(input.text);
-  if (paragraphs.length === 0) {
-    return rejectOf(source, line, 'article has no paragraphs (text is only markup or spaces)', input.text);
-  }
-  const where = line === null ? source : `${source}:${line}`;
-  return {
-    kind: 'article',
-    article: {
-      articleId: articleIdFromUrl(input.url) ?? `${input.date.replaceAll('-', '')}-${basename(source).replace(/\.[^.]+$/, '')}${line === null ? '' : `-L${line}`}`,
-      date: input.date,
-      title: trimLine(splitParagraphs(input.title).join(' ')),
-      url: input.url.trim(),
-      source: where,
-      paragraphs,
-    },
-  };
-}
-
-/** A line that is not text roundup can read: not UTF-8, or longer than `MAX_LINE_BYTES` (its bytes were not kept). */
-class UnreadableLine extends Error {}
-
-/**
- * Splits a byte stream into lines (LF, CRLF or a lone CR; JSON never holds a raw CR) and decodes each strictly
- * as UTF-8. A line longer than `MAX_LINE_BYTES` is not held in memory: it comes out as an error.
- */
-async function* byteLines(stream: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<{ line: number; text: string | Error }> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let overlong = false;
-  let lineNumber = 0;
-  let previousWasCr = false;
-  const keep = (bytes: Buffer) => {
-    pendingBytes += bytes.length;
-    if (pendingBytes > MAX_LINE_BYTES) {
-      overlong = true;
-      pending = [];
-    } else if (!overlong && bytes.length > 0) pending.push(bytes);
-  };
-  const emit = () => {
-    lineNumber += 1;
-    // Most lines lie within one chunk: decoded where they are, not copied first.
-    const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-    const wasOverlong = overlong;
-    pending = [];
-    pendingBytes = 0;
-    overlong = false;
-    if (wasOverlong) return { line: lineNumber, text: new UnreadableLine(`line is longer than the limit of ${MAX_LINE_BYTES.toLocaleString('en')} bytes`) };
-    const slice = lineNumber === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-    try {
-      return { line: lineNumber, text: decoder.decode(slice) };
-    } catch {
-      return { line: lineNumber, text: new UnreadableLine('line is not valid UTF-8 text') };
-    }
-  };
-  for await (const chunk of stream) {
-    if (chunk.length === 0) continue;
-    // The LF of a CRLF that straddles two chunks ends nothing new.
-    let from = previousWasCr && chunk[0] === 0x0a ? 1 : 0;
-    previousWasCr = false;
-    // Line ends found with indexOf (native, a whole chunk at a time), not byte by byte.
-    let nextLf = chunk.indexOf(0x0a, from);
-    let nextCr = chunk.indexOf(0x0d, from);
-    while (nextLf !== -1 || nextCr !== -1) {
-      const end = nextCr === -1 || (nextLf !== -1 && nextLf < nextCr) ? nextLf : nextCr;
-      keep(chunk.subarray(from, end));
-      yield emit();
-      from = end + 1;
-      if (chunk[end] === 0x0d) {
-        if (from === chunk.length) previousWasCr = true;
-        else if (chunk[from] === 0x0a) from += 1;
-      }
-      if (nextLf !== -1 && nextLf < from) nextLf = chunk.indexOf(0x0a, from);
-      if (nextCr !== -1 && nextCr < from) nextCr = chunk.indexOf(0x0d, from);
-    }
-    if (from < chunk.length) keep(chunk.subarray(from));
-  }
-  if (pendingBytes > 0) yield emit();
-}
-
-/** One article per line; blank lines are skipped, every other line is an article or a reject. */
-export async function* readJsonLines(stream: AsyncIterable<Buffer> | Iterable<Buffer>, source: string): AsyncGenerator<InputRecord> {
-  // One line is held back so the last line can be told apart: a cut-off last line is a truncated file.
-  let last: { line: number; text: string | Error } | undefined;
-  for await (const entry of byteLines(stream)) {
-    if (typeof entry.text === 'string' && entry.text.trim() === '') continue;
-    if (last) yield jsonLineRecord(last, source, false);
-    last = entry;
-  }
-  if (last) yield jsonLineRecord(last, source, true);
-}
-
-function jsonLineRecord(entry: { line: number; text: string | Error }, source: string, isLast: boolean): InputRecord {
-  const { line, text } = entry;
-  if (text instanceof Error) return rejectOf(source, line, text.message, '');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    const reason = isLast && !/[}\]]\s*$/.test(text)
-      ? 'malformed JSON: the last line is truncated'
-      : `malformed JSON: ${(error as Error).message}`;
-    return rejectOf(source, line, reason, text);
-  }
-  try {
-    return articleFromJson(parsed, source, line);
-  } catch (error) {
-    return unreadable(source, line, error, text);
-  }
-}
-
-function guardedArticle(record: unknown, source: string): InputRecord {
-  try {
-    return articleFromJson(record, source, null);
-  } catch (error) {
-    return unreadable(source, null, error);
-  }
-}
-
-/** A .json file: one article object, or an array of them. */
-export function readJsonDocument(text: string, source: string): InputRecord[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return [rejectOf(source, null, `malformed JSON: ${(error as Error).message}`, text)];
-  }
-  if (Array.isArray(parsed)) {
-    if (parsed.length === 0) return [rejectOf(source, null, 'JSON array holds no articles', text)];
-    return parsed.map((item, index) => guardedArticle(item, `${source}[${index}]`));
-  }
-  return [guardedArticle(parsed, source)];
-}
 
 /** The date and id of a crawler file, from its name `YYYYMMDD-PP-AA.txt` or a `YYYYMMDD` folder above it. */
 function crawlerFileIdentity(path: string): { date?: string; id: string } {
@@ -266,17 +60,33 @@ export function readCrawlerText(text: string, source: string): InputRecord {
   return { kind: 'article', article: { articleId: id, date: checked.data.date, title, url: '', source, paragraphs } };
 }
 
+/** A file found among the inputs; `special` says what it is when it is not a regular file (a named pipe, a device). */
+export interface FoundFile {
+  path: string;
+  special?: string;
+}
+
+/** What a path that is neither a regular file nor a folder is, in words. */
+function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return 'not a file';
+}
+
 /**
  * Every file below a path (the path itself when it is a file), folders in sorted order, each real folder
- * visited once so that symbolic-link loops end.
+ * visited once so that symbolic-link loops end. Pipes, sockets and devices are found but marked `special`:
+ * opening one could block or never end, so they are never opened.
  */
-export async function* filesBelow(path: string, seen: Set<string> = new Set()): AsyncGenerator<string> {
+export async function* filesBelow(path: string, seen: Set<string> = new Set()): AsyncGenerator<FoundFile> {
   const real = await realpath(path);
   if (seen.has(real)) return;
   seen.add(real);
   const info = await stat(real);
   if (!info.isDirectory()) {
-    yield path;
+    yield info.isFile() ? { path } : { path, special: specialKind(info) };
     return;
   }
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -286,9 +96,11 @@ export async function* filesBelow(path: string, seen: Set<string> = new Set()): 
       const realFile = join(real, entry.name);
       if (seen.has(realFile)) continue;
       seen.add(realFile);
-      yield join(path, entry.name);
-    } else {
+      yield { path: join(path, entry.name) };
+    } else if (entry.isDirectory() || entry.isSymbolicLink()) {
       yield* filesBelow(join(path, entry.name), seen);
+    } else {
+      yield { path: join(path, entry.name), special: specialKind(entry) };
     }
   }
 }
@@ -317,6 +129,23 @@ export async function readWholeFile(path: string): Promise<Buffer> {
     // The size from the open file, not from the path first: one system call fewer per file.
     const small = readOpenFile(path, (handle) => (fstatSync(handle).size <= SMALL_FILE_BYTES ? readFileSync(handle) : undefined));
     return small ?? (await readFile(path));
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** A file's bytes when it is within `limit`; otherwise its size and its first 64 KiB, to tell what it holds. */
+type LimitedRead = { bytes: Buffer } | { size: number; head: Buffer };
+
+/** Reads a file whole only when it is within `limit`: a file far larger than any article is judged by its size and head. */
+export function readFileWithin(path: string, limit: number): LimitedRead {
+  try {
+    return readOpenFile(path, (handle) => {
+      const size = fstatSync(handle).size;
+      if (size <= limit) return { bytes: readFileSync(handle) };
+      const head = Buffer.alloc(1 << 16);
+      return { size, head: head.subarray(0, readSync(handle, head, 0, head.length, 0)) };
+    });
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -353,34 +182,41 @@ async function* readFileRecords(path: string, explicit: boolean): AsyncGenerator
     return;
   }
   if (JSON_LINES.has(extension)) {
-    try {
-      await access(path, constants.R_OK);
-    } catch (error) {
-      throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    // UTF-8 is streamed line by line; a UTF-16 file (it starts with its BOM) is decoded whole first.
-    const head = await readHead(path, 2);
-    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-      yield* readJsonLines([Buffer.from(decodeBytes(await readWholeFile(path)).text)], path);
-      return;
-    }
-    // Large chunks: each is a round trip to the thread pool, and the thread waits when one is not ready.
-    yield* readJsonLines(createReadStream(path, { highWaterMark: 1 << 20 }), path);
+    yield* readJsonLinesFile(path);
     return;
   }
-  const bytes = await readWholeFile(path);
+  const read = readFileWithin(path, MAX_WHOLE_FILE_BYTES);
+  if (extension === '.json') {
+    yield* 'bytes' in read ? readJsonFile(path, read.bytes.length, async () => read.bytes, read.bytes) : readJsonFile(path, read.size, () => readWholeFile(path), read.head);
+    return;
+  }
+  if (!('bytes' in read)) {
+    yield rejectOf(path, null, `file of ${read.size.toLocaleString('en')} bytes is larger than the limit of ${MAX_WHOLE_FILE_BYTES.toLocaleString('en')} bytes for one article, so it was not read`, '');
+    return;
+  }
   let text: string;
   try {
-    text = decodeBytes(bytes).text;
+    text = decodeBytes(read.bytes).text;
   } catch (error) {
-    if (error instanceof UndecodableTextError) {
-      yield rejectOf(path, null, `undecodable text: ${error.message}`, '');
-      return;
-    }
-    throw error;
+    if (!(error instanceof UndecodableTextError)) throw error;
+    yield rejectOf(path, null, `undecodable text: ${error.message}`, '');
+    return;
   }
-  if (extension === '.json') yield* readJsonDocument(text, path);
-  else yield readCrawlerText(text, path);
+  yield readCrawlerText(text, path);
+}
+
+/** A JSON-lines file streamed line by line, each line decoded on its own (a bad line costs only itself); UTF-16 transcoded as it streams. */
+async function* readJsonLinesFile(path: string): AsyncGenerator<InputRecord> {
+  try {
+    await access(path, constants.R_OK);
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  // Large chunks: each is a round trip to the thread pool, and the thread waits when one is not ready.
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  const head = await readHead(path, 2);
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  yield* readJsonLines(utf16 ? utf8Chunks(stream) : stream, path);
 }
 
 /** Chunks already taken from a stream, then the rest of it. */
@@ -422,7 +258,7 @@ async function* readWholeStandardInput(head: readonly Buffer[], rest: AsyncItera
     return;
   }
   const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed.startsWith('[') || (trimmed.startsWith('{') && !firstLineIsJson(Buffer.from(trimmed)))) yield* readJsonDocument(trimmed, '-');
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) yield* readJsonText(trimmed, '-');
   else yield* readJsonLines([Buffer.from(text)], '-');
 }
 
@@ -446,13 +282,18 @@ async function* readStandardInput(stream: Readable): AsyncGenerator<InputRecord>
   }
   const utf16 = (seen[0] === 0xff && seen[1] === 0xfe) || (seen[0] === 0xfe && seen[1] === 0xff);
   const first = seen[firstSignificantIndex(seen)];
-  const document = first === 0x5b /* [ */ || (first === 0x7b /* { */ && !firstLineIsJson(seen));
-  if (utf16 || document) yield* readWholeStandardInput(head, rest);
+  const document = first === 0x7b /* { */ && !firstLineIsJson(seen);
+  if (!utf16 && first === 0x5b /* [ */) yield* readJsonArray(utf8Chunks(prepended(head, rest)), '-');
+  else if (utf16 || document) yield* readWholeStandardInput(head, rest);
   else yield* readJsonLines(prepended(head, rest), '-');
 }
 
 /** One input to read: a file (explicit when named on the command line, not found in a folder) or standard input. */
-export type InputSource = { kind: 'file'; path: string; explicit: boolean } | { kind: 'stdin' };
+export type InputSource =
+  | { kind: 'file'; path: string; explicit: boolean }
+  /** A named pipe, socket or device among the inputs: rejected without being opened. */
+  | { kind: 'special'; path: string; what: string }
+  | { kind: 'stdin' };
 
 /**
  * Every file of the inputs, in a deterministic order (folders walked in sorted order); `-` is standard input.
@@ -474,14 +315,20 @@ export async function* inputSources(inputs: readonly string[]): AsyncGenerator<I
     let files = 0;
     for await (const file of filesBelow(input)) {
       files += 1;
-      yield { kind: 'file', path: file, explicit: !isFolder };
+      yield file.special ? { kind: 'special', path: file.path, what: file.special } : { kind: 'file', path: file.path, explicit: !isFolder };
     }
     if (isFolder && files === 0) throw new InputError(`${input}: the folder holds no files`);
   }
 }
 
+/** A pipe, socket or device: one reject, at once (reading it could block for ever or never end). */
+async function* notARegularFile(path: string, what: string): AsyncGenerator<InputRecord> {
+  yield rejectOf(path, null, `not a regular file (${what}): roundup reads files and folders, and standard input as \`-\``, '');
+}
+
 /** The records of one input, in order. */
 export function readSource(source: InputSource, stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
+  if (source.kind === 'special') return notARegularFile(source.path, source.what);
   return source.kind === 'stdin' ? guarded(readStandardInput(stdin), '-', false) : guarded(readFileRecords(source.path, source.explicit), source.path, source.explicit);
 }
 

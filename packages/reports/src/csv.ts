@@ -123,9 +123,28 @@ export async function destroyWriteStream(stream: WriteStream): Promise<void> {
   await closed;
 }
 
+/**
+ * A write stream whose failure (a full disk, say) is kept, not thrown as an unhandled 'error' event: the error,
+ * with the file's path on it, is raised by the writer's next call, which its run then reports in words.
+ */
+export class FailureWatch {
+  private failure: Error | undefined;
+  constructor(stream: WriteStream, path: string) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      error.path ??= path;
+      this.failure ??= error;
+    });
+  }
+  /** Throws the stream's failure, if it has failed. */
+  check(): void {
+    if (this.failure) throw this.failure;
+  }
+}
+
 /** Appends rows to a CSV file as they come, so a corpus never has to sit in memory. */
 export class CsvTableWriter {
   private readonly stream: WriteStream;
+  private readonly watch: FailureWatch;
   private rowCount = 0;
   private byteCount: number;
   /** SHA-1 of every byte written, so that a later run can tell the file is still as this run left it. */
@@ -145,6 +164,7 @@ export class CsvTableWriter {
     readonly shape: TableShape,
   ) {
     this.stream = createWriteStream(path, { highWaterMark: CsvTableWriter.WRITE_AHEAD });
+    this.watch = new FailureWatch(this.stream, path);
     const header = Buffer.from(CSV_BOM + formatCsvHeader(shape));
     this.stream.write(header);
     this.hash.update(header);
@@ -185,6 +205,7 @@ export class CsvTableWriter {
 
   /** Hands the pending pieces to the stream as one vectored write: they are hashed and written, never copied together. */
   private async flush(): Promise<void> {
+    this.watch.check();
     if (this.pending.length === 0) return;
     const pieces = this.pending;
     this.pending = [];
@@ -203,6 +224,7 @@ export class CsvTableWriter {
   async close(): Promise<string> {
     await this.flush();
     this.stream.end();
+    this.watch.check();
     await once(this.stream, 'finish');
     return this.hash.digest('hex');
   }

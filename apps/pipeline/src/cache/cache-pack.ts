@@ -4,15 +4,17 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
-import { destroyWriteStream } from '@roundup/reports';
+import { destroyWriteStream, FailureWatch } from '@roundup/reports';
 
 /** An append-only file of length-prefixed V8-serialised chunks. */
 export class PackWriter {
   private readonly stream: WriteStream;
+  private readonly watch: FailureWatch;
   private length = 0;
 
   constructor(path: string) {
     this.stream = createWriteStream(path);
+    this.watch = new FailureWatch(this.stream, path);
   }
 
   get position(): number {
@@ -28,12 +30,14 @@ export class PackWriter {
   }
 
   async append(bytes: Uint8Array): Promise<void> {
+    this.watch.check();
     this.length += bytes.byteLength;
     if (!this.stream.write(bytes)) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
     this.stream.end();
+    this.watch.check();
     await once(this.stream, 'finish');
   }
 

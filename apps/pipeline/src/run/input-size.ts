@@ -9,7 +9,7 @@ export async function inputBytes(inputs: readonly string[]): Promise<number> {
   let total = 0;
   for (const input of inputs.length > 0 ? inputs : [SAMPLE_INPUT]) {
     try {
-      for await (const file of filesBelow(input)) total += (await stat(file)).size;
+      for await (const file of filesBelow(input)) if (!file.special) total += (await stat(file.path)).size;
     } catch {
       // The run itself reports the unreadable path; the ETA just goes without it.
     }

@@ -8,6 +8,8 @@ import { DuplicateFilter } from './duplicate-filter.js';
 import { inlineExtraction, workerExtraction, type Extraction } from './extraction-pool.js';
 import { ArticleBriefings, finishRun, type FinishSettings } from './finish-run.js';
 import { OutputFolder } from '../output/output-folder.js';
+import { OutputLock } from '../output/output-lock.js';
+import { asWriteFailure } from '../output/write-failure.js';
 import { RecordWriter } from '../output/record-writer.js';
 import { CACHE_FOLDER, ResultCache, runFingerprint } from '../cache/result-cache.js';
 import { extractInOrder, reuseOrRead } from './run-stages.js';
@@ -17,6 +19,8 @@ import { TableSink } from '../output/table-sink.js';
 import { VERSION } from '../version.js';
 
 export { pendingTemporaryFolders, UsageError } from '../output/output-folder.js';
+export { releaseHeldLocksNow } from '../output/output-lock.js';
+export { WriteFailure } from '../output/write-failure.js';
 
 export interface PipelineOptions {
   /** Files, folders or `-`; none means the bundled sample. */
@@ -63,6 +67,16 @@ export const SAMPLE_INPUT = join(DEFAULT_DATA_DIR, 'sample');
 export async function runPipeline(options: PipelineOptions): Promise<RunSummary> {
   const clock = { started: Date.now(), cpu: process.cpuUsage() };
   const settings = runSettings(options);
+  const lock = await OutputLock.acquire(options.outDir);
+  try {
+    return await lockedRun(options, settings, clock);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The run itself, while it holds its output folder's lock. */
+async function lockedRun(options: PipelineOptions, settings: RunSettings, clock: { started: number; cpu: NodeJS.CpuUsage }): Promise<RunSummary> {
   const folder = await OutputFolder.prepare(options.outDir, { '--sqlite': options.sqlite, '--xlsx': options.xlsx });
   const timer = new StageTimer();
   const tally = new RunTally(settings.finish.knowledge.taxonomy.domains, settings.scope, options.onProgress);
@@ -80,7 +94,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
   } catch (error) {
     await resources.abandon();
     await folder.abandon();
-    throw error;
+    throw asWriteFailure(error, options.outDir);
   }
 }
 
