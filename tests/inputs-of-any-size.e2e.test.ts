@@ -26,8 +26,8 @@ describe('a JSON array', () => {
     // Ids of articles without a newspaper URL name their file, so only what was read is compared.
     const articles = (out: string) => readCsv(join(out, 'articles.csv')).map((row) => [row.title, row.url, row.paragraphs, row.characters]);
     expect(articles(join(dir, 'out-array'))).toEqual(articles(join(dir, 'out-lines')));
-    expect(readCsv(join(dir, 'out-array', 'rejects.csv')).map((row) => [row.line, row.reason.slice(0, 20)])).toEqual(
-      readCsv(join(dir, 'out-lines', 'rejects.csv')).map((row) => [row.line, row.reason.slice(0, 20)]),
+    expect(readCsv(join(dir, 'out-array', 'rejects.csv')).map((row) => [row.line, (row.reason ?? '').slice(0, 20)])).toEqual(
+      readCsv(join(dir, 'out-lines', 'rejects.csv')).map((row) => [row.line, (row.reason ?? '').slice(0, 20)]),
     );
   });
 
