@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared.js';
+import { sourceConditions, unitTestLimits } from '../../vitest.shared.js';
 
-export default defineConfig(sourceConditions);
+export default defineConfig({ ...sourceConditions, ...unitTestLimits });
