@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
-import { headingUnit, isPlaceUnit, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
+import { loneLineUnit, namedUnit, unitLedScene } from './lone-headings.js';
+import { headingUnit, isPlaceUnit, type KnownUnits, type SectionUnit } from './units.js';
 import { escapeRegExp } from './text.js';
 
 const SPACES = /[\s\u3000\u00A0]/g;
@@ -25,6 +26,9 @@ const SectionCuesFile = z.object({
     notSeveralPlaces: z.array(z.string()),
     introParagraphs: z.number().int().min(1),
     compiledByline: z.string(),
+    sectorTitleWords: z.array(z.string()),
+    rankingTitleWords: z.array(z.string()),
+    institutePattern: z.string(),
   }),
   sectioning: z.object({
     openingCharacters: z.number().int().nonnegative(),
@@ -44,7 +48,19 @@ export interface SectionCues {
   /** Photo captions (图①：…): each tells where its own picture was taken. */
   captions: RegExp[];
   /** What makes an article a roundup, and a regional or general one otherwise (see `classifyArticle`). */
-  kind: { minimumUnits: number; largestShare: number; regionalShare: number; severalPlaces: string[]; severalPlacesUnits: number; notSeveralPlaces: RegExp; introParagraphs: number; compiledByline: RegExp };
+  kind: {
+    minimumUnits: number;
+    largestShare: number;
+    regionalShare: number;
+    severalPlaces: string[];
+    severalPlacesUnits: number;
+    notSeveralPlaces: RegExp;
+    introParagraphs: number;
+    compiledByline: RegExp;
+    sectorTitleWords: string[];
+    rankingTitleWords: string[];
+    institute: RegExp;
+  };
   /** Thresholds of sectioning without headings, each explained in the file (see `section-strategies.ts`). */
   sectioning: z.infer<typeof SectionCuesFile>['sectioning'];
 }
@@ -65,6 +81,7 @@ export function loadSectionCues(file = dataPath('section-cues.json')): SectionCu
       // Phrases to blank out before looking for the words of `severalPlaces`; `(?!)` matches nothing where none are listed.
       notSeveralPlaces: new RegExp(cues.kind.notSeveralPlaces.join('|') || '(?!)', 'g'),
       compiledByline: new RegExp(cues.kind.compiledByline),
+      institute: new RegExp(cues.kind.institutePattern),
     },
     sectioning: cues.sectioning,
   };
@@ -103,7 +120,7 @@ export interface HeadingFound {
  * Finds region and unit headings of the three printed forms: `浙江：` then a headline line; `浙江：headline`;
  * `河 北` or `北京交通大学` alone.
  */
-export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer, known: KnownUnits): HeadingFound[] {
+export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer, known: KnownUnits, bylines: readonly boolean[] = []): HeadingFound[] {
   const headings: HeadingFound[] = [];
   /**
    * Headings of the form `厦门港——` (a name of any kind, known by the dash) or `济南 曲径通幽` (a place, a space, a
@@ -119,12 +136,18 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
       dashed.add(headings[headings.length - 1]!);
       continue;
     }
+    const scene = unitLedScene(paragraph, gazetteer, known);
+    if (scene) {
+      headings.push({ paragraph: index, ...scene, lines: 1, detectedBy: 'heading-inline' });
+      dashed.add(headings[headings.length - 1]!);
+      continue;
+    }
     const compact = paragraph.replace(SPACES, '').replace(/^[【［\[]|[】］\]]/g, '');
     const dash = /^([\u4e00-\u9fff]{2,20})——$/.exec(compact);
     const colon = dash ? dash[1]!.length : compact.search(/[：:]/);
     const token = colon === -1 ? compact : compact.slice(0, colon);
     if (token.length < 2 || token.length > (dash ? 20 : 16)) continue;
-    const unit = headingUnit(token, gazetteer, known) ?? (dash ? namedUnit(token, gazetteer, known) : undefined);
+    const unit = headingUnit(token, gazetteer, known) ?? (dash ? namedUnit(token, gazetteer, known) : colon === -1 ? loneLineUnit(token, index, paragraphs, bylines, gazetteer, known) : undefined);
     if (!unit || (!isPlaceUnit(unit) && token.length < 3 && !known.byName.has(token))) continue;
     const rest = colon === -1 || dash ? '' : paragraph.slice(paragraph.search(/[：:]/) + 1).trim();
     const next = paragraphs[index + 1];
@@ -145,7 +168,12 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
   // A lone name without a colon, or one dash heading, is a heading only where the article prints several of them.
   const alone = (heading: HeadingFound) => heading.detectedBy === 'heading-name' || dashed.has(heading);
   const named = headings.filter(alone);
-  return named.length === 1 && headings.length === 1 ? [] : named.length === 1 ? headings.filter((heading) => !alone(heading)) : headings;
+  if (named.length !== 1) return headings;
+  // One lone name with its headline under it stands beside two or more headings of another form (`武汉龙泉街道` over
+  // its headline, then `天津：…`, `郑州：…`): the article's first passage printed differently.
+  const framed = headings.filter((heading) => !alone(heading));
+  const [lone] = named;
+  return framed.length >= 2 && lone!.detectedBy === 'heading-name' && lone!.lines === 2 ? headings : framed;
 }
 
 /**
@@ -173,16 +201,6 @@ function spacedHeading(paragraph: string, gazetteer: Gazetteer, known: KnownUnit
   const unit = headingUnit(match[1]!, gazetteer, known);
   if (!unit || !isPlaceUnit(unit)) return undefined;
   return { unit, heading: normaliseHeadline(match[2]!) };
-}
-
-/**
- * A dash heading's name that the unit table does not classify, read as a unit (of type other) where it names a
- * place of China (`宁波舟山港`) or a facility (`…港`, `…园`, `…社区`); topics (`谁来种地`) and people are not units.
- */
-function namedUnit(token: string, gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
-  const region = provinceInName(token, gazetteer) ?? null;
-  if (!region && !known.facility.test(token)) return undefined;
-  return { unit: token, unitType: 'other', region };
 }
 
 /**
