@@ -66,6 +66,8 @@ describe('extractInitiatives', () => {
     ['a numbered word that is no rule', '关心“三农”发展，坚持“一刀切”不可取'],
     ['a season in a quoted feeling', '心里像“春天”一样温暖'],
     ['a quoted season phrase that is a sentence', '他说“今年春节过得特别有意义，大家都很满意”'],
+    ['a season inside a phrase', '横批写着“喜迎新春”，“海峡今年春节没闹堵”'],
+    ['a numbered kind of product', '查处“三无”产品'],
   ])('ignores %s', (_case, text) => {
     expect(names(text)).toEqual([]);
   });

@@ -45,7 +45,7 @@ export interface InitiativeCues {
   conversion: RegExp;
   /** The naming verbs and practice nouns that make a short name a practice's (这种做法被称为“码上办”). */
   naming: { verbs: string[]; practiceNouns: string[] };
-  /** A year or a season named inside a name (2020网络护苗, 暑期护学): a campaign of that time. */
+  /** A year inside a name, or a season opening it (2020网络护苗, 暑期护学): a campaign of that time. */
   campaignTime: RegExp;
 }
 
@@ -69,7 +69,7 @@ export function loadInitiativeCues(file = dataPath('initiative-cues.json')): Ini
     numberedRule: new RegExp(`^[二两三四五六七八九十]{1,2}个?(?:${cues.numberedRules.words.map(escapeRegExp).join('|')})[\\u4e00-\\u9fff]{0,2}$`),
     conversion: new RegExp(cues.numberedRules.conversions),
     naming: cues.naming,
-    campaignTime: new RegExp(`(?:19|20)[0-9]{2}|${cues.campaignTimes.words.map(escapeRegExp).join('|')}`),
+    campaignTime: new RegExp(`(?:19|20)[0-9]{2}|^(?:${cues.campaignTimes.words.map(escapeRegExp).join('|')})`),
   };
 }
 
@@ -147,7 +147,7 @@ export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCue
   // A long name with a comma that is not a parallel list reads as a sentence (“今日小区所有电梯均完成两次消毒工作”): only a
   // programme noun after it makes it a name.
   const sentenceLike = /[，,]/.test(name) && name.length > 10 && !isParallelList(name);
-  const campaign = name.length <= 12 && !name.includes('的') && cues.campaignTime.test(name);
+  const campaign = name.length >= 4 && name.length <= 12 && !name.includes('的') && cues.campaignTime.test(name);
   if (!sentenceLike && (cues.nameEndings.some((ending) => name.endsWith(ending)) || NUMBERED_PACKAGE.test(name) || hasProgrammeForm(name) || campaign)) return true;
   if (cues.followers.some((word) => phrase.includes(word))) return true;
   if (sentenceLike) return false;
