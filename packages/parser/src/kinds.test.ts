@@ -58,6 +58,8 @@ describe('classifyArticle', () => {
     const article = ['各地重大项目陆续复工。', '长江东岭大桥', '抢抓工期', '本报记者 张三', '大桥项目位于湖北宜昌，工人陆续返岗。', '金沙江梨园水电站', '保障物资', '本报记者 王五', '水电站位于云南丽江，施工有序推进。'];
     expect(kindOf('重大项目加快建设', article)).toEqual({ kind: 'roundup', evidence: 'headings' });
     expect(sectionsOf(article).sections.map((section) => section.unit)).toEqual(['长江东岭大桥', '金沙江梨园水电站']);
+    const mixed = [...article.slice(0, 4), '大桥项目位于湖北宜昌市夷陵区，工人陆续返岗。', '工人大多来自四川达州，项目部派车接回。', '项目部为工人准备了宿舍。', ...article.slice(5)];
+    expect(sectionsOf(mixed).sections.map((section) => section.region?.short)).toEqual(['湖北', '云南']);
   });
   it('reads lines that open with a unit and end with a dash (…博物院，scene——) as unit headings', () => {
     const article = ['新春去博物馆过年。', '河南博物院，孩子们学做花馍——', '展厅里，孩子们围坐桌旁。', '苏州博物馆，评弹声声入耳——', '馆内的评弹演出吸引游客。'];

@@ -177,8 +177,9 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
 }
 
 /**
- * A university or other unit whose name gives no province takes the one its own passage clearly tells of
- * (the text comes first); central bodies, enterprises and sectors stay national.
+ * A university or other unit whose name gives no province takes the one its own passage clearly tells of, or
+ * where the passage names several, the one it is first placed in (the text comes first); central bodies,
+ * enterprises and sectors stay national.
  */
 export function placeUnitsFromText(headings: HeadingFound[], paragraphCount: number, placeMatches: readonly PlaceMatch[][], gazetteer: Gazetteer, mixedRatio: number): void {
   headings.forEach((heading, position) => {
@@ -188,9 +189,20 @@ export function placeUnitsFromText(headings: HeadingFound[], paragraphCount: num
     for (let index = heading.paragraph; index < end; index++) {
       for (const [code, count] of provinceVotes(placeMatches[index] ?? [])) votes.set(code, (votes.get(code) ?? 0) + count);
     }
-    const province = dominantProvince(votes, mixedRatio);
-    if (province && province !== 'mixed') heading.unit = { ...heading.unit, region: gazetteer.region(province)! };
+    const dominant = dominantProvince(votes, mixedRatio);
+    // Where the passage is mixed (a site in 福建 whose workers come from 江苏), the unit is where its story is first placed.
+    const province = dominant === 'mixed' ? firstClearProvince(placeMatches.slice(heading.paragraph, end), mixedRatio) : dominant;
+    if (province) heading.unit = { ...heading.unit, region: gazetteer.region(province)! };
   });
+}
+
+/** The province of the first paragraph that names one clearly, if any. */
+function firstClearProvince(placeMatches: readonly PlaceMatch[][], mixedRatio: number): string | undefined {
+  for (const matches of placeMatches) {
+    const province = dominantProvince(provinceVotes(matches), mixedRatio);
+    if (province && province !== 'mixed') return province;
+  }
+  return undefined;
 }
 
 /** A place and a headline on one line, a space between (`济南 曲径通幽`, `北京 留白增绿`), as a heading. */
