@@ -86,6 +86,8 @@ describe('classifyArticle', () => {
     expect(kindOf('专家谈发展', voices).kind).not.toBe('roundup');
     const delegates = ['代表委员建言。', '北京某中学校长王欢委员', '推进家庭教育', '本报记者 张三', '“家庭教育很重要。”', '重庆某小学校长刘娅代表', '呵护视力', '本报记者 王五', '“要保护孩子视力。”'];
     expect(kindOf('议民生', delegates).kind).not.toBe('roundup');
+    const portraits = ['新春里的奋斗者。', '四川凉山某村村民吉某', '日子越过越红火', '本报记者 张三', '“今年养了二十头猪。”', '陕西西安跨境电商创业者元某', '把年货卖到海外', '本报记者 王五', '“订单越来越多。”'];
+    expect(sectionsOf(portraits).sections.filter((section) => section.detectedBy.startsWith('heading'))).toEqual([]);
     const history = ['党史上的重要时刻。', '南昌起义——', '1927年8月1日，南昌起义打响第一枪。', '遵义会议——', '1935年1月，遵义会议召开。'];
     expect(kindOf('红色记忆', history).kind).not.toBe('roundup');
     const ranking = ['创新指数报告发布。', '上海科学技术研究院', '上海科技创新指数位居前列', '报告显示指数上升。', '广东省科学院', '广东研发投入居首', '报告显示投入增加。'];

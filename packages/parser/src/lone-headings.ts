@@ -8,8 +8,8 @@ const SHORT_HEADLINE = /^[^。！？!?；;，,]{2,20}$/;
 
 /**
  * The unit a lone line names where neither the gazetteer nor the unit patterns know it: a project or facility
- * (`引江济淮东津渡大桥`) with a headline line under it, or a line that starts with a place and stands just above a
- * reporter's byline (`河北保定市东风社区`, then `本报记者…`).
+ * (`引江济淮东津渡大桥`) with a headline line under it, or a facility's name that starts with a place and stands just
+ * above a reporter's byline (`河北保定市东风社区`, then `本报记者…`).
  */
 export function loneLineUnit(token: string, index: number, paragraphs: readonly string[], bylines: readonly boolean[], gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
   const next = paragraphs[index + 1]?.trim() ?? '';
@@ -18,8 +18,9 @@ export function loneLineUnit(token: string, index: number, paragraphs: readonly 
     return { unit: token, unitType: 'other', region: provinceInName(token, gazetteer) ?? null };
   }
   const overByline = bylines[index + 1] === true || (underHeadline && bylines[index + 2] === true);
-  // People with their titles over a byline (`…校长王欢委员`) head voices, not units' passages.
-  if (!overByline || token.length < 3 || isNeverUnit(token, known)) return undefined;
+  // Only a place's or a facility's name (`…社区`, `…村`, `…园区`): people with their titles over a byline (`…校长王欢委员`,
+  // `…村民吉某`) head portraits and voices, not units' passages.
+  if (!overByline || token.length < 3 || !known.facility.test(token) || isNeverUnit(token, known)) return undefined;
   const region = provinceInName(token, gazetteer);
   return region && { unit: token, unitType: 'other', region };
 }
