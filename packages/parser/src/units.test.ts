@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
-import { headingUnit, loadKnownUnits } from './units.js';
+import { headingUnit, loadKnownUnits, sameUnitName } from './units.js';
 
 const gazetteer = loadGazetteer();
 const known = loadKnownUnits();
@@ -63,5 +63,16 @@ describe('headingUnit', () => {
   });
   it('never takes a topic or a sentence for a unit', () => {
     for (const token of ['谁来种地', '钱从哪来', '第三章空间布局', '形成全面开放新格局', '创造家门口就业机会', '全国检察机关共立案']) expect(unit(token)).toBeUndefined();
+  });
+  it.each([
+    ['华东师大', '华东师范大学', true],
+    ['南京农业大学', '南京农大', true],
+    ['东航', '中国东方航空', true],
+    ['云南玉溪顾芸', '云南玉溪', true],
+    ['华东师大', '华中师范大学', false],
+    ['东航', '南航', false],
+  ])('knows %s and %s for one unit: %s', (a, b, same) => {
+    expect(sameUnitName(a, b, known)).toBe(same);
+    expect(sameUnitName(b, a, known)).toBe(same);
   });
 });

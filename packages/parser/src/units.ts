@@ -7,7 +7,14 @@ import type { Gazetteer } from './gazetteer.js';
 
 const KnownUnitsFile = z.object({
   typePatterns: z.array(z.object({ type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), pattern: z.string() })),
-  units: z.array(z.object({ name: z.string().min(2), type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), province: z.string().nullable() })),
+  units: z.array(
+    z.object({
+      name: z.string().min(2),
+      type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']),
+      province: z.string().nullable(),
+      aliases: z.array(z.string().min(2)).optional(),
+    }),
+  ),
   facilityPattern: z.string(),
   shortForms: z.array(z.object({ short: z.string().min(1), full: z.string().min(2) })),
   notUnitPatterns: z.array(z.string()),
@@ -21,6 +28,8 @@ export interface KnownUnits {
   byName: Map<string, { type: UnitType; province: string | null }>;
   /** Names of places that are units though neither places of the gazetteer nor bodies (`太仓港`, `…产业园`). */
   facility: RegExp;
+  /** Other names of well-known units (`东航` → `东方航空`), each way. */
+  aliases: Map<string, string[]>;
   /** Short endings of unit names and the full endings they stand for (`师大` → `师范大学`). */
   shortForms: Array<{ short: string; full: string }>;
   /** Names that are never units though a place may start them: events (`遵义会议`), people with titles (`…教授李明`). */
@@ -35,10 +44,24 @@ export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits 
     typePatterns: data.typePatterns.map((entry) => ({ type: entry.type, pattern: new RegExp(entry.pattern) })),
     byName: new Map(data.units.map((unit) => [unit.name, { type: unit.type, province: unit.province }])),
     facility: new RegExp(data.facilityPattern),
+    aliases: aliasTable(data.units),
     shortForms: data.shortForms,
     notUnit: data.notUnitPatterns.map((pattern) => new RegExp(pattern)),
     project: new RegExp(data.projectPattern),
   };
+}
+
+/** Each name of a unit with its other names, both ways. */
+function aliasTable(units: ReadonlyArray<{ name: string; aliases?: string[] | undefined }>): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  const add = (name: string, other: string) => table.set(name, [...(table.get(name) ?? []), other]);
+  for (const unit of units) {
+    for (const alias of unit.aliases ?? []) {
+      add(unit.name, alias);
+      add(alias, unit.name);
+    }
+  }
+  return table;
 }
 
 /** What a section is about: the unit as written, what kind it is, and its province where known. */
@@ -148,4 +171,24 @@ function fullForm(token: string, known: KnownUnits): string | undefined {
   if (known.byName.has(token)) return undefined;
   const form = known.shortForms.find((entry) => token.length > entry.short.length && token.endsWith(entry.short));
   return form && token.slice(0, -form.short.length) + form.full;
+}
+
+/** The forms a unit's name is written in: as given, its full or short form (`华东师大` ⇄ `华东师范大学`), its aliases. */
+export function unitNameForms(name: string, known: KnownUnits): string[] {
+  const forms = [name, ...(known.aliases.get(name) ?? [])];
+  const full = fullForm(name, known);
+  if (full) forms.push(full);
+  for (const { short, full: ending } of known.shortForms) {
+    if (name.length > ending.length && name.endsWith(ending)) forms.push(name.slice(0, -ending.length) + short);
+  }
+  return forms;
+}
+
+/**
+ * Whether two names are one unit: a form of one is a form of the other or holds it (`云南玉溪顾芸` holds `云南玉溪`),
+ * so a unit named short in a title and in full in its heading is found either way.
+ */
+export function sameUnitName(a: string, b: string, known: KnownUnits): boolean {
+  const formsOfB = unitNameForms(b, known);
+  return unitNameForms(a, known).some((form) => formsOfB.some((other) => form.includes(other) || other.includes(form)));
 }
