@@ -24,6 +24,8 @@ describe('classifyArticle', () => {
   it('reads a place and a headline on one line (济南 曲径通幽) as a heading, a place and a signature not', () => {
     const parks = ['编者按：口袋公园走进城市。', '济南 曲径通幽', story('山东', '济南市', '历下区'), '北京 留白增绿', story('北京', '东城区', '西城区')];
     expect(kindOf('口袋公园 推窗观景', parks)).toEqual({ kind: 'roundup', evidence: 'headings' });
+    const glued = [...parks, '广州一园一景', story('广东', '广州市', '越秀区')];
+    expect(sectionsOf(glued).sections.map((section) => section.unit)).toEqual(['济南', '北京', '广州']);
     const letters = ['办证跑了四个部门，希望简化。', '浙江桐乡 姚平', '小区应设限速标志。', '江苏南通 杨祥'];
     expect(kindOf('身边事', letters).kind).not.toBe('roundup');
   });

@@ -127,6 +127,7 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
    * headline): several must stand in the article.
    */
   const dashed = new Set<HeadingFound>();
+  const spacedHeadlines: string[] = [];
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index]!;
     if (paragraph.length > HEADLINE_MAX + 12) continue;
@@ -134,6 +135,7 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
     if (spaced) {
       headings.push({ paragraph: index, ...spaced, lines: 1, detectedBy: 'heading-inline' });
       dashed.add(headings[headings.length - 1]!);
+      spacedHeadlines.push(spaced.heading);
       continue;
     }
     const scene = unitLedScene(paragraph, gazetteer, known);
@@ -168,6 +170,7 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
   // A lone name without a colon, or one dash heading, is a heading only where the article prints several of them.
   const alone = (heading: HeadingFound) => heading.detectedBy === 'heading-name' || dashed.has(heading);
   const named = headings.filter(alone);
+  if (spacedHeadlines.length >= 2) return withGluedHeadings(headings, paragraphs, spacedHeadlines, gazetteer, known);
   if (named.length !== 1) return headings;
   // One lone name with its headline under it stands beside two or more headings of another form (`武汉龙泉街道` over
   // its headline, then `天津：…`, `郑州：…`): the article's first passage printed differently.
@@ -203,6 +206,27 @@ function firstClearProvince(placeMatches: readonly PlaceMatch[][], mixedRatio: n
     if (province && province !== 'mixed') return province;
   }
   return undefined;
+}
+
+/**
+ * Where an article prints two or more `济南 曲径通幽` headings, a line of the same layout whose space was lost
+ * (`广州一园一景`: a city, then a headline as long as the others) is one of them too.
+ */
+function withGluedHeadings(headings: HeadingFound[], paragraphs: readonly string[], spacedHeadlines: readonly string[], gazetteer: Gazetteer, known: KnownUnits): HeadingFound[] {
+  const taken = new Set(headings.flatMap((heading) => Array.from({ length: heading.lines }, (_, line) => heading.paragraph + line)));
+  const lengths = new Set(spacedHeadlines.map((headline) => headline.length));
+  const glued: HeadingFound[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    if (taken.has(index) || !/^[\u4e00-\u9fff]{6,12}$/.test(paragraph)) return;
+    for (const length of lengths) {
+      const unit = headingUnit(paragraph.slice(0, -length), gazetteer, known);
+      if (unit && (unit.unitType === 'province' || unit.unitType === 'city')) {
+        glued.push({ paragraph: index, unit, heading: paragraph.slice(-length), lines: 1, detectedBy: 'heading-inline' });
+        return;
+      }
+    }
+  });
+  return [...headings, ...glued].sort((a, b) => a.paragraph - b.paragraph);
 }
 
 /** A place and a headline on one line, a space between (`济南 曲径通幽`, `北京 留白增绿`), as a heading. */
