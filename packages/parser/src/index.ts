@@ -17,7 +17,7 @@ export { splitSentences, type SentenceSpan } from './sentences.js';
 export { codeSentence, loadSentenceCoder, type InstrumentCodebook, type SentenceCode, type SentenceCoder } from './roles.js';
 export { findHeadings, isByline, loadSectionCues, provinceVotes, type SectionCues, type SectionedArticle } from './sections.js';
 export { sectionArticle } from './section-strategies.js';
-export { headingUnit, loadKnownUnits, type KnownUnits, type SectionUnit } from './units.js';
+export { headingUnit, loadKnownUnits, sameUnitName, unitNameForms, type KnownUnits, type SectionUnit } from './units.js';
 export { classifyArticle, type KindDecision } from './kinds.js';
 export {
   articleTables,

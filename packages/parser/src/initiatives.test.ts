@@ -42,6 +42,36 @@ describe('extractInitiatives', () => {
     expect(names(text)).toEqual(expected);
   });
 
+  // Classes of programme that unlabelled months showed missed: short numeric formulas, a practice's short nickname,
+  // named platforms and channels, campaigns named with a year or a season.
+  it.each([
+    ['a numbered rule of two characters', '全面落实“六不”要求，窗口服务更暖心', ['六不']],
+    ['a numbered rule with a count word', '干部做到“四个不”：不推诿、不拖延', ['四个不']],
+    ['a numbered rule standing alone', '“三清”让村容村貌焕然一新', ['三清']],
+    ['a conversion written X改Y', '全村完成“煤改电”，告别烧煤取暖', ['煤改电']],
+    ['a practice’s nickname after a naming verb', '这种做法被群众称为“码上办”，办事更方便', ['码上办']],
+    ['a practice’s nickname with 叫作', '村里把这套办法叫作“板凳会”', ['板凳会']],
+    ['a name followed by 做法 or 经验', '推广“门前三包”做法，总结“浦东经验”', ['门前三包', '浦东经验']],
+    ['a message board', '开通“书记留言板”，群众诉求直达', ['书记留言板']],
+    ['a channel', '开辟“返岗绿色通道”，为企业招工', ['返岗绿色通道']],
+    ['a service line', '“助企专线”24小时接听', ['助企专线']],
+    ['a campaign with its year inside', '“2020网络护苗”专项打击成效明显；“2019春暖农民工”服务周走进社区', ['2020网络护苗', '2019春暖农民工']],
+    ['a campaign named for its season', '“冬春消防百日安全”检查全面铺开，“暑期护学”覆盖全县', ['冬春消防百日安全', '暑期护学']],
+  ])('finds %s', (_case, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a person’s nickname', '大家亲切地称他为“活地图”'],
+    ['a numbered word that is no rule', '关心“三农”发展，坚持“一刀切”不可取'],
+    ['a season in a quoted feeling', '心里像“春天”一样温暖'],
+    ['a quoted season phrase that is a sentence', '他说“今年春节过得特别有意义，大家都很满意”'],
+    ['a season inside a phrase', '横批写着“喜迎新春”，“海峡今年春节没闹堵”'],
+    ['a numbered kind of product', '查处“三无”产品'],
+  ])('ignores %s', (_case, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
   it.each([
     ['the theme of a meeting', '以“致敬、反思、奋进”为主题开展主题党日'],
     ['the platform a reported case is about', '查处“萝莉吧论坛”网站传播淫秽物品牟利案'],

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
 import { sentenceAround } from './figures.js';
 import { findQuotedSpans, type QuotedSpan } from './quotes.js';
-import { codeUnitSet } from './text.js';
+import { codeUnitSet, escapeRegExp } from './text.js';
 
 const InitiativeCuesFile = z.object({
   nameEndings: z.array(z.string()),
@@ -18,6 +18,9 @@ const InitiativeCuesFile = z.object({
   platformWords: z.object({ words: z.array(z.string()), caseWords: z.array(z.string()) }),
   precedingNouns: z.array(z.string()),
   shortNames: z.object({ maxLength: z.number().int().positive(), followers: z.array(z.string()), verbs: z.array(z.string()) }),
+  numberedRules: z.object({ words: z.array(z.string().min(1)), conversions: z.string() }),
+  naming: z.object({ verbs: z.array(z.string().min(1)), practiceNouns: z.array(z.string().min(1)) }),
+  campaignTimes: z.object({ words: z.array(z.string().min(1)) }),
 });
 export interface InitiativeCues {
   nameEndings: string[];
@@ -36,6 +39,14 @@ export interface InitiativeCues {
   /** A programme noun printed just before the name (扶贫项目“…”, 小程序“…”). */
   precedingNouns: string[];
   shortNames: { maxLength: number; followers: string[]; verbs: string[] };
+  /** A numbered rule of conduct (六不, 四个不, 三清): a programme by its form, however short. */
+  numberedRule: RegExp;
+  /** A conversion written X改Y (煤改气, 油改电): a programme by its form. */
+  conversion: RegExp;
+  /** The naming verbs and practice nouns that make a short name a practice's (这种做法被称为“码上办”). */
+  naming: { verbs: string[]; practiceNouns: string[] };
+  /** A year inside a name, or a season opening it (2020网络护苗, 暑期护学): a campaign of that time. */
+  campaignTime: RegExp;
 }
 
 export function loadInitiativeCues(file = dataPath('initiative-cues.json')): InitiativeCues {
@@ -55,6 +66,10 @@ export function loadInitiativeCues(file = dataPath('initiative-cues.json')): Ini
     caseWords: cues.platformWords.caseWords,
     precedingNouns: cues.precedingNouns,
     shortNames: cues.shortNames,
+    numberedRule: new RegExp(`^[二两三四五六七八九十]{1,2}个?(?:${cues.numberedRules.words.map(escapeRegExp).join('|')})[\\u4e00-\\u9fff]{0,2}$`),
+    conversion: new RegExp(cues.numberedRules.conversions),
+    naming: cues.naming,
+    campaignTime: new RegExp(`(?:19|20)[0-9]{2}|^(?:${cues.campaignTimes.words.map(escapeRegExp).join('|')})`),
   };
 }
 
@@ -125,13 +140,15 @@ export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCue
   if (cues.notNameFollowers.some((word) => after.startsWith(word))) return false;
   const phrase = phraseAfter(text, span.end, cues.followerWindow);
   if (isCaseSubject(text, span, name, phrase, cues)) return false;
+  if (cues.numberedRule.test(name) || cues.conversion.test(name) || namesAPractice(text, span, cues)) return true;
   if (name.length <= cues.shortNames.maxLength) {
     return cues.shortNames.followers.some((word) => phrase.startsWith(word)) || cues.shortNames.verbs.some((verb) => clauseBefore(text, span.start).endsWith(verb));
   }
   // A long name with a comma that is not a parallel list reads as a sentence (“今日小区所有电梯均完成两次消毒工作”): only a
   // programme noun after it makes it a name.
   const sentenceLike = /[，,]/.test(name) && name.length > 10 && !isParallelList(name);
-  if (!sentenceLike && (cues.nameEndings.some((ending) => name.endsWith(ending)) || NUMBERED_PACKAGE.test(name) || hasProgrammeForm(name))) return true;
+  const campaign = name.length >= 4 && name.length <= 12 && !name.includes('的') && cues.campaignTime.test(name);
+  if (!sentenceLike && (cues.nameEndings.some((ending) => name.endsWith(ending)) || NUMBERED_PACKAGE.test(name) || hasProgrammeForm(name) || campaign)) return true;
   if (cues.followers.some((word) => phrase.includes(word))) return true;
   if (sentenceLike) return false;
   // A phrase with 的 (“没有围墙的养老院”) is a description unless its ending or a noun after it says otherwise.
@@ -153,6 +170,15 @@ export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCue
   if (adjacent(span, next) && next && isInitiative(text, next, cues, [])) return true;
   if (adjacent(previous, span) && previous && isInitiative(text, previous, cues, [])) return true;
   return false;
+}
+
+/**
+ * A name the text gives a practice (这种做法被群众称为“码上办”; 把这套办法叫作“板凳会”): its clause, up to the name, ends
+ * in a naming verb and names a practice. A nickname given to a person (称他为“活地图”) names no practice.
+ */
+function namesAPractice(text: string, span: QuotedSpan, cues: InitiativeCues): boolean {
+  const lead = clauseBefore(text, span.start);
+  return cues.naming.verbs.some((verb) => lead.endsWith(verb)) && cues.naming.practiceNouns.some((noun) => lead.includes(noun));
 }
 
 /**

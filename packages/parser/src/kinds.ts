@@ -46,14 +46,29 @@ function largestShare(counts: ReadonlyMap<string, number>): number {
 }
 
 /**
+ * The units whose printed headings frame the article as a roundup. Sectors count where the title says it compares
+ * sectors (`交通运输各系统…`): under one enterprise's title they are the trades it supplies. A report on an index or
+ * ranking quotes institutes without comparing them, and places of one province below province level (a guide to one
+ * city's districts) tell that province's story: neither frames a roundup.
+ */
+function headedUnits(title: string, sections: readonly Section[], { kind }: SectionCues): Set<string> {
+  const headed = sections.filter((section) => section.detectedBy.startsWith('heading'));
+  if (kind.rankingTitleWords.some((word) => title.includes(word)) && headed.every((section) => kind.institute.test(section.unit))) return new Set();
+  const sectorsFramed = kind.sectorTitleWords.some((word) => title.includes(word)) || headed.some((section) => section.unitType === 'sector' && title.includes(section.unit));
+  const counted = headed.filter((section) => section.unitType !== 'sector' || sectorsFramed);
+  const belowProvince = counted.every((section) => section.unitType === 'city' || section.unitType === 'county');
+  if (belowProvince && new Set(counted.map((section) => section.region?.short)).size === 1) return new Set();
+  return new Set(counted.map((section) => section.unit));
+}
+
+/**
  * What frames an article of several units' passages as a roundup, if anything: printed headings; or, where the
  * passages are inferred from places and no unit holds most of them, a title or intro that lists its units,
  * 各地/多地 over passages of three places or more, or the closing （综合本报记者…报道）.
  */
 function roundupFrame(title: string, paragraphs: readonly ParagraphInfo[], sections: readonly Section[], counts: ReadonlyMap<string, number>, cues: SectionCues): KindEvidence | undefined {
   const { kind } = cues;
-  const headed = new Set(sections.filter((section) => section.detectedBy.startsWith('heading')).map((section) => section.unit));
-  if (headed.size >= kind.minimumUnits) return 'headings';
+  if (headedUnits(title, sections, cues).size >= kind.minimumUnits) return 'headings';
   if (largestShare(counts) > kind.largestShare) return undefined;
   const units = [...counts.keys()];
   if (listedIn(title, units) >= kind.minimumUnits) return 'title-list';

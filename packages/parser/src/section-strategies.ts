@@ -49,7 +49,7 @@ export function sectionArticle(
   known: KnownUnits,
 ): SectionedArticle {
   const bylines = paragraphs.map((paragraph) => isByline(paragraph, cues));
-  const text: ArticleText = { paragraphs, placeMatches, titleMatches, gazetteer, cues, bylines, headings: findHeadings(paragraphs, gazetteer, known) };
+  const text: ArticleText = { paragraphs, placeMatches, titleMatches, gazetteer, cues, bylines, headings: findHeadings(paragraphs, gazetteer, known, bylines) };
   for (const strategy of STRATEGIES) {
     const sectioned = strategy(text);
     if (sectioned) return sectioned;

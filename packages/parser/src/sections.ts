@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
-import { headingUnit, isPlaceUnit, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
+import { loneLineUnit, namedUnit, unitLedScene } from './lone-headings.js';
+import { headingUnit, isPlaceUnit, type KnownUnits, type SectionUnit } from './units.js';
 import { escapeRegExp } from './text.js';
 
 const SPACES = /[\s\u3000\u00A0]/g;
@@ -25,6 +26,9 @@ const SectionCuesFile = z.object({
     notSeveralPlaces: z.array(z.string()),
     introParagraphs: z.number().int().min(1),
     compiledByline: z.string(),
+    sectorTitleWords: z.array(z.string()),
+    rankingTitleWords: z.array(z.string()),
+    institutePattern: z.string(),
   }),
   sectioning: z.object({
     openingCharacters: z.number().int().nonnegative(),
@@ -44,7 +48,19 @@ export interface SectionCues {
   /** Photo captions (图①：…): each tells where its own picture was taken. */
   captions: RegExp[];
   /** What makes an article a roundup, and a regional or general one otherwise (see `classifyArticle`). */
-  kind: { minimumUnits: number; largestShare: number; regionalShare: number; severalPlaces: string[]; severalPlacesUnits: number; notSeveralPlaces: RegExp; introParagraphs: number; compiledByline: RegExp };
+  kind: {
+    minimumUnits: number;
+    largestShare: number;
+    regionalShare: number;
+    severalPlaces: string[];
+    severalPlacesUnits: number;
+    notSeveralPlaces: RegExp;
+    introParagraphs: number;
+    compiledByline: RegExp;
+    sectorTitleWords: string[];
+    rankingTitleWords: string[];
+    institute: RegExp;
+  };
   /** Thresholds of sectioning without headings, each explained in the file (see `section-strategies.ts`). */
   sectioning: z.infer<typeof SectionCuesFile>['sectioning'];
 }
@@ -65,6 +81,7 @@ export function loadSectionCues(file = dataPath('section-cues.json')): SectionCu
       // Phrases to blank out before looking for the words of `severalPlaces`; `(?!)` matches nothing where none are listed.
       notSeveralPlaces: new RegExp(cues.kind.notSeveralPlaces.join('|') || '(?!)', 'g'),
       compiledByline: new RegExp(cues.kind.compiledByline),
+      institute: new RegExp(cues.kind.institutePattern),
     },
     sectioning: cues.sectioning,
   };
@@ -103,19 +120,27 @@ export interface HeadingFound {
  * Finds region and unit headings of the three printed forms: `浙江：` then a headline line; `浙江：headline`;
  * `河 北` or `北京交通大学` alone.
  */
-export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer, known: KnownUnits): HeadingFound[] {
+export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer, known: KnownUnits, bylines: readonly boolean[] = []): HeadingFound[] {
   const headings: HeadingFound[] = [];
   /**
    * Headings of the form `厦门港——` (a name of any kind, known by the dash) or `济南 曲径通幽` (a place, a space, a
    * headline): several must stand in the article.
    */
   const dashed = new Set<HeadingFound>();
+  const spacedHeadlines: string[] = [];
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index]!;
     if (paragraph.length > HEADLINE_MAX + 12) continue;
     const spaced = spacedHeading(paragraph, gazetteer, known);
     if (spaced) {
       headings.push({ paragraph: index, ...spaced, lines: 1, detectedBy: 'heading-inline' });
+      dashed.add(headings[headings.length - 1]!);
+      spacedHeadlines.push(spaced.heading);
+      continue;
+    }
+    const scene = unitLedScene(paragraph, gazetteer, known);
+    if (scene) {
+      headings.push({ paragraph: index, ...scene, lines: 1, detectedBy: 'heading-inline' });
       dashed.add(headings[headings.length - 1]!);
       continue;
     }
@@ -124,7 +149,7 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
     const colon = dash ? dash[1]!.length : compact.search(/[：:]/);
     const token = colon === -1 ? compact : compact.slice(0, colon);
     if (token.length < 2 || token.length > (dash ? 20 : 16)) continue;
-    const unit = headingUnit(token, gazetteer, known) ?? (dash ? namedUnit(token, gazetteer, known) : undefined);
+    const unit = headingUnit(token, gazetteer, known) ?? (dash ? namedUnit(token, gazetteer, known) : colon === -1 ? loneLineUnit(token, index, paragraphs, bylines, gazetteer, known) : undefined);
     if (!unit || (!isPlaceUnit(unit) && token.length < 3 && !known.byName.has(token))) continue;
     const rest = colon === -1 || dash ? '' : paragraph.slice(paragraph.search(/[：:]/) + 1).trim();
     const next = paragraphs[index + 1];
@@ -145,12 +170,19 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
   // A lone name without a colon, or one dash heading, is a heading only where the article prints several of them.
   const alone = (heading: HeadingFound) => heading.detectedBy === 'heading-name' || dashed.has(heading);
   const named = headings.filter(alone);
-  return named.length === 1 && headings.length === 1 ? [] : named.length === 1 ? headings.filter((heading) => !alone(heading)) : headings;
+  if (spacedHeadlines.length >= 2) return withGluedHeadings(headings, paragraphs, spacedHeadlines, gazetteer, known);
+  if (named.length !== 1) return headings;
+  // One lone name with its headline under it stands beside two or more headings of another form (`武汉龙泉街道` over
+  // its headline, then `天津：…`, `郑州：…`): the article's first passage printed differently.
+  const framed = headings.filter((heading) => !alone(heading));
+  const [lone] = named;
+  return framed.length >= 2 && lone!.detectedBy === 'heading-name' && lone!.lines === 2 ? headings : framed;
 }
 
 /**
- * A university or other unit whose name gives no province takes the one its own passage clearly tells of
- * (the text comes first); central bodies, enterprises and sectors stay national.
+ * A university or other unit whose name gives no province takes the one its own passage clearly tells of, or
+ * where the passage names several, the one it is first placed in (the text comes first); central bodies,
+ * enterprises and sectors stay national.
  */
 export function placeUnitsFromText(headings: HeadingFound[], paragraphCount: number, placeMatches: readonly PlaceMatch[][], gazetteer: Gazetteer, mixedRatio: number): void {
   headings.forEach((heading, position) => {
@@ -160,9 +192,41 @@ export function placeUnitsFromText(headings: HeadingFound[], paragraphCount: num
     for (let index = heading.paragraph; index < end; index++) {
       for (const [code, count] of provinceVotes(placeMatches[index] ?? [])) votes.set(code, (votes.get(code) ?? 0) + count);
     }
-    const province = dominantProvince(votes, mixedRatio);
-    if (province && province !== 'mixed') heading.unit = { ...heading.unit, region: gazetteer.region(province)! };
+    const dominant = dominantProvince(votes, mixedRatio);
+    // Where the passage is mixed (a site in 福建 whose workers come from 江苏), the unit is where its story is first placed.
+    const province = dominant === 'mixed' ? firstClearProvince(placeMatches.slice(heading.paragraph, end), mixedRatio) : dominant;
+    if (province) heading.unit = { ...heading.unit, region: gazetteer.region(province)! };
   });
+}
+
+/** The province of the first paragraph that names one clearly, if any. */
+function firstClearProvince(placeMatches: readonly PlaceMatch[][], mixedRatio: number): string | undefined {
+  for (const matches of placeMatches) {
+    const province = dominantProvince(provinceVotes(matches), mixedRatio);
+    if (province && province !== 'mixed') return province;
+  }
+  return undefined;
+}
+
+/**
+ * Where an article prints two or more `济南 曲径通幽` headings, a line of the same layout whose space was lost
+ * (`广州一园一景`: a city, then a headline as long as the others) is one of them too.
+ */
+function withGluedHeadings(headings: HeadingFound[], paragraphs: readonly string[], spacedHeadlines: readonly string[], gazetteer: Gazetteer, known: KnownUnits): HeadingFound[] {
+  const taken = new Set(headings.flatMap((heading) => Array.from({ length: heading.lines }, (_, line) => heading.paragraph + line)));
+  const lengths = new Set(spacedHeadlines.map((headline) => headline.length));
+  const glued: HeadingFound[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    if (taken.has(index) || !/^[\u4e00-\u9fff]{6,12}$/.test(paragraph)) return;
+    for (const length of lengths) {
+      const unit = headingUnit(paragraph.slice(0, -length), gazetteer, known);
+      if (unit && (unit.unitType === 'province' || unit.unitType === 'city')) {
+        glued.push({ paragraph: index, unit, heading: paragraph.slice(-length), lines: 1, detectedBy: 'heading-inline' });
+        return;
+      }
+    }
+  });
+  return [...headings, ...glued].sort((a, b) => a.paragraph - b.paragraph);
 }
 
 /** A place and a headline on one line, a space between (`济南 曲径通幽`, `北京 留白增绿`), as a heading. */
@@ -173,16 +237,6 @@ function spacedHeading(paragraph: string, gazetteer: Gazetteer, known: KnownUnit
   const unit = headingUnit(match[1]!, gazetteer, known);
   if (!unit || !isPlaceUnit(unit)) return undefined;
   return { unit, heading: normaliseHeadline(match[2]!) };
-}
-
-/**
- * A dash heading's name that the unit table does not classify, read as a unit (of type other) where it names a
- * place of China (`宁波舟山港`) or a facility (`…港`, `…园`, `…社区`); topics (`谁来种地`) and people are not units.
- */
-function namedUnit(token: string, gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
-  const region = provinceInName(token, gazetteer) ?? null;
-  if (!region && !known.facility.test(token)) return undefined;
-  return { unit: token, unitType: 'other', region };
 }
 
 /**

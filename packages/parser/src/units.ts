@@ -7,8 +7,18 @@ import type { Gazetteer } from './gazetteer.js';
 
 const KnownUnitsFile = z.object({
   typePatterns: z.array(z.object({ type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), pattern: z.string() })),
-  units: z.array(z.object({ name: z.string().min(2), type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), province: z.string().nullable() })),
+  units: z.array(
+    z.object({
+      name: z.string().min(2),
+      type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']),
+      province: z.string().nullable(),
+      aliases: z.array(z.string().min(2)).optional(),
+    }),
+  ),
   facilityPattern: z.string(),
+  shortForms: z.array(z.object({ short: z.string().min(1), full: z.string().min(2) })),
+  notUnitPatterns: z.array(z.string()),
+  projectPattern: z.string(),
 });
 
 export interface KnownUnits {
@@ -18,6 +28,14 @@ export interface KnownUnits {
   byName: Map<string, { type: UnitType; province: string | null }>;
   /** Names of places that are units though neither places of the gazetteer nor bodies (`太仓港`, `…产业园`). */
   facility: RegExp;
+  /** Other names of well-known units (`东航` → `东方航空`), each way. */
+  aliases: Map<string, string[]>;
+  /** Short endings of unit names and the full endings they stand for (`师大` → `师范大学`). */
+  shortForms: Array<{ short: string; full: string }>;
+  /** Names that are never units though a place may start them: events (`遵义会议`), people with titles (`…教授李明`). */
+  notUnit: RegExp[];
+  /** The end of a project's or facility's name (`…大桥`, `…水电站`) that makes a lone line a unit heading. */
+  project: RegExp;
 }
 
 export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits {
@@ -26,7 +44,24 @@ export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits 
     typePatterns: data.typePatterns.map((entry) => ({ type: entry.type, pattern: new RegExp(entry.pattern) })),
     byName: new Map(data.units.map((unit) => [unit.name, { type: unit.type, province: unit.province }])),
     facility: new RegExp(data.facilityPattern),
+    aliases: aliasTable(data.units),
+    shortForms: data.shortForms,
+    notUnit: data.notUnitPatterns.map((pattern) => new RegExp(pattern)),
+    project: new RegExp(data.projectPattern),
   };
+}
+
+/** Each name of a unit with its other names, both ways. */
+function aliasTable(units: ReadonlyArray<{ name: string; aliases?: string[] | undefined }>): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  const add = (name: string, other: string) => table.set(name, [...(table.get(name) ?? []), other]);
+  for (const unit of units) {
+    for (const alias of unit.aliases ?? []) {
+      add(unit.name, alias);
+      add(alias, unit.name);
+    }
+  }
+  return table;
 }
 
 /** What a section is about: the unit as written, what kind it is, and its province where known. */
@@ -73,8 +108,21 @@ function placeUnit(token: string, gazetteer: Gazetteer): SectionUnit | undefined
   const head = only(provincesOfName(token.slice(0, end), gazetteer, false));
   if (!head) return undefined;
   const rest = token.slice(end);
-  const restIsPlace = ['', '区', '县', '市'].some((suffix) => provincesOfName(rest + suffix, gazetteer, true).has(head));
-  return restIsPlace ? { unit: token, unitType: /[县区旗]$/.test(rest) ? 'county' : 'city', region: gazetteer.region(head)! } : undefined;
+  return isPlaceChainIn(rest, head, gazetteer, 2) ? { unit: token, unitType: /[县区旗]$/.test(rest) ? 'county' : 'city', region: gazetteer.region(head)! } : undefined;
+}
+
+/**
+ * Whether `rest` is a place of the province `head`, written with or without its suffix, or a short chain of them
+ * (`丽水庆元县` after `浙江`): `links` more places may stand before the last.
+ */
+function isPlaceChainIn(rest: string, head: string, gazetteer: Gazetteer, links: number): boolean {
+  if (['', '区', '县', '市'].some((suffix) => provincesOfName(rest + suffix, gazetteer, true).has(head))) return true;
+  if (links === 0) return false;
+  const linked = gazetteer.namesAt(rest, 0).filter(([end]) => end < rest.length && provincesOfName(rest.slice(0, end), gazetteer, true).has(head));
+  // An autonomous prefecture is usually written short with 州 or 盟 (海西州, 凉山州), a form the gazetteer does not hold.
+  const shortPrefecture = /^[\u4e00-\u9fff]{2,4}?[州盟](?=[\u4e00-\u9fff]{2})/.exec(rest)?.[0].length;
+  const ends = [...linked.map(([end]) => end), ...(shortPrefecture ? [shortPrefecture] : [])];
+  return ends.some((end) => isPlaceChainIn(rest.slice(end), head, gazetteer, links - 1));
 }
 
 /** The province a unit's name starts with (郑州大学 → 河南, 浙江省委 → 浙江, 太仓港 → 江苏), if one. */
@@ -97,6 +145,12 @@ export function provinceInName(token: string, gazetteer: Gazetteer): Region | un
 export function headingUnit(token: string, gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
   const place = placeUnit(token, gazetteer);
   if (place) return place;
+  if (isNeverUnit(token, known)) return undefined;
+  const full = fullForm(token, known);
+  if (full) {
+    const unit = headingUnit(full, gazetteer, known);
+    return unit && { ...unit, unit: token };
+  }
   const listed = known.byName.get(token);
   const patterned = known.typePatterns.find((entry) => entry.pattern.test(token))?.type;
   if (!listed && !patterned) return undefined;
@@ -105,4 +159,36 @@ export function headingUnit(token: string, gazetteer: Gazetteer, known: KnownUni
   const unitType = listed?.type ?? (patterned === 'central-body' && named ? 'other' : patterned!);
   const region = unitType === 'central-body' ? null : named ?? (listed?.province ? gazetteer.region(listed.province) ?? null : null);
   return { unit: token, unitType, region };
+}
+
+/** An event (`遵义会议`) or a person with a title (`浙江大学教授李明`): never a unit, whatever place starts it. */
+export function isNeverUnit(token: string, known: KnownUnits): boolean {
+  return known.notUnit.some((pattern) => pattern.test(token));
+}
+
+/** The full name a short one stands for (`华东师大` → `华东师范大学`), when it ends in a short form of the table. */
+function fullForm(token: string, known: KnownUnits): string | undefined {
+  if (known.byName.has(token)) return undefined;
+  const form = known.shortForms.find((entry) => token.length > entry.short.length && token.endsWith(entry.short));
+  return form && token.slice(0, -form.short.length) + form.full;
+}
+
+/** The forms a unit's name is written in: as given, its full or short form (`华东师大` ⇄ `华东师范大学`), its aliases. */
+export function unitNameForms(name: string, known: KnownUnits): string[] {
+  const forms = [name, ...(known.aliases.get(name) ?? [])];
+  const full = fullForm(name, known);
+  if (full) forms.push(full);
+  for (const { short, full: ending } of known.shortForms) {
+    if (name.length > ending.length && name.endsWith(ending)) forms.push(name.slice(0, -ending.length) + short);
+  }
+  return forms;
+}
+
+/**
+ * Whether two names are one unit: a form of one is a form of the other or holds it (`云南玉溪顾芸` holds `云南玉溪`),
+ * so a unit named short in a title and in full in its heading is found either way.
+ */
+export function sameUnitName(a: string, b: string, known: KnownUnits): boolean {
+  const formsOfB = unitNameForms(b, known);
+  return unitNameForms(a, known).some((form) => formsOfB.some((other) => form.includes(other) || other.includes(form)));
 }

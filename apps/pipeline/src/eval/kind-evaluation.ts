@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GoldKinds } from '@roundup/model';
-import { createExtractor, extractArticle, readInputs, type Extractor } from '@roundup/parser';
+import { createExtractor, extractArticle, readInputs, sameUnitName, type Extractor } from '@roundup/parser';
 import { scoreWithCounts } from './score.js';
 
 export interface KindReport {
@@ -19,8 +19,6 @@ export interface KindReport {
   errors: string[];
 }
 
-/** A unit is found when a section's unit is it, or one of the two contains the other (`云南玉溪顾芸` holds `云南玉溪`). */
-const sameUnit = (gold: string, found: string) => found === gold || found.includes(gold) || gold.includes(found);
 
 /** Runs extraction over a labelled month and scores its kinds and units; undefined when the month is not on this machine. */
 export async function evaluateKinds(goldFile: string, corpusDir: string, extractor: Extractor = createExtractor()): Promise<KindReport | undefined> {
@@ -52,7 +50,8 @@ export async function evaluateKinds(goldFile: string, corpusDir: string, extract
     }
     for (const unit of gold.units[id] ?? []) {
       report.units.total += 1;
-      const section = extraction.sections.find((candidate) => sameUnit(unit.unit, candidate.unit));
+      // Found when a section's unit is it in any of its forms (`华东师大` for `华东师范大学`) or holds it (`云南玉溪顾芸`).
+      const section = extraction.sections.find((candidate) => sameUnitName(unit.unit, candidate.unit, extractor.knownUnits));
       if (!section) {
         report.errors.push(`${id} unit missed: ${unit.unit}`);
         continue;
