@@ -96,6 +96,11 @@ function measureScore(measure: MeasureRow): number {
   return 3 * count(measure.figures) + 2 * count(measure.initiatives) + count(measure.domains) + (measure.locality ? 1 : 0);
 }
 
+/** Whether a roundup compares units rather than provinces: two or more sections, not all of them keyed by a province. */
+export function comparesUnits(tables: ArticleTables): boolean {
+  return tables.articles[0]?.kind === 'roundup' && tables.sections.length >= 2 && tables.sections.some((section) => section.unit_type !== 'province');
+}
+
 export class BriefingCollector {
   readonly regions = new Map<string, RegionMaterial>();
   readonly sources: SourceArticle[] = [];
@@ -108,6 +113,8 @@ export class BriefingCollector {
   multiRegionArticles = 0;
   firstDate = '';
   lastDate = '';
+  /** The run's one article when it is a roundup of units: its briefing compares the units (briefing/unit-roundup.ts). */
+  unitRoundup: ArticleTables | undefined;
   private order = 0;
 
   /** `scope` says which articles the briefing compares: roundups only (the default) or every article with a region. */
@@ -117,6 +124,8 @@ export class BriefingCollector {
     const article = tables.articles[0];
     if (!article) return;
     this.articleCount += 1;
+    // One article's rows at most: a second article makes the run a corpus, which compares provinces.
+    this.unitRoundup = this.articleCount === 1 && comparesUnits(tables) ? tables : undefined;
     if (!this.firstDate || article.date < this.firstDate) this.firstDate = article.date;
     if (!this.lastDate || article.date > this.lastDate) this.lastDate = article.date;
     if (article.kind === 'roundup') {

@@ -155,7 +155,46 @@ export const LABELS = {
   },
 } as const;
 
-export type Labels = (typeof LABELS)[Language];
+/** A language's words: any string where a label is a string, so that the unit variants below fit the same type. */
+export type Labels = { [Key in keyof (typeof LABELS)[Language]]: (typeof LABELS)[Language][Key] extends string ? string : (typeof LABELS)[Language][Key] };
+
+/** What changes in a briefing that compares the units of one roundup (universities, central bodies …), not provinces. */
+export const UNIT_LABELS = {
+  zh: {
+    summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
+      `本简报比较${s.regions}个单位，来自${s.articles}篇报道，共提及${s.places}个地点、${s.measures}条措施、${s.figures}个数字和${s.programmes}个专项名称。`,
+    comparison: '单位对比',
+    region: '单位',
+    regionSections: '分单位情况',
+    leadingDomains: '各单位侧重：',
+    matrixTitle: '单位 × 政策领域（措施句数）',
+    instrumentTitle: '单位 × 政策工具（措施句数）',
+    barsTitle: '各单位措施数量（句）',
+    moneyBarsTitle: '各单位提及金额合计',
+  },
+  en: {
+    summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
+      `This briefing compares ${s.regions} units from ${plural(s.articles, 'article')}, naming ${plural(s.places, 'place')}, ${plural(s.measures, 'measure')}, ${plural(s.figures, 'figure')} and ${plural(s.programmes, 'named programme')}.`,
+    comparison: 'Comparison of units',
+    region: 'Unit',
+    regionSections: 'Units',
+    leadingDomains: 'Where each unit acts: ',
+    matrixTitle: 'Unit × policy domain (measure sentences)',
+    instrumentTitle: 'Unit × policy instrument (measure sentences)',
+    barsTitle: 'Measures per unit (sentences)',
+    moneyBarsTitle: 'Money mentioned per unit',
+  },
+} satisfies Record<Language, Partial<Labels>>;
+
+/** The briefing's words, for units when it compares the units of one roundup. */
+export function briefingLabels(language: Language, units: boolean): Labels {
+  return units ? { ...LABELS[language], ...UNIT_LABELS[language] } : LABELS[language];
+}
+
+/** A count with its noun, singular or plural (`1 article`, `3 articles`). */
+export function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /** An amount of yuan as a reader expects it: 万亿元, 亿元, 万元 (CNY m/bn/tn in English). */
 export function formatMoney(yuan: number, language: Language): string {

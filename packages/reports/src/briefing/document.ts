@@ -1,8 +1,9 @@
 // The briefing in reading order: opening, summary, comparison, charts, region chapters, appendix.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { LABELS } from '../labels.js';
+import { briefingLabels } from '../labels.js';
 import { withLinesBroken } from './line-breaking.js';
-import { cjk, keptTogether, punctuation, ROWS_ON_A_PAGE, regionLabel, sectionHeading, withHeading } from './blocks.js';
+import { unitRoundupInput } from './unit-roundup.js';
+import { cjk, themeOf, keptTogether, punctuation, ROWS_ON_A_PAGE, regionLabel, sectionHeading, withHeading } from './blocks.js';
 import { charts } from './charts.js';
 import { corpusComparisonTable, roundupComparisonTable } from './comparison-tables.js';
 import { roundupIndex } from './corpus-briefing.js';
@@ -34,14 +35,16 @@ export function regionalContent(context: RegionalContext): Content[] {
 }
 
 /** The briefing as a pdfmake document definition: its opening, the regional comparison, and the appendix. */
-export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
+export function briefingDocument(given: BriefingInput): TDocumentDefinitions {
+  const input = unitRoundupInput(given);
   const { collector, comparison, language } = input;
-  const labels = LABELS[language];
+  const labels = briefingLabels(language, input.units !== undefined);
   const rows = comparison.rows() as unknown as ComparisonTableRow[];
   const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
   const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
+  // A unit roundup's own title: a list of four universities before it says nothing the table does not.
   const title = single
-    ? singleArticleTitle(single, rows, language, collector.roundups[0]?.units)
+    ? input.units ? themeOf(single.title) : singleArticleTitle(single, rows, language, collector.roundups[0]?.units)
     : input.run.scope === 'roundups' ? labels.corpusRoundupsTitle(rows.length, collector.roundups.length) : labels.corpusTitle(rows.length, collector.regionalArticles);
   const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
   const content: Content[] = [

@@ -2,6 +2,7 @@
 import type { BriefingCollector } from '../briefing-data.js';
 import type { DomainLabel, RegionComparison } from '../comparison.js';
 import type { Labels, Language } from '../labels.js';
+import type { ComparedUnit } from './unit-roundup.js';
 
 export interface TaxonomyDomain extends DomainLabel {
   keywords: readonly string[];
@@ -23,6 +24,8 @@ export interface BriefingInput {
   taxonomy: readonly TaxonomyDomain[];
   language: Language;
   generatedAt: Date;
+  /** A single unit roundup's units, by name: its rows and chapters are units, not provinces (unit-roundup.ts). */
+  units?: ReadonlyMap<string, ComparedUnit>;
   /** Pinyin for place names in English briefings. */
   transliterate?: (name: string) => string;
 }

@@ -8,6 +8,7 @@ import { INSTRUMENTS } from './charts.js';
 import { largestFiguresTable, regionAppearances } from './corpus-briefing.js';
 import type { ComparisonTableRow, RegionalContext, TaxonomyDomain } from './input.js';
 import { ACCENT } from './page.js';
+import { unitDescription } from './unit-roundup.js';
 
 
 /** One region's section: its heading and places, the articles it appears in (corpus), measures, figures, programmes. */
@@ -20,7 +21,10 @@ export function regionSection(context: RegionalContext, row: ComparisonTableRow,
   const mark = punctuation(language);
   const corpus = collector.articleCount > 1;
   // A region of a unit roundup is headed by its units (西安交通大学、陕西师范大学), of a province roundup by its headline.
-  const subtitle = material.units.length > 0 ? material.units.join(mark.list) : !corpus ? material.headlines[0] : undefined;
+  const unit = input.units?.get(row.region);
+  const subtitle = unit
+    ? [unitDescription(unit, language), material.headlines[0]].filter(Boolean).join(' · ')
+    : material.units.length > 0 ? material.units.join(mark.list) : !corpus ? material.headlines[0] : undefined;
   const heading = `${regionLabel(row.region, row.region_en, language)}${subtitle ? ` · ${subtitle}` : ''}`;
   const places = material.places.map((entry) => `${place(entry.name)}${mark.open}${labels.levels[entry.level] ?? entry.level}${mark.close}`).join(mark.list);
   const content: Content[] = [{

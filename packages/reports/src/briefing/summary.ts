@@ -1,7 +1,7 @@
 // The opening: a single roundup's title and source, or a corpus's span and scope, then the summary.
 import type { Content } from 'pdfmake/interfaces.js';
 import type { SourceArticle } from '../briefing-data.js';
-import { LABELS, type Labels, type Language } from '../labels.js';
+import { briefingLabels, LABELS, type Labels, type Language } from '../labels.js';
 import { cjk, leadingDomains, punctuation, regionLabel, themeOf } from './blocks.js';
 import type { BriefingInput, ComparisonTableRow, RegionalContext } from './input.js';
 import { ACCENT } from './page.js';
@@ -53,7 +53,7 @@ export function corpusFacts(input: BriefingInput, labels: Labels): Content {
 /** The summary: what the briefing covers, the largest money figures, and each region's leading domains. */
 export function summaryBlock(input: BriefingInput, rows: ComparisonTableRow[], materials: RegionalContext['materials'], single: boolean): Content[] {
   const { collector, comparison, language, taxonomy } = input;
-  const labels = LABELS[language];
+  const labels = briefingLabels(language, input.units !== undefined);
   const mark = punctuation(language);
   const sum = (value: (row: ComparisonTableRow) => number) => rows.reduce((total, row) => total + value(row), 0);
   const totals = {
