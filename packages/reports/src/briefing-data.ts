@@ -1,5 +1,5 @@
 // What the briefing shows, collected on the way through a run and bounded per region, so a year of articles fits in memory.
-import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel } from '@roundup/model';
+import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel, Qualifier } from '@roundup/model';
 import { inScope, type ComparisonScope } from './comparison.js';
 
 /** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
@@ -32,6 +32,8 @@ export interface BriefingFigure {
   raw: string;
   value: number;
   unit: string;
+  /** exact, more_than (余 多), approx (近 约), less_than (不到): printed with the value. */
+  qualifier: Qualifier;
   quantity: string;
   subject: string;
   locality: string;
@@ -196,7 +198,7 @@ export class BriefingCollector {
     const material = this.regions.get(row.region);
     if (!material) return;
     const figure: BriefingFigure = {
-      articleId: row.article_id, date: article.date, title: article.title, raw: row.raw, value: row.value, unit: row.unit, quantity: row.quantity,
+      articleId: row.article_id, date: article.date, title: article.title, raw: row.raw, value: row.value, unit: row.unit, qualifier: row.qualifier, quantity: row.quantity,
       subject: row.subject, locality: row.locality, order: this.order++,
     };
     if (row.quantity === 'money' && row.unit === '元') keepBest(material.moneyFigures, figure, BRIEFING_LIMITS.figures, byValue);

@@ -5,6 +5,7 @@ import { briefingLabels, LABELS, type Labels, type Language } from '../labels.js
 import { cjk, leadingDomains, punctuation, regionLabel, themeOf } from './blocks.js';
 import type { BriefingInput, ComparisonTableRow, RegionalContext } from './input.js';
 import { ACCENT } from './page.js';
+import { figureText } from './figure-text.js';
 
 /**
  * A single roundup's title: the regions or units it compares in the order the article presents them (units where
@@ -68,13 +69,15 @@ export function summaryBlock(input: BriefingInput, rows: ComparisonTableRow[], m
     .flatMap((row) => (materials.get(row.region)?.moneyFigures ?? []).map((figure) => ({ figure, region: row })))
     .sort((a, b) => b.figure.value - a.figure.value)
     .slice(0, 3)
-    .map(({ figure, region }) => `${figure.raw}${mark.open}${regionLabel(region.region, region.region_en, language)}${figure.subject ? `${mark.comma}${figure.subject}` : ''}${single ? '' : `${mark.comma}${figure.date}`}${mark.close}`);
+    .map(({ figure, region }) => `${language === 'zh' ? figure.raw : figureText(figure, language, input.measureWords)}${mark.open}${regionLabel(region.region, region.region_en, language)}${figure.subject ? `${mark.comma}${figure.subject}` : ''}${single ? '' : `${mark.comma}${figure.date}`}${mark.close}`);
   const domainSummary = rows
     .map((row) => `${regionLabel(row.region, row.region_en, language)}${mark.colon}${leadingDomains(row, taxonomy, language).join(mark.list) || labels.none}`)
     .join(mark.semi);
   return [
     { text: labels.summary, style: 'h3' },
     cjk(labels.summaryText(totals)),
+    // The title counts every roundup read; the summary those with a provincial-level region: it says why they differ.
+    ...(!single && input.run.scope === 'roundups' && collector.roundups.length > totals.articles ? [cjk(labels.roundupsWithoutRegion(collector.roundups.length - totals.articles), { style: 'small' })] : []),
     ...(largestMoney.length > 0 ? [cjk(labels.largestMoney + largestMoney.join(mark.semi), { margin: [0, 3, 0, 0] })] : []),
     cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }),
   ];
