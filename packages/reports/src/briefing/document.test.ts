@@ -66,5 +66,6 @@ describe('renderBriefing', () => {
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.subarray(-6).toString()).toContain('%%EOF');
-  });
+    // Lays out a whole document (fonts, the word dictionary): seconds on a shared machine.
+  }, 60_000);
 });

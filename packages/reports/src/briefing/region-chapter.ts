@@ -10,6 +10,7 @@ import { largestFiguresTable, quotedRaw, regionAppearances } from './corpus-brie
 import type { ComparisonTableRow, RegionalContext, TaxonomyDomain } from './input.js';
 import { ACCENT } from './page.js';
 import { unitDescription } from './unit-roundup.js';
+import type { TextRun } from './line-breaking.js';
 
 
 /** One region's section: its heading and places, the articles it appears in (corpus), measures, figures, programmes. */
@@ -78,12 +79,24 @@ export function measuresByInstrument(measures: readonly BriefingMeasure[], taxon
   });
 }
 
+/**
+ * A quoted sentence in an English briefing: in double quotes, the quotes inside it made single (`“推行‘最多跑一次’”`),
+ * so a reader sees at once that the Chinese is the article's own words.
+ */
+export function quotedInEnglish(runs: readonly TextRun[]): TextRun[] {
+  const inner = runs.map((run) => ({ ...run, text: run.text.replace(/“/g, '‘').replace(/”/g, '’') }));
+  if (inner.length === 0) return inner;
+  inner[0] = { ...inner[0]!, text: `“${inner[0]!.text}` };
+  inner[inner.length - 1] = { ...inner[inner.length - 1]!, text: `${inner[inner.length - 1]!.text}”` };
+  return inner;
+}
+
 /** Sentences as list items: the figures in them in bold, each tagged with its policy domains. */
 export function sentenceBullets(measures: readonly BriefingMeasure[], taxonomy: readonly TaxonomyDomain[], language: Language): Content[] {
   const mark = punctuation(language);
   return measures.map((measure) => ({
     text: [
-      ...withFiguresInBold(measure.text, measure.figures),
+      ...(language === 'en' ? quotedInEnglish(withFiguresInBold(measure.text, measure.figures)) : withFiguresInBold(measure.text, measure.figures)),
       ...(measure.domains.length > 0
         ? [{ text: `  [${measure.domains.map((id) => taxonomy.find((domain) => domain.id === id)?.[language] ?? id).join(mark.list)}]`, color: ACCENT, fontSize: 7.5 }]
         : []),

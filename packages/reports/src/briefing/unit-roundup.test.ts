@@ -70,7 +70,8 @@ describe('a unit roundup’s briefing', () => {
     expect(texts).toContain('高校 · 北京');
     expect(texts).toContain('本简报比较4个单位');
     expect(document.info?.title).toBe(TITLE);
-  });
+    // Breaks every line of a whole document with the word dictionary (loaded on first use): seconds on a shared machine.
+  }, 60_000);
   it('keeps a corpus comparing provinces', () => {
     const second = { ...unitRoundup(), articles: [{ ...unitRoundup().articles[0]!, article_id: 'b' }] };
     const collector = new BriefingCollector();
