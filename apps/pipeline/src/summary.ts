@@ -1,10 +1,11 @@
 // The short human summary a run prints on stdout.
 import type { RunSummary } from '@roundup/model';
+import { plural } from '@roundup/reports';
 
 export function formatSummary(summary: RunSummary): string {
   const lines = [
-    `roundup ${summary.version}: ${summary.recordsRead} records read, ${summary.articles} articles, ${summary.rejects} rejected`,
-    `  ${summary.articlesWithSections} articles with regional sections, ${summary.multiRegionArticles} naming several regions, ${summary.roundups} roundups`,
+    `roundup ${summary.version}: ${plural(summary.recordsRead, 'record')} read, ${plural(summary.articles, 'article')}, ${summary.rejects} rejected`,
+    `  ${plural(summary.articlesWithSections, 'article')} with regional sections, ${summary.multiRegionArticles} naming several regions, ${plural(summary.roundups, 'roundup')}`,
     `  compared: ${summary.scope === 'roundups' ? 'roundup sections only (--scope all counts every article with a region)' : 'every article with a region (--scope all)'}`,
     `  regions: ${summary.regions.join('、') || '(none)'}`,
     `  rows: ${Object.entries(summary.rows).map(([table, count]) => `${table} ${count}`).join(', ')}`,

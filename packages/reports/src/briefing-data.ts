@@ -1,5 +1,5 @@
 // What the briefing shows, collected on the way through a run and bounded per region, so a year of articles fits in memory.
-import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel } from '@roundup/model';
+import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel, Qualifier } from '@roundup/model';
 import { inScope, type ComparisonScope } from './comparison.js';
 
 /** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
@@ -32,6 +32,8 @@ export interface BriefingFigure {
   raw: string;
   value: number;
   unit: string;
+  /** exact, more_than (余 多), approx (近 约), less_than (不到): printed with the value. */
+  qualifier: Qualifier;
   quantity: string;
   subject: string;
   locality: string;
@@ -96,6 +98,11 @@ function measureScore(measure: MeasureRow): number {
   return 3 * count(measure.figures) + 2 * count(measure.initiatives) + count(measure.domains) + (measure.locality ? 1 : 0);
 }
 
+/** Whether a roundup compares units rather than provinces: two or more sections, not all of them keyed by a province. */
+export function comparesUnits(tables: ArticleTables): boolean {
+  return tables.articles[0]?.kind === 'roundup' && tables.sections.length >= 2 && tables.sections.some((section) => section.unit_type !== 'province');
+}
+
 export class BriefingCollector {
   readonly regions = new Map<string, RegionMaterial>();
   readonly sources: SourceArticle[] = [];
@@ -108,6 +115,8 @@ export class BriefingCollector {
   multiRegionArticles = 0;
   firstDate = '';
   lastDate = '';
+  /** The run's one article when it is a roundup of units: its briefing compares the units (briefing/unit-roundup.ts). */
+  unitRoundup: ArticleTables | undefined;
   private order = 0;
 
   /** `scope` says which articles the briefing compares: roundups only (the default) or every article with a region. */
@@ -117,6 +126,8 @@ export class BriefingCollector {
     const article = tables.articles[0];
     if (!article) return;
     this.articleCount += 1;
+    // One article's rows at most: a second article makes the run a corpus, which compares provinces.
+    this.unitRoundup = this.articleCount === 1 && comparesUnits(tables) ? tables : undefined;
     if (!this.firstDate || article.date < this.firstDate) this.firstDate = article.date;
     if (!this.lastDate || article.date > this.lastDate) this.lastDate = article.date;
     if (article.kind === 'roundup') {
@@ -187,7 +198,7 @@ export class BriefingCollector {
     const material = this.regions.get(row.region);
     if (!material) return;
     const figure: BriefingFigure = {
-      articleId: row.article_id, date: article.date, title: article.title, raw: row.raw, value: row.value, unit: row.unit, quantity: row.quantity,
+      articleId: row.article_id, date: article.date, title: article.title, raw: row.raw, value: row.value, unit: row.unit, qualifier: row.qualifier, quantity: row.quantity,
       subject: row.subject, locality: row.locality, order: this.order++,
     };
     if (row.quantity === 'money' && row.unit === '元') keepBest(material.moneyFigures, figure, BRIEFING_LIMITS.figures, byValue);

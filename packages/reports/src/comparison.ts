@@ -37,6 +37,11 @@ export function inScope(tables: ArticleTables, scope: ComparisonScope): boolean 
   return scope === 'all' || tables.articles[0]?.kind === 'roundup';
 }
 
+/** The comparison's order: see `RegionComparison.rows`. */
+function byCountThenCode(a: RegionTally, b: RegionTally): number {
+  return b.articles - a.articles || b.measures - a.measures || b.sections - a.sections || (a.code || '999999').localeCompare(b.code || '999999') || a.firstSeen - b.firstSeen;
+}
+
 /** Adds up each region's sections, places, figures, programmes and measures; memory grows with regions, not articles. */
 export class RegionComparison {
   private readonly tallies = new Map<string, RegionTally>();
@@ -101,10 +106,13 @@ export class RegionComparison {
     return this.domains.map((domain) => `domain_${domain.id}`);
   }
 
-  /** Regions in the order they first appear in the inputs. */
+  /**
+   * Regions by how much there is of them: roundups (articles), then measures, then sections; ties by administrative
+   * code (GB/T 2260, north to south-west: 北京 110000 … 新疆 650000), a region without one last.
+   */
   rows(): ComparisonRow[] {
     return [...this.tallies.values()]
-      .sort((a, b) => a.firstSeen - b.firstSeen)
+      .sort(byCountThenCode)
       .map((tally) => {
         const row: ComparisonRow = {
           region: tally.region,

@@ -1,15 +1,18 @@
 // What the comparison and the briefing read of an article, small enough to send between threads for every article.
 import type { ArticleTables } from '@roundup/model';
+import { comparesUnits } from './briefing-data.js';
 
 /**
  * The rows of an article that `RegionComparison` and `BriefingCollector` read: its article row, its sections, and
- * the rows of the regions those sections name, paragraphs without their text (only their region is counted).
+ * the rows of the regions those sections name (of every unit in a roundup of units), paragraphs without their text.
  * Both give the same result for an article's digest as for its whole tables; a worker thread sends this digest
  * instead of the tables, whose text is already formatted as CSV where it runs.
  */
 export function regionalDigest(tables: ArticleTables): ArticleTables {
   const regions = new Set(tables.sections.map((section) => section.region).filter((region) => region !== ''));
-  const regional = <T extends { region: string }>(rows: readonly T[]) => (regions.size === 0 ? [] : rows.filter((row) => regions.has(row.region)));
+  // A roundup of units keeps the rows of units without a province (a ministry, an enterprise): its own briefing compares them.
+  const units = comparesUnits(tables);
+  const regional = <T extends { region: string }>(rows: readonly T[]) => (units ? [...rows] : regions.size === 0 ? [] : rows.filter((row) => regions.has(row.region)));
   return {
     articles: tables.articles,
     sections: tables.sections,

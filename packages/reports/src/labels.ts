@@ -74,8 +74,11 @@ export const LABELS = {
       'inferred-places': '由段落地名推断', 'inferred-single': '单一地区报道（推断）',
     } as Record<string, string>,
     moreInCsv: '完整列表见 CSV 文件。',
-    moreDomains: (count: number) => `另有 ${count} 个领域未列出，见 comparison.csv。`,
     noRegions: '输入中没有找到分地区的报道内容。',
+    emptyRegions: (names: string) => `没有引述措施或成效的地区（只列在对比表中）：${names}。`,
+    morePlaces: (count: number) => `；另有${count}个地点未列出`,
+    moreProgrammes: (count: number) => `；另有${count}个专项未列出`,
+    roundupsWithoutRegion: (count: number) => `另有${count}篇综述没有分到省级地区的段落（如中央单位、企业的综述），只列在综述索引中。`,
     none: '—',
   },
   en: {
@@ -103,7 +106,7 @@ export const LABELS = {
     generated: 'Generated',
     summary: 'Summary',
     summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
-      `This briefing compares ${s.regions} provincial-level regions from ${s.articles} article(s), naming ${s.places} places, ${s.measures} measures, ${s.figures} figures and ${s.programmes} named programmes.`,
+      `This briefing compares ${plural(s.regions, 'provincial-level region')} from ${plural(s.articles, 'article')}, naming ${plural(s.places, 'place')}, ${plural(s.measures, 'measure')}, ${plural(s.figures, 'figure')} and ${plural(s.programmes, 'named programme')}.`,
     largestMoney: 'Largest amounts named: ',
     leadingDomains: 'Where each region acts: ',
     comparison: 'Comparison',
@@ -149,13 +152,55 @@ export const LABELS = {
       'inferred-places': 'inferred from places named', 'inferred-single': 'single-region story (inferred)',
     } as Record<string, string>,
     moreInCsv: 'Full lists are in the CSV files.',
-    moreDomains: (count: number) => `${count} more domain(s) are in comparison.csv.`,
     noRegions: 'No regional sections were found in the inputs.',
+    emptyRegions: (names: string) => `Regions with no measure or result quoted (in the comparison table only): ${names}.`,
+    morePlaces: (count: number) => `; and ${plural(count, 'more place')}`,
+    moreProgrammes: (count: number) => `; and ${plural(count, 'more programme')}`,
+    roundupsWithoutRegion: (count: number) => `${plural(count, 'more roundup')} gave no provincial-level region a passage of its own (roundups of central bodies or enterprises, for instance): they are listed in the index only.`,
     none: '—',
   },
 } as const;
 
-export type Labels = (typeof LABELS)[Language];
+/** A language's words: any string where a label is a string, so that the unit variants below fit the same type. */
+export type Labels = { [Key in keyof (typeof LABELS)[Language]]: (typeof LABELS)[Language][Key] extends string ? string : (typeof LABELS)[Language][Key] };
+
+/** What changes in a briefing that compares the units of one roundup (universities, central bodies …), not provinces. */
+export const UNIT_LABELS = {
+  zh: {
+    summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
+      `本简报比较${s.regions}个单位，来自${s.articles}篇报道，共提及${s.places}个地点、${s.measures}条措施、${s.figures}个数字和${s.programmes}个专项名称。`,
+    comparison: '单位对比',
+    region: '单位',
+    regionSections: '分单位情况',
+    leadingDomains: '各单位侧重：',
+    matrixTitle: '单位 × 政策领域（措施句数）',
+    instrumentTitle: '单位 × 政策工具（措施句数）',
+    barsTitle: '各单位措施数量（句）',
+    moneyBarsTitle: '各单位提及金额合计',
+  },
+  en: {
+    summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
+      `This briefing compares ${s.regions} units from ${plural(s.articles, 'article')}, naming ${plural(s.places, 'place')}, ${plural(s.measures, 'measure')}, ${plural(s.figures, 'figure')} and ${plural(s.programmes, 'named programme')}.`,
+    comparison: 'Comparison of units',
+    region: 'Unit',
+    regionSections: 'Units',
+    leadingDomains: 'Where each unit acts: ',
+    matrixTitle: 'Unit × policy domain (measure sentences)',
+    instrumentTitle: 'Unit × policy instrument (measure sentences)',
+    barsTitle: 'Measures per unit (sentences)',
+    moneyBarsTitle: 'Money mentioned per unit',
+  },
+} satisfies Record<Language, Partial<Labels>>;
+
+/** The briefing's words, for units when it compares the units of one roundup. */
+export function briefingLabels(language: Language, units: boolean): Labels {
+  return units ? { ...LABELS[language], ...UNIT_LABELS[language] } : LABELS[language];
+}
+
+/** A count with its noun, singular or plural (`1 article`, `3 articles`). */
+export function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
 
 /** An amount of yuan as a reader expects it: 万亿元, 亿元, 万元 (CNY m/bn/tn in English). */
 export function formatMoney(yuan: number, language: Language): string {

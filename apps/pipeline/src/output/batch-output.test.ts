@@ -56,7 +56,7 @@ describe('batchOutput', () => {
       fromDigests.collector.add(article.digest);
     }
     expect(fromDigests.comparison.rows()).toEqual(fromTables.comparison.rows());
-    expect(fromDigests.comparison.rows().map((row) => row.region)).toEqual(['浙江', '河南', '湖南', '广西', '甘肃']);
+    expect(fromDigests.comparison.rows().map((row) => row.region)).toEqual(['甘肃', '浙江', '广西', '湖南', '河南']);
     for (const region of ['浙江', '甘肃']) expect(fromDigests.collector.material(region)).toEqual(fromTables.collector.material(region));
     expect(fromDigests.collector.topSources()).toEqual(fromTables.collector.topSources());
     expect(fromDigests.collector.articleCount).toBe(2);

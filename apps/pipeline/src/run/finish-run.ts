@@ -3,8 +3,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, type ArticleTables, type ComparisonRow } from '@roundup/model';
-import { dataPath, loadGazetteer, type Taxonomy } from '@roundup/parser';
-import { BriefingCollector, dataPackage, formatCsv, RegionComparison, renderBriefing, tableShape, writeWorkbook, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
+import { existsSync } from 'node:fs';
+import { DEFAULT_DATA_DIR, dataPath, loadDataFile, loadGazetteer, type Taxonomy } from '@roundup/parser';
+import { BriefingCollector, dataPackage, formatCsv, MeasureWordsFile, RegionComparison, renderBriefing, tableShape, writeWorkbook, type BriefingInput, type BriefingRunFacts, type Language, type MeasureWords } from '@roundup/reports';
 import type { OutputFolder } from '../output/output-folder.js';
 import type { RunTally } from './run-tally.js';
 import type { StageTimer } from './stage-timer.js';
@@ -54,9 +55,23 @@ function briefingInput(collector: BriefingCollector, comparison: RegionCompariso
     taxonomy: knowledge.taxonomy.domains,
     language: knowledge.language,
     generatedAt: knowledge.now ?? new Date(),
+    ...(knowledge.language === 'en' ? { measureWords: measureWordsIn(knowledge.dataDir) } : {}),
     // Loaded on first use: only an English briefing spells place names, and the gazetteer is cached per process.
     transliterate: (name) => loadGazetteer(dataPath('place-aliases.json', knowledge.dataDir)).englishName(name),
   };
+}
+
+const measureWords = new Map<string, MeasureWords>();
+/**
+ * data/measure-words-en.json, read once per process (every --per-article briefing uses it); a --data folder made
+ * before the file existed uses the bundled one.
+ */
+function measureWordsIn(dataDir: string | undefined): MeasureWords {
+  const own = dataPath('measure-words-en.json', dataDir);
+  const path = existsSync(own) ? own : dataPath('measure-words-en.json', DEFAULT_DATA_DIR);
+  let words = measureWords.get(path);
+  if (!words) measureWords.set(path, (words = loadDataFile(path, MeasureWordsFile).words));
+  return words;
 }
 
 /** --per-article: each roundup's own briefing, in `briefings/<id>.pdf`, drawn from its digest alone. */

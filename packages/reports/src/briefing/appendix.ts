@@ -4,6 +4,7 @@ import type { Labels } from '../labels.js';
 import { briefingTable } from './briefing-table.js';
 import { cjk, keptTogether, sectionHeading } from './blocks.js';
 import type { BriefingInput } from './input.js';
+import { rejectReasonIn } from './reject-reasons.js';
 
 
 
@@ -22,10 +23,11 @@ export function appendix(input: BriefingInput, labels: Labels): Content[] {
     keptTogether(sectionHeading(labels.appendix, 1), counts),
     keptTogether({ text: labels.rejected, style: 'h3' }, reasons.length === 0
       ? { text: labels.noRejects }
-      : briefingTable([labels.reason, labels.count], ['*', 50], reasons.map(([reason, count]) => [cjk(reason), { text: String(count), alignment: 'right' }] as TableCell[]))),
+      : briefingTable([labels.reason, labels.count], ['*', 50], reasons.map(([reason, count]) => [cjk(rejectReasonIn(reason, language)), { text: String(count), alignment: 'right' }] as TableCell[]))),
     keptTogether({ text: labels.detection, style: 'h3' }, briefingTable([labels.detection, labels.count], ['*', 50],
       [...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[]))),
-    keptTogether({ text: labels.taxonomy, style: 'h3' }, briefingTable([labels.domains, labels.keywords], [90, '*'],
-      taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.keywords.slice(0, 10).join('、'))] as TableCell[]))),
+    // The taxonomy is the same in every briefing: a corpus briefing lists it once, a single roundup's leaves it out.
+    ...(collector.articleCount > 1 ? [keptTogether({ text: labels.taxonomy, style: 'h3' }, briefingTable([labels.domains, labels.keywords], [90, '*'],
+      taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.keywords.slice(0, 10).join('、'))] as TableCell[])))] : []),
   ];
 }

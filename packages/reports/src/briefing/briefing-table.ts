@@ -1,14 +1,23 @@
 // Every table of the briefing is set up here once, so that all of them look alike.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 
+/** Body rows a table's or chart's header never leaves at a page's foot without: a header with one row looks orphaned. */
+export const ROWS_KEPT_WITH_HEADER = 3;
+
 /**
  * A briefing table: a bold header row repeated on every page it continues on (and kept with the first row), rows
  * never split across pages, light rules, table text. `header` is the column titles; omit it for a table of facts.
+ * `title` heads the table (in the h4 style) as its first header row.
  */
-export function briefingTable(header: readonly string[] | undefined, widths: Array<number | string>, body: TableCell[][]): Content {
-  const headerRow = header ? [header.map((text) => ({ text, style: 'tableHeader' }))] : [];
+export function briefingTable(header: readonly string[] | undefined, widths: Array<number | string>, body: TableCell[][], title?: string): Content {
+  // A column of numbers has its title over the numbers, right-aligned as they are.
+  const alignment = (column: number) => (body[0]?.[column] as { alignment?: string } | undefined)?.alignment;
+  const headerRow: TableCell[][] = header ? [header.map((text, column) => ({ text, style: 'tableHeader', ...(alignment(column) === 'right' ? { alignment: 'right' } : {}) }))] : [];
+  // A titled table carries its title as a header row: repeated where it continues, never alone at a page's foot,
+  // and a long table no longer moves whole to the next page to stay with a heading.
+  if (title) headerRow.unshift([{ text: title, style: 'h4', colSpan: widths.length }, ...widths.slice(1).map(() => ({ text: '' }))]);
   return {
-    table: { headerRows: headerRow.length, keepWithHeaderRows: headerRow.length, dontBreakRows: true, widths, body: [...headerRow, ...body] },
+    table: { headerRows: headerRow.length, keepWithHeaderRows: headerRow.length > 0 ? Math.min(body.length, ROWS_KEPT_WITH_HEADER) : 0, dontBreakRows: true, widths, body: [...headerRow, ...body] },
     layout: 'lightHorizontalLines',
     style: 'table',
   } as Content;

@@ -2,7 +2,8 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { Instrument } from '@roundup/model';
 import { formatMoney, type Labels } from '../labels.js';
-import { sharedColumnWidth } from './briefing-table.js';
+import { ROWS_KEPT_WITH_HEADER, sharedColumnWidth } from './briefing-table.js';
+import { breakWords } from './line-breaking.js';
 import { ROWS_ON_A_PAGE, regionLabel, sectionHeading, withHeading } from './blocks.js';
 import { chartTable, countCell, PERIOD_CHART_ROWS, periodChart } from './corpus-briefing.js';
 import type { BriefingInput, ComparisonTableRow, RegionalContext } from './input.js';
@@ -16,17 +17,22 @@ export const MATRIX_CELL = 20;
 export function barChart(title: string, bars: Array<{ label: string; value: number; text: string }>): Content {
   const max = Math.max(...bars.map((bar) => bar.value), 1);
   const barWidth = CONTENT_WIDTH - 160 - 24;
+  // The title is the table's header row: it repeats where the bars continue, and stays with the first bars; no bar's
+  // label is parted from its bar.
+  const titleRow = [{ text: title, style: 'h3', colSpan: 3 }, { text: '' }, { text: '' }];
   return {
     stack: [
-      { text: title, style: 'h3' },
       {
         table: {
           widths: [80, barWidth, 80],
-          body: bars.map((bar) => [
+          headerRows: 1,
+          keepWithHeaderRows: Math.min(bars.length, ROWS_KEPT_WITH_HEADER),
+          dontBreakRows: true,
+          body: [titleRow, ...bars.map((bar) => [
             { text: bar.label, alignment: 'right', margin: [0, 1, 4, 0] },
             { canvas: [{ type: 'rect', x: 0, y: 2, w: Math.max(1, (bar.value / max) * barWidth), h: 10, color: BAR }] },
             { text: bar.text, margin: [4, 1, 0, 0] },
-          ]),
+          ])],
         },
         layout: 'noBorders',
       },
@@ -36,36 +42,36 @@ export function barChart(title: string, bars: Array<{ label: string; value: numb
   } as Content;
 }
 
-/** Region × domain matrix: a circle per cell, its area proportional to the count, with the count beside it. */
+/**
+ * Region × domain matrix: a circle per cell, its area proportional to the count, with the count beside it. Every
+ * domain with a measure is shown: as many as fit across the page in one chart, the rest in a second (and third) chart
+ * below it with the same rows, the domains in order of their measures.
+ */
 export function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>, labels: Labels): Content {
   const count = (row: Record<string, unknown>, id: string) => Number(row[`domain_${id}`] ?? 0);
   const total = (id: string) => rows.reduce((sum, row) => sum + count(row, id), 0);
   const regionWidth = 48;
-  // A cell needs its dot and a three-digit count, and its header's longest word whole (Government, Rectification):
-  // more domains than fit are left to comparison.csv.
+  // A cell needs its dot and a three-digit count, and its header's longest word whole (Government, Rectification).
   const minimumCell = Math.max(MATRIX_CELL, ...input.taxonomy.map((domain) => longestWordWidth(input.language === 'zh' ? domain.zh : domain.en)));
   let fitting = 1;
   while (sharedColumnWidth(CONTENT_WIDTH, [regionWidth], fitting + 1) >= minimumCell) fitting += 1;
-  const used = input.taxonomy.filter((domain) => total(domain.id) > 0);
-  const shown = new Set([...used].sort((a, b) => total(b.id) - total(a.id)).slice(0, fitting).map((domain) => domain.id));
-  const domains = used.filter((domain) => shown.has(domain.id));
-  if (domains.length === 0) return { text: '' };
-  const max = Math.max(...rows.flatMap((row) => domains.map((domain) => count(row, domain.id))), 1);
-  const cellWidth = Math.min(46, sharedColumnWidth(CONTENT_WIDTH, [regionWidth], domains.length));
-  const header: TableCell[] = [{ text: '' }, ...domains.map((domain) => ({ text: input.language === 'zh' ? domain.zh : domain.en, style: 'matrixHeader' }))];
-  const body: TableCell[][] = rows.map((row) => [
-    { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0] },
-    ...domains.map((domain) => countCell(count(row, domain.id), max, BAR, 3)),
-  ]);
-  const omitted = used.length - domains.length;
-  return {
-    stack: [
-      chartTable(labels.matrixTitle, [regionWidth, ...domains.map(() => cellWidth)], header, body),
-      ...(omitted > 0 ? [{ text: labels.moreDomains(omitted), style: 'small' }] : []),
-    ],
-    unbreakable: rows.length <= ROWS_ON_A_PAGE,
-    margin: [0, 4, 0, 10],
-  } as Content;
+  const used = input.taxonomy.filter((domain) => total(domain.id) > 0).sort((a, b) => total(b.id) - total(a.id));
+  if (used.length === 0) return { text: '' };
+  const max = Math.max(...rows.flatMap((row) => used.map((domain) => count(row, domain.id))), 1);
+  const parts = Math.ceil(used.length / fitting);
+  const perPart = Math.ceil(used.length / parts);
+  const charts = Array.from({ length: parts }, (_, part) => {
+    const domains = used.slice(part * perPart, (part + 1) * perPart);
+    const cellWidth = Math.min(46, sharedColumnWidth(CONTENT_WIDTH, [regionWidth], domains.length));
+    const header: TableCell[] = [{ text: '' }, ...domains.map((domain) => ({ text: input.language === 'zh' ? domain.zh : domain.en, style: 'matrixHeader' }))];
+    const body: TableCell[][] = rows.map((row) => [
+      { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0] },
+      ...domains.map((domain) => countCell(count(row, domain.id), max, BAR, 3)),
+    ]);
+    const title = parts > 1 ? `${labels.matrixTitle} ${part + 1}/${parts}` : labels.matrixTitle;
+    return { stack: [chartTable(title, [regionWidth, ...domains.map(() => cellWidth)], header, body)], unbreakable: rows.length <= ROWS_ON_A_PAGE, margin: [0, 4, 0, 10] } as Content;
+  });
+  return { stack: charts } as Content;
 }
 
 export const INSTRUMENTS: readonly Instrument[] = ['supply', 'environment', 'demand'];
@@ -88,30 +94,32 @@ export function instrumentMatrix(input: BriefingInput, rows: ComparisonTableRow[
 }
 
 /**
- * How wide a matrix header's longest unbreakable word is at its 6.5 pt bold: Latin letters about 0.6 em each; Chinese
- * breaks between any two ideographs, so two of them (a line of 政务 / 服务) are its widest piece.
+ * How wide a matrix header's longest unbreakable word is at its 6.5 pt bold: an ideograph is an em, a Latin letter
+ * about 0.6 em; Chinese words are the dictionary's (医疗卫生 is one, 政务 / 服务 two), as the header's lines break.
  */
 export function longestWordWidth(label: string): number {
-  if (/[\u4e00-\u9fff]/.test(label)) return 2 * 6.5;
-  return Math.max(...label.split(/\s+/).map((word) => word.length)) * 6.5 * 0.6;
+  const width = (word: string) => [...word.trim()].reduce((sum, character) => sum + (/[\u3400-\u9fff]/.test(character) ? 1 : 0.6), 0) * 6.5;
+  return Math.max(...breakWords(label, 'words').map(width));
 }
 
 
 /** The charts: (for a corpus) roundups per region and period, the region × domain matrix, measures and (for one roundup) money per region. */
-export function charts({ input, labels, rows }: RegionalContext): Content[] {
+export function charts({ input, labels, rows: allRows }: RegionalContext): Content[] {
   const { comparison, collector, language } = input;
+  // A region with no measure has an empty row in every chart but the period chart: it is left out of them.
+  const rows = allRows.filter((row) => comparison.measuresOf(row.region) > 0);
   const label = (row: ComparisonTableRow) => regionLabel(row.region, row.region_en, language);
   const content: Content[] = [];
   const matrix = domainMatrix(input, rows, labels);
   if (collector.articleCount > 1) {
-    const chart = periodChart(collector, rows.map((row) => ({ region: row.region, label: label(row) })), labels, CONTENT_WIDTH, BAR);
-    content.push(...withHeading(sectionHeading(labels.charts, 1), chart, rows.length <= PERIOD_CHART_ROWS));
+    const chart = periodChart(collector, allRows.map((row) => ({ region: row.region, label: label(row) })), labels, CONTENT_WIDTH, BAR);
+    content.push(...withHeading(sectionHeading(labels.charts, 1), chart, allRows.length <= PERIOD_CHART_ROWS));
     content.push(matrix);
   } else {
     content.push(...withHeading(sectionHeading(labels.charts, 1), matrix, rows.length <= ROWS_ON_A_PAGE));
   }
   content.push(instrumentMatrix(input, rows, labels));
-  content.push(barChart(labels.barsTitle, rows.map((row) => ({ label: label(row), value: comparison.measuresOf(row.region), text: String(comparison.measuresOf(row.region)) }))));
+  if (rows.length > 0) content.push(barChart(labels.barsTitle, rows.map((row) => ({ label: label(row), value: comparison.measuresOf(row.region), text: String(comparison.measuresOf(row.region)) }))));
   const moneyRows = rows.filter((row) => Number(row.money_yuan) > 0);
   if (collector.articleCount === 1 && moneyRows.length > 0) {
     content.push(barChart(labels.moneyBarsTitle, moneyRows.map((row) => ({ label: label(row), value: Number(row.money_yuan), text: formatMoney(Number(row.money_yuan), language) }))));

@@ -3,8 +3,9 @@
 // Money is never added up across articles: their figures are unrelated.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { BriefingCollector, BriefingFigure, RegionMaterial } from '../briefing-data.js';
-import { briefingTable, sharedColumnWidth } from './briefing-table.js';
-import { formatValue, type Labels, type Language } from '../labels.js';
+import { briefingTable, ROWS_KEPT_WITH_HEADER, sharedColumnWidth } from './briefing-table.js';
+import type { Labels, Language } from '../labels.js';
+import { figureText, type MeasureWords } from './figure-text.js';
 
 /** How the region × period chart groups dates: by week under two months, by month up to two years, then coarser. */
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';
@@ -64,12 +65,13 @@ function countDot(n: number, max: number, colour: string): TableCell {
 
 /**
  * A chart drawn as a table, its title the first header row: the title repeats where the chart continues on the next
- * page, and never stands alone at a page's foot (pdfmake keeps header rows with the first body row).
+ * page, and never stands at a page's foot with its header and a row or two (pdfmake keeps header rows with the first
+ * `keepWithHeaderRows` body rows).
  */
 export function chartTable(title: string, widths: number[], header: TableCell[], body: TableCell[][]): Content {
   const titleRow: TableCell[] = [{ text: title, style: 'h3', colSpan: widths.length, margin: [0, 4, 0, 2] }, ...widths.slice(1).map(() => ({ text: '' }))];
   return {
-    table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [titleRow, header, ...body] },
+    table: { headerRows: 2, keepWithHeaderRows: Math.min(body.length, ROWS_KEPT_WITH_HEADER), dontBreakRows: true, widths, body: [titleRow, header, ...body] },
     layout: CHART_RULES,
   } as Content;
 }
@@ -139,11 +141,16 @@ export function regionAppearances(material: RegionMaterial, labels: Labels, show
 }
 
 /** A region's largest money figures, each with the article it comes from: never a sum across articles. */
-export function largestFiguresTable(figures: readonly BriefingFigure[], labels: Labels, language: Language): Content {
+export function largestFiguresTable(figures: readonly BriefingFigure[], labels: Labels, language: Language, words?: MeasureWords): Content {
   return briefingTable([labels.raw, labels.value, labels.subject, labels.sourceOf], [60, 70, 80, '*'], figures.map((figure) => [
-    { text: figure.raw },
-    { text: formatValue(figure.value, figure.unit, language), alignment: 'right' },
+    { text: quotedRaw(figure.raw, language) },
+    { text: figureText(figure, language, words), alignment: 'right' },
     { text: figure.subject || labels.none },
     { text: `${figure.date}  ${figure.title}` },
-  ] as TableCell[]));
+  ] as TableCell[]), labels.largestFigures);
+}
+
+/** A figure's original text: as it is in a Chinese briefing, quoted in an English one (`“2.7万余次”`). */
+export function quotedRaw(raw: string, language: Language): string {
+  return language === 'zh' ? raw : `“${raw}”`;
 }

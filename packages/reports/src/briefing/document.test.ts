@@ -7,6 +7,16 @@ import { breakableText, programmeNames } from './blocks.js';
 import { renderBriefing } from './document.js';
 import { singleArticleTitle } from './summary.js';
 import { RegionComparison } from '../comparison.js';
+import { runningHeader } from './page.js';
+
+describe('runningHeader', () => {
+  it('keeps a short title whole and cuts a long one with an ellipsis', () => {
+    expect(runningHeader('区域对比简报 · 浙江、河南')).toBe('区域对比简报 · 浙江、河南');
+    const cut = runningHeader(`区域对比简报 · ${'解决好群众最急最忧最盼问题'.repeat(8)}`);
+    expect([...cut]).toHaveLength(64);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+});
 
 describe('breakableText', () => {
   it('allows a break before an opening quote and after a closing one', () => {
@@ -66,5 +76,6 @@ describe('renderBriefing', () => {
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.subarray(-6).toString()).toContain('%%EOF');
-  });
+    // Lays out a whole document (fonts, the word dictionary): seconds on a shared machine.
+  }, 60_000);
 });

@@ -1,8 +1,9 @@
 // The briefing in reading order: opening, summary, comparison, charts, region chapters, appendix.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { LABELS } from '../labels.js';
+import { briefingLabels } from '../labels.js';
 import { withLinesBroken } from './line-breaking.js';
-import { cjk, keptTogether, punctuation, ROWS_ON_A_PAGE, regionLabel, sectionHeading, withHeading } from './blocks.js';
+import { unitRoundupInput } from './unit-roundup.js';
+import { cjk, themeOf, keptTogether, punctuation, ROWS_ON_A_PAGE, regionLabel, sectionHeading, withHeading } from './blocks.js';
 import { charts } from './charts.js';
 import { corpusComparisonTable, roundupComparisonTable } from './comparison-tables.js';
 import { roundupIndex } from './corpus-briefing.js';
@@ -15,33 +16,45 @@ import { appendix } from './appendix.js';
 import { corpusFacts, singleArticleTitle, sourcesBlock, summaryBlock } from './summary.js';
 
 
-/** The comparison table, the index of roundups (for a corpus), the charts and one section per region. */
+/** The comparison table, the index of roundups (for a corpus), the charts and a section per region with something quoted. */
 export function regionalContent(context: RegionalContext): Content[] {
   const { input, labels, rows } = context;
   const { collector, language } = input;
   const corpus = collector.articleCount > 1;
   const content: Content[] = [];
   const comparisonTable = corpus ? corpusComparisonTable(context) : roundupComparisonTable(context);
-  content.push(...withHeading(sectionHeading(labels.comparison, 1), comparisonTable, rows.length <= ROWS_ON_A_PAGE));
+  // The table may start on the page the summary ends on: its header stays with its first rows, and the heading moves
+  // on with them if they do not fit (pageBreakBefore), so a short summary no longer leaves its page blank.
+  content.push(sectionHeading(labels.comparison, 1), comparisonTable);
   if (corpus) {
     const index = collector.roundups.length > 0 ? roundupIndex(collector, labels, punctuation(language)) : { text: labels.none };
     content.push(...withHeading(sectionHeading(labels.roundupIndex, 1), index, collector.roundups.length <= ROWS_ON_A_PAGE / 2));
   }
   content.push(...charts(context));
-  content.push(...rows.flatMap((row, index) => regionSection(context, row, index === 0 ? sectionHeading(labels.regionSections, 1) : undefined)));
+  // A region with nothing quoted (香港 0, 台湾 0) is named in one line, not given a chapter of dashes.
+  const quoted = (row: ComparisonTableRow) => {
+    const material = context.materials.get(row.region);
+    return material !== undefined && material.measures.length + material.results.length + material.figures.length > 0;
+  };
+  const chapters = rows.filter(quoted);
+  const empty = rows.filter((row) => !quoted(row)).map((row) => regionLabel(row.region, row.region_en, language));
+  content.push(...chapters.flatMap((row, index) => regionSection(context, row, index === 0 ? sectionHeading(labels.regionSections, 1) : undefined)));
+  if (empty.length > 0) content.push(cjk(labels.emptyRegions(empty.join(punctuation(language).list)), { style: 'small', margin: [0, 8, 0, 0] }));
   if (corpus) content.push({ text: labels.moreInCsv, style: 'small' });
   return content;
 }
 
 /** The briefing as a pdfmake document definition: its opening, the regional comparison, and the appendix. */
-export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
+export function briefingDocument(given: BriefingInput): TDocumentDefinitions {
+  const input = unitRoundupInput(given);
   const { collector, comparison, language } = input;
-  const labels = LABELS[language];
+  const labels = briefingLabels(language, input.units !== undefined);
   const rows = comparison.rows() as unknown as ComparisonTableRow[];
   const place = (name: string) => (language === 'en' && input.transliterate ? `${input.transliterate(name)} (${name})` : name);
   const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
+  // A unit roundup's own title: a list of four universities before it says nothing the table does not.
   const title = single
-    ? singleArticleTitle(single, rows, language, collector.roundups[0]?.units)
+    ? input.units ? themeOf(single.title) : singleArticleTitle(single, rows, language, collector.roundups[0]?.units)
     : input.run.scope === 'roundups' ? labels.corpusRoundupsTitle(rows.length, collector.roundups.length) : labels.corpusTitle(rows.length, collector.regionalArticles);
   const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
   const content: Content[] = [

@@ -2,6 +2,8 @@
 import type { BriefingCollector } from '../briefing-data.js';
 import type { DomainLabel, RegionComparison } from '../comparison.js';
 import type { Labels, Language } from '../labels.js';
+import type { ComparedUnit } from './unit-roundup.js';
+import type { MeasureWords } from './figure-text.js';
 
 export interface TaxonomyDomain extends DomainLabel {
   keywords: readonly string[];
@@ -23,6 +25,10 @@ export interface BriefingInput {
   taxonomy: readonly TaxonomyDomain[];
   language: Language;
   generatedAt: Date;
+  /** A single unit roundup's units, by name: its rows and chapters are units, not provinces (unit-roundup.ts). */
+  units?: ReadonlyMap<string, ComparedUnit>;
+  /** Measure words in English (data/measure-words-en.json), for an English briefing's figures. */
+  measureWords?: MeasureWords;
   /** Pinyin for place names in English briefings. */
   transliterate?: (name: string) => string;
 }

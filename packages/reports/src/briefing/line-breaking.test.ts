@@ -11,6 +11,37 @@ describe('breakWords', () => {
   it('splits where pdfmake’s breaker does: between ideographs, never before a pause or inside a number', () => {
     expect(breakWords('共投入14.5亿元，服务')).toEqual(['共', '投', '入', '14.5', '亿', '元，', '服', '务']);
   });
+  it.each([
+    ['结合实际 注重实效', ['结合实际 ', '注重实效']],
+    ['整改与执法', ['整改', '与', '执法']],
+    ['优化营商环境', ['优化', '营商', '环境']],
+    ['政务服务', ['政务', '服务']],
+  ])('breaks %s between words only', (text, words) => {
+    expect(breakWords(text, 'words')).toEqual(words);
+  });
+  it('keeps a short quoted name whole at `quotes`, and breaks inside it between words at `words`', () => {
+    expect(breakWords('“互联网+不动产登记”“一线工作”', 'quotes')).toEqual(['“互联网+不动产登记”', '“一线工作”']);
+    expect(breakWords('“互联网+不动产登记”', 'words')).toEqual(['“互联网', '+不动产', '登记”']);
+  });
+});
+
+describe('breakLines at word boundaries', () => {
+  const CELLS = ['结合实际 注重实效', '上下联动 抓实整改与执法', '政务服务、营商环境、就业与社保', '“互联网+不动产登记”“万名干部助推电商扶贫行动”'];
+  it.each(CELLS)('never ends a line of %s inside a word, at column widths that hold its longest word', (cell) => {
+    for (const width of [36, 44, 64, 90]) {
+      const lines = breakLines([{ text: cell }], width, measure, 8)!;
+      const texts = lines.map((line) => line.map((run) => run.text).join(''));
+      expect(texts.join('')).toBe(cell);
+      let at = 0;
+      for (const text of texts.slice(0, -1)) {
+        at += text.length;
+        expect(['营商', '环境', '执法', '整改', '实效', '政务', '服务', '互联网', '不动产', '登记', '万名', '干部'].some((word) => {
+          const start = cell.indexOf(word);
+          return start >= 0 && at > start && at < start + word.length;
+        }), `${cell} broken after ${text}`).toBe(false);
+      }
+    }
+  });
 });
 
 describe('breakLines', () => {

@@ -7,6 +7,7 @@
 import * as fontkit from 'fontkit';
 import LineBreaker from 'linebreak';
 import { sharedColumnWidth } from './briefing-table.js';
+import { unbreakableOffsets, type Wholeness } from './word-boundaries.js';
 
 /** A piece of text in one style; `bold` and `fontSize` are all that change a width here. */
 export interface TextRun {
@@ -30,22 +31,42 @@ interface Word {
 }
 
 /** A run's words, and the words pdfmake joins across runs to decide whether a break may fall between them. */
-function runWords(run: TextRun): { texts: string[]; first: string; last: string } {
-  const words = breakWords(run.text);
+function runWords(run: TextRun, fits: (word: string) => boolean): { texts: string[]; first: string; last: string } {
+  const words = wordsFitting(run.text, 'quotes', fits);
   return { texts: run.noWrap ? [run.text] : words, first: words[0]!, last: words[words.length - 1]! };
 }
 
-/** The words of a text between break opportunities, exactly as pdfmake's TextBreaker splits it. */
-export function breakWords(text: string): string[] {
+/**
+ * The words of a text between break opportunities: pdfmake's own (its TextBreaker's UAX #14 breaker), less those
+ * inside a dictionary word or a short quoted name at `wholeness` (`anywhere`: exactly pdfmake's).
+ */
+export function breakWords(text: string, wholeness: Wholeness = 'anywhere'): string[] {
   if (text.length === 0) return [''];
   const words: string[] = [];
+  const inside = unbreakableOffsets(text, wholeness);
   const breaker = new LineBreaker(text);
   let last = 0;
   for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
-    words.push(text.slice(last, next.position));
+    if (next.position < text.length && inside.has(next.position)) continue;
+    words.push(...betweenQuotedNames(text.slice(last, next.position), wholeness));
     last = next.position;
   }
   return words;
+}
+
+/** UAX #14 allows no break between `”` and `“`; between two quoted names is where a Chinese reader expects one. */
+function betweenQuotedNames(word: string, wholeness: Wholeness): string[] {
+  if (wholeness === 'anywhere' || !word.includes('”“')) return [word];
+  return word.split(/(?<=”)(?=“)/);
+}
+
+/** Finer in turn: a word wider than its line is split between dictionary words, then wherever UAX #14 allows. */
+const FINER: Readonly<Record<Wholeness, Wholeness | undefined>> = { quotes: 'words', words: 'anywhere', anywhere: undefined };
+
+/** A text's words at `wholeness`, each that `fits` refuses split finer until it fits or cannot be split. */
+function wordsFitting(text: string, wholeness: Wholeness, fits: (word: string) => boolean): string[] {
+  const finer = FINER[wholeness];
+  return breakWords(text, wholeness).flatMap((word) => (finer && !fits(word) ? wordsFitting(word, finer, fits) : [word]));
 }
 
 /**
@@ -101,7 +122,7 @@ const TRAILING_SPACE = /\s*$/;
  */
 export function breakLines(runs: readonly TextRun[], width: number, measure: TextMeasure, baseFontSize: number): TextRun[][] | undefined {
   const maxWidth = width - SHAPING_ALLOWANCE;
-  const words = wordsOf(runs, measure, baseFontSize);
+  const words = wordsOf(runs, measure, baseFontSize, maxWidth);
   const lines: Word[][] = [];
   let line: Word[] = [];
   let lineWidth = 0;
@@ -133,14 +154,17 @@ function chainWidth(words: readonly Word[], index: number): number {
   return width - trailingCut;
 }
 
-function wordsOf(runs: readonly TextRun[], measure: TextMeasure, baseFontSize: number): Word[] {
+/** The runs' words: whole dictionary words and short quoted names, split finer only where one is wider than the line. */
+function wordsOf(runs: readonly TextRun[], measure: TextMeasure, baseFontSize: number, maxWidth: number): Word[] {
   const words: Word[] = [];
   let previousLast = '';
   for (const run of runs) {
     const size = run.fontSize ?? baseFontSize;
-    const { texts, first, last } = runWords(run);
-    // pdfmake glues the last word of one run to the first of the next when no break lies between them.
-    if (previousLast && breakWords(previousLast + first).length === 1) words[words.length - 1]!.glued = true;
+    const fits = (word: string) => measure.width(word.trim(), size, run.bold) <= maxWidth;
+    const { texts, first, last } = runWords(run, fits);
+    // pdfmake glues the last word of one run to the first of the next when no break lies between them; here also
+    // when the two make one word (`营商` + bold `环境`).
+    if (previousLast && breakWords(previousLast + first, 'words').length === 1) words[words.length - 1]!.glued = true;
     const width = (part: string) => (part.length === 0 ? 0 : measure.width(part, size, run.bold));
     for (const text of texts) {
       words.push({ run, text, width: width(text), leadingCut: width(LEADING_SPACE.exec(text)![0]), trailingCut: width(TRAILING_SPACE.exec(text)![0]), glued: false });

@@ -1,10 +1,11 @@
 // The opening: a single roundup's title and source, or a corpus's span and scope, then the summary.
 import type { Content } from 'pdfmake/interfaces.js';
 import type { SourceArticle } from '../briefing-data.js';
-import { LABELS, type Labels, type Language } from '../labels.js';
+import { briefingLabels, LABELS, type Labels, type Language } from '../labels.js';
 import { cjk, leadingDomains, punctuation, regionLabel, themeOf } from './blocks.js';
 import type { BriefingInput, ComparisonTableRow, RegionalContext } from './input.js';
 import { ACCENT } from './page.js';
+import { figureText } from './figure-text.js';
 
 /**
  * A single roundup's title: the regions or units it compares in the order the article presents them (units where
@@ -53,7 +54,7 @@ export function corpusFacts(input: BriefingInput, labels: Labels): Content {
 /** The summary: what the briefing covers, the largest money figures, and each region's leading domains. */
 export function summaryBlock(input: BriefingInput, rows: ComparisonTableRow[], materials: RegionalContext['materials'], single: boolean): Content[] {
   const { collector, comparison, language, taxonomy } = input;
-  const labels = LABELS[language];
+  const labels = briefingLabels(language, input.units !== undefined);
   const mark = punctuation(language);
   const sum = (value: (row: ComparisonTableRow) => number) => rows.reduce((total, row) => total + value(row), 0);
   const totals = {
@@ -68,13 +69,15 @@ export function summaryBlock(input: BriefingInput, rows: ComparisonTableRow[], m
     .flatMap((row) => (materials.get(row.region)?.moneyFigures ?? []).map((figure) => ({ figure, region: row })))
     .sort((a, b) => b.figure.value - a.figure.value)
     .slice(0, 3)
-    .map(({ figure, region }) => `${figure.raw}${mark.open}${regionLabel(region.region, region.region_en, language)}${figure.subject ? `${mark.comma}${figure.subject}` : ''}${single ? '' : `${mark.comma}${figure.date}`}${mark.close}`);
+    .map(({ figure, region }) => `${language === 'zh' ? figure.raw : figureText(figure, language, input.measureWords)}${mark.open}${regionLabel(region.region, region.region_en, language)}${figure.subject ? `${mark.comma}${figure.subject}` : ''}${single ? '' : `${mark.comma}${figure.date}`}${mark.close}`);
   const domainSummary = rows
     .map((row) => `${regionLabel(row.region, row.region_en, language)}${mark.colon}${leadingDomains(row, taxonomy, language).join(mark.list) || labels.none}`)
     .join(mark.semi);
   return [
     { text: labels.summary, style: 'h3' },
     cjk(labels.summaryText(totals)),
+    // The title counts every roundup read; the summary those with a provincial-level region: it says why they differ.
+    ...(!single && input.run.scope === 'roundups' && collector.roundups.length > totals.articles ? [cjk(labels.roundupsWithoutRegion(collector.roundups.length - totals.articles), { style: 'small' })] : []),
     ...(largestMoney.length > 0 ? [cjk(labels.largestMoney + largestMoney.join(mark.semi), { margin: [0, 3, 0, 0] })] : []),
     cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }),
   ];
