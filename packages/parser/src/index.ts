@@ -43,3 +43,4 @@ export {
   type RegionalInitiative,
   type RegionalPlace,
 } from './extract.js';
+export { STRESS_PATTERNS, stressParagraph, type StressPattern } from './stress-text.js';
