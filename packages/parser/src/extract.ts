@@ -127,7 +127,8 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted, sentences);
     for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region });
     if (info.unit !== null && info.role === 'body') {
-      measures.push(...paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted }, extractor));
+      // One by one: spread as arguments, a paragraph's measures (166,000 in one hostile paragraph) overflowed the stack.
+      for (const measure of paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted }, extractor)) measures.push(measure);
     }
   }
   return { article, kind, paragraphs, sections, places, figures, initiatives, measures };

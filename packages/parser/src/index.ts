@@ -6,6 +6,7 @@ export {
   articleIdFromUrl,
   filesBelow,
   InputError,
+  MAX_ARTICLE_CHARACTERS,
   inputSources,
   readSource,
   readWholeFile,
