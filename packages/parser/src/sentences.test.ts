@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Property runs of a second or two on a quiet machine; a busy one takes several times as long.
+vi.setConfig({ testTimeout: 60_000 });
 import { EXCERPT_REACH, MAX_SENTENCE_CHARACTERS, ParagraphSentences, splitSentences } from './sentences.js';
 
 /** The sentence around a span as it was found before the index: a walk from the span to the nearest ends. */

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Property runs of a second or two on a quiet machine; a busy one takes several times as long.
+vi.setConfig({ testTimeout: 60_000 });
 import { itemsBySentence, lastIndexStartingBefore } from './text-order.js';
 
 /** Items in text order, as extractors give them: starts never decrease; lengths from 0. */
