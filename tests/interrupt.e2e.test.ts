@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, watch, writeFileSync, mkdtempSync } from 'no
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stressParagraph, type StressPattern } from '@roundup/parser';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT, runCli } from './helpers.js';
 
@@ -16,6 +18,18 @@ function snapshot(folder: string): Record<string, string> {
       .sort()
       .map((file) => [file, readFileSync(file).toString('base64')]),
   );
+}
+
+/** Resolves when a run's temporary folder appears in `base`: the run has started. */
+function runStarted(base: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const watcher = watch(base, (_event, name) => {
+      if (name?.startsWith('.roundup-tmp-')) {
+        watcher.close();
+        resolve();
+      }
+    });
+  });
 }
 
 describe('an interrupted run', () => {
@@ -46,5 +60,34 @@ describe('an interrupted run', () => {
     expect(code === null ? killedBy : code).not.toBe(0);
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(base).sort()).toEqual(['big.jsonl', 'out']);
+  }, 120_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('ends at once in the middle of an article of a million characters, with --jobs 1 (%s)', async (signal) => {
+    const base = mkdtempSync(join(tmpdir(), 'roundup-kill-long-'));
+    const out = join(base, 'out');
+    expect((await runCli(['--out', out])).code).toBe(0);
+    const before = snapshot(out);
+
+    // Four one-paragraph articles near the size limit, a few seconds of extraction each: in the main thread, their batch
+    // would keep the signal waiting until all four were done.
+    const patterns: StressPattern[] = ['place-money', 'percent', 'mixed', 'places'];
+    const lines = patterns.map((pattern) => JSON.stringify({ url: `https://example.com/${pattern}`, title: pattern, text: stressParagraph(pattern, 990_000), date: '2020-01-01' }));
+    writeFileSync(join(base, 'long.jsonl'), lines.join('\n'));
+
+    const started = runStarted(base);
+    const child = spawn('node', [CLI, join(base, 'long.jsonl'), '--out', out, '--jobs', '1', '--quiet'], { stdio: 'ignore' });
+    const exited = once(child, 'exit');
+    await started;
+    // Past reading: the first article is being extracted.
+    await sleep(1500);
+    const signalled = performance.now();
+    child.kill(signal);
+    const [code, killedBy] = await exited;
+    const seconds = (performance.now() - signalled) / 1000;
+    expect(code === null ? killedBy : code).toBe(signal === 'SIGTERM' ? 143 : 130);
+    // Within a second on a quiet machine; the bound leaves room for a busy one, far below the articles' extraction.
+    expect(seconds).toBeLessThan(5);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(base).sort()).toEqual(['long.jsonl', 'out']);
   }, 120_000);
 });

@@ -15,15 +15,17 @@ import { classifyArticle, type KindDecision } from './kinds.js';
 import { loadKnownUnits, type KnownUnits } from './units.js';
 import { classifyDomains, loadTaxonomy, type Taxonomy } from './domains.js';
 import { dataPath } from './data-files.js';
-import { extractFigures, loadFigureRules, sentenceAround, type FigureRules } from './figures.js';
+import { extractFigures, loadFigureRules, type FigureRules } from './figures.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
 import { matchPlaceNames, resolvePlaceMatches } from './places.js';
+import { NumberedNames } from './numbered-names.js';
 import { findQuotedSpans, type QuotedSpan } from './quotes.js';
 import { sectionArticle } from './section-strategies.js';
 import { loadSectionCues, type SectionCues } from './sections.js';
-import { splitSentences } from './sentences.js';
+import { ParagraphSentences, splitSentences } from './sentences.js';
 import { codePointLength } from './text.js';
+import { itemsBySentence, lastIndexStartingBefore } from './text-order.js';
 import { codeSentence, loadSentenceCoder, type SentenceCoder } from './roles.js';
 
 /** The knowledge tables every extractor uses, loaded once and shared by all articles. */
@@ -101,7 +103,7 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
   }
 
   const quotedSpans = texts.map((text) => findQuotedSpans(text));
-  const repeatedNames = repeatedNumberedNames(quotedSpans);
+  const numberedNames = NumberedNames.of(quotedSpans);
   // Grouped once: looking them up per paragraph keeps long articles linear.
   const localitiesByParagraph = new Map<number, RegionalPlace[]>();
   for (const place of places) {
@@ -118,35 +120,18 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     // Sectioning keeps each paragraph's text as read, so the spans found above are this paragraph's.
     const quoted = quotedSpans[info.index]!;
     const paragraphPlaces = localitiesByParagraph.get(info.index) ?? [];
-    const paragraphFigures = info.role === 'byline' ? [] : figuresOutsideNames(extractFigures(text, info.index, figureRules, quoted), text, repeatedNames);
-    for (const figure of paragraphFigures) figures.push(regionalFigure(figure, info.region, localityBefore(paragraphPlaces, figure.start), sentenceAround(text, figure.start, figure.end)));
-    const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted);
+    // Found once per paragraph and looked up by every figure and programme in it.
+    const sentences = new ParagraphSentences(text);
+    const paragraphFigures = info.role === 'byline' ? [] : numberedNames.figuresOutside(extractFigures(text, info.index, figureRules, quoted), text);
+    for (const figure of paragraphFigures) figures.push(regionalFigure(figure, info.region, localityBefore(paragraphPlaces, figure.start), sentences.around(figure.start, figure.end)));
+    const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted, sentences);
     for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region });
     if (info.unit !== null && info.role === 'body') {
-      measures.push(...paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted }, extractor));
+      // One by one: spread as arguments, a paragraph's measures (166,000 in one hostile paragraph) overflowed the stack.
+      for (const measure of paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted }, extractor)) measures.push(measure);
     }
   }
   return { article, kind, paragraphs, sections, places, figures, initiatives, measures };
-}
-
-/**
- * Names quoted somewhere in the article that hold a number: where one is repeated without quotes (a heading 温暖十条
- * for “温暖十条”), its numbers are still part of a name.
- */
-function repeatedNumberedNames(quotedSpans: ReadonlyArray<readonly QuotedSpan[]>): string[] {
-  const names = new Set<string>();
-  for (const spans of quotedSpans) for (const span of spans) if (span.isName && NUMBERED_NAME.test(span.inner)) names.add(span.inner);
-  return [...names];
-}
-const NUMBERED_NAME = /[0-9一二两三四五六七八九十百千万]/;
-
-/** The figures not inside a repetition of a numbered name; the paragraph is searched for the names once. */
-function figuresOutsideNames(found: Figure[], text: string, names: readonly string[]): Figure[] {
-  if (found.length === 0 || names.length === 0) return found;
-  const occurrences: Array<[number, number]> = [];
-  for (const name of names) for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) occurrences.push([at, at + name.length]);
-  if (occurrences.length === 0) return found;
-  return found.filter((figure) => !occurrences.some(([from, to]) => from <= figure.start && figure.end <= to));
 }
 
 /** A figure with where it stands; built field by field, as a spread of each of 40,000 figures cost more than the rest of the loop. */
@@ -155,10 +140,9 @@ function regionalFigure(figure: Figure, region: string | null, locality: string,
   return { paragraph, start, end, raw, value, unit, qualifier, quantity, subject, region, locality, sentence };
 }
 
-/** The last place named before `offset` in its paragraph (places in text order); empty when none. */
+/** The last place named before `offset` in its paragraph (places in text order, found by binary search); empty when none. */
 function localityBefore(places: readonly RegionalPlace[], offset: number): string {
-  for (let index = places.length - 1; index >= 0; index--) if (places[index]!.start < offset) return places[index]!.name;
-  return '';
+  return places[lastIndexStartingBefore(places, offset)]?.name ?? '';
 }
 
 interface ParagraphFindings {
@@ -170,11 +154,16 @@ interface ParagraphFindings {
 
 /** One measure per sentence of a body paragraph: its domains, programmes, figures, role and instrument. */
 function paragraphMeasures(info: ParagraphInfo, found: ParagraphFindings, extractor: Extractor): Measure[] {
-  return splitSentences(info.text).map((sentence) => {
-    const inSentence = <T extends { start: number; end: number }>(items: readonly T[]) => items.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
-    const sentencePlaces = inSentence(found.places);
-    const sentenceInitiatives = inSentence(found.initiatives);
-    const sentenceQuotes = found.quoted.length === 0 ? [] : inSentence(found.quoted).map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
+  const sentences = splitSentences(info.text);
+  // Each list is shared out among the sentences in one sweep.
+  const placesOf = itemsBySentence(found.places, sentences);
+  const initiativesOf = itemsBySentence(found.initiatives, sentences);
+  const figuresOf = itemsBySentence(found.figures, sentences);
+  const quotesOf = itemsBySentence(found.quoted, sentences);
+  return sentences.map((sentence, index) => {
+    const sentencePlaces = placesOf[index]!;
+    const sentenceInitiatives = initiativesOf[index]!;
+    const sentenceQuotes = quotesOf[index]!.map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
     return {
       paragraph: info.index,
       sentenceIndex: sentence.index,
@@ -182,7 +171,7 @@ function paragraphMeasures(info: ParagraphInfo, found: ParagraphFindings, extrac
       locality: sentencePlaces[0]?.name ?? localityBefore(found.places, sentence.start),
       domains: classifyDomains(sentence.text, extractor.taxonomy),
       initiatives: [...new Set(sentenceInitiatives.map((initiative) => initiative.name))],
-      figures: inSentence(found.figures).map((figure) => figure.raw),
+      figures: figuresOf[index]!.map((figure) => figure.raw),
       text: sentence.text,
       ...codeSentence(sentence.text, sentenceQuotes, sentenceInitiatives.length > 0, extractor.sentenceCoder),
     };

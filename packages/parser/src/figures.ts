@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CHINESE_NUMERAL_CHARS, multiplierPower, normaliseArabic, parseChineseNumeral, scaleDecimal } from './chinese-numerals.js';
 import { dataPath, loadDataFile } from './data-files.js';
 import { findQuotedSpans, insideQuotedName, type QuotedSpan } from './quotes.js';
-import { codeUnitSet, escapeRegExp, isIdeograph } from './text.js';
+import { ParagraphSentences } from './sentences.js';
+import { escapeRegExp, isIdeograph } from './text.js';
 
 const UnitTable = z.object({
   units: z.array(
@@ -74,8 +75,8 @@ const SUFFIX_QUALIFIERS: Array<[string, Qualifier]> = [
   ['以上', 'more_than'], ['多', 'more_than'], ['余', 'more_than'], ['左右', 'approx'], ['上下', 'approx'], ['以下', 'less_than'], ['以内', 'less_than'],
 ];
 const CHINESE_RUN = /^[\u4e00-\u9fff]+/;
+const OPENING_QUOTE = '“'.charCodeAt(0);
 const BEFORE_LETTER = /[A-Za-zＡ-Ｚａ-ｚ\-－·]/;
-const isSentenceEnd = codeUnitSet('。！？!?；;');
 
 /** A figure rules' unit and not-unit words by their first code unit, in the rules' order (longest first). */
 interface WordIndex {
@@ -105,13 +106,12 @@ function byFirstUnit<T>(items: readonly T[], wordOf: (item: T) => string): Map<n
   return map;
 }
 
-/** The sentence around [start, end): from after the previous 。！？； to the next one included. */
+/**
+ * The sentence around [start, end), as `ParagraphSentences.around` gives it (an over-long one as an excerpt). For one
+ * lookup: the text is indexed anew at each call, so many lookups in one paragraph share a `ParagraphSentences`.
+ */
 export function sentenceAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !isSentenceEnd(text.charCodeAt(from - 1))) from -= 1;
-  let to = end;
-  while (to < text.length && !isSentenceEnd(text.charCodeAt(to))) to += 1;
-  return text.slice(from, Math.min(text.length, to + 1));
+  return new ParagraphSentences(text).around(start, end);
 }
 
 /** What is counted: the noun after the unit (`35个铁路小区`), else the quoted name or noun phrase before the number. */
@@ -120,8 +120,10 @@ function subjectOf(text: string, start: number, end: number, rules: FigureRules)
   const afterCut = cutAtVerb(after, rules, 'first').split('的')[0]!;
   if (afterCut.length >= 2) return afterCut.slice(0, 10);
   if (start > 0 && text[start - 1] === '”') {
-    const open = text.lastIndexOf('“', start - 1);
-    if (open !== -1 && start - open <= 26) return text.slice(open + 1, start - 1);
+    // Only a name opened close before counts, so only that far is searched (not back to the paragraph's start).
+    let open = start - 2;
+    while (open >= 0 && start - open <= 26 && text.charCodeAt(open) !== OPENING_QUOTE) open -= 1;
+    if (open >= 0 && start - open <= 26) return text.slice(open + 1, start - 1);
   }
   let from = start;
   while (from > 0 && start - from < 12 && isIdeograph(text.charCodeAt(from - 1))) from -= 1;

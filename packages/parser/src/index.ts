@@ -13,7 +13,7 @@ export { extractFigures, loadFigureRules, sentenceAround, type FigureRules } fro
 export { findQuotedSpans, type QuotedSpan } from './quotes.js';
 export { extractInitiatives, isInitiative, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
 export { classifyDomains, loadTaxonomy, Taxonomy, type Domain } from './domains.js';
-export { splitSentences, type SentenceSpan } from './sentences.js';
+export { EXCERPT_REACH, MAX_SENTENCE_CHARACTERS, ParagraphSentences, splitSentences, type SentenceSpan } from './sentences.js';
 export { codeSentence, loadSentenceCoder, type InstrumentCodebook, type SentenceCode, type SentenceCoder } from './roles.js';
 export { findHeadings, isByline, loadSectionCues, provinceVotes, type SectionCues, type SectionedArticle } from './sections.js';
 export { sectionArticle } from './section-strategies.js';
@@ -31,3 +31,4 @@ export {
   type RegionalInitiative,
   type RegionalPlace,
 } from './extract.js';
+export { STRESS_PATTERNS, stressParagraph, type StressPattern } from './stress-text.js';

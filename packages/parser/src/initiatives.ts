@@ -2,9 +2,10 @@
 import type { Initiative } from '@roundup/model';
 import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
-import { sentenceAround } from './figures.js';
 import { findQuotedSpans, type QuotedSpan } from './quotes.js';
+import { MarkPositions, ParagraphSentences } from './sentences.js';
 import { codeUnitSet, escapeRegExp } from './text.js';
+import { lastIndexStartingBefore } from './text-order.js';
 
 const InitiativeCuesFile = z.object({
   nameEndings: z.array(z.string()),
@@ -104,6 +105,7 @@ function isParallelList(name: string): boolean {
 }
 
 const isClauseMark = codeUnitSet('，。、；：！？（）');
+const isFullStop = codeUnitSet('。！？');
 
 /** Text between the previous punctuation mark and `at`: where a verb such as 开展 or 推行 would stand. */
 function clauseBefore(text: string, at: number): string {
@@ -132,14 +134,14 @@ function phraseAfter(text: string, at: number, window: number): string {
  * (“一线工作”“上门代办”等工作法; 从“最多跑一次”到“不来即享”). A quoted problem (“…入园难”问题) or
  * manner (“一站式”, “一对一”) never is.
  */
-export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCues, neighbours: readonly QuotedSpan[]): boolean {
+export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCues, neighbours: readonly QuotedSpan[], sentences = new ParagraphSentences(text)): boolean {
   if (!span.isName) return false;
   const name = span.inner.trim();
   if (name.length < 2 || cues.notNameWords.has(name) || cues.notNamePatterns.some((pattern) => pattern.test(name))) return false;
   const after = text.slice(span.end, span.end + 8);
   if (cues.notNameFollowers.some((word) => after.startsWith(word))) return false;
   const phrase = phraseAfter(text, span.end, cues.followerWindow);
-  if (isCaseSubject(text, span, name, phrase, cues)) return false;
+  if (isCaseSubject(span, name, phrase, cues, sentences)) return false;
   if (cues.numberedRule.test(name) || cues.conversion.test(name) || namesAPractice(text, span, cues)) return true;
   if (name.length <= cues.shortNames.maxLength) {
     return cues.shortNames.followers.some((word) => phrase.startsWith(word)) || cues.shortNames.verbs.some((verb) => clauseBefore(text, span.start).endsWith(verb));
@@ -163,13 +165,19 @@ export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCue
   const near = clause.slice(-cues.verbWindow);
   if (cues.precedingVerbs.some((verb) => (verb.length > 1 ? near.includes(verb) : clause.endsWith(verb))) || cues.preceding.some((pattern) => pattern.test(clause))) return true;
   // A name in a list of names (“一线工作”“上门代办”等工作法) takes its cue from the list.
-  const index = neighbours.indexOf(span);
+  const index = indexOfSpan(neighbours, span);
   const next = neighbours[index + 1];
   const previous = neighbours[index - 1];
   const adjacent = (a: QuotedSpan | undefined, b: QuotedSpan | undefined) => a !== undefined && b !== undefined && /^[、和与及到至或]?$/.test(text.slice(a.end, b.start));
-  if (adjacent(span, next) && next && isInitiative(text, next, cues, [])) return true;
-  if (adjacent(previous, span) && previous && isInitiative(text, previous, cues, [])) return true;
+  if (adjacent(span, next) && next && isInitiative(text, next, cues, [], sentences)) return true;
+  if (adjacent(previous, span) && previous && isInitiative(text, previous, cues, [], sentences)) return true;
   return false;
+}
+
+/** Where a span is among its neighbours (ordered by where they open): found by binary search, not a walk over all of them. */
+function indexOfSpan(neighbours: readonly QuotedSpan[], span: QuotedSpan): number {
+  const index = lastIndexStartingBefore(neighbours, span.start + 1);
+  return neighbours[index] === span ? index : neighbours.indexOf(span);
 }
 
 /**
@@ -185,27 +193,36 @@ function namesAPractice(text: string, span: QuotedSpan, cues: InitiativeCues): b
  * A platform that a reported case is about (查处“…”网站传播淫秽物品案; “…”APP被责令改正): named in a sentence of the case,
  * it is the offender's, not a programme.
  */
-function isCaseSubject(text: string, span: QuotedSpan, name: string, phrase: string, cues: InitiativeCues): boolean {
+function isCaseSubject(span: QuotedSpan, name: string, phrase: string, cues: InitiativeCues, sentences: ParagraphSentences): boolean {
   const platform = cues.platformWords.some((word) => name.endsWith(word) || phrase.includes(word));
   if (!platform) return false;
-  const sentence = sentenceAround(text, span.start, span.end);
+  const sentence = sentences.around(span.start, span.end);
   return cues.caseWords.some((word) => sentence.includes(word));
 }
 
 /** The programmes named in a paragraph, each with its position and sentence. */
-export function extractInitiatives(text: string, paragraph: number, cues: InitiativeCues, quoted: readonly QuotedSpan[] = findQuotedSpans(text)): Initiative[] {
+export function extractInitiatives(
+  text: string,
+  paragraph: number,
+  cues: InitiativeCues,
+  quoted: readonly QuotedSpan[] = findQuotedSpans(text),
+  sentences = new ParagraphSentences(text),
+): Initiative[] {
   const initiatives: Initiative[] = [];
+  let fullStops: MarkPositions | undefined;
   for (const span of quoted) {
-    // After a programme, a name that heads its own explanation (“三个一”暖心行动，即“每天一个暖心电话”：…) is one of its parts.
+    // After a programme, a name that heads its own explanation (“三个一”暖心行动，即“每天一个暖心电话”：…) is one of its parts:
+    // no full stop stands between them (looked up, as the text between may be long).
     const earlier = initiatives[initiatives.length - 1];
-    const partOfEarlier = earlier !== undefined && span.isName && /^[：:]/.test(text.slice(span.end)) && !/[。！？]/.test(text.slice(earlier.end, span.start));
-    if (!partOfEarlier && !isInitiative(text, span, cues, quoted)) continue;
+    const partOfEarlier =
+      earlier !== undefined && span.isName && /^[：:]/.test(text.slice(span.end, span.end + 1)) && !((fullStops ??= new MarkPositions(text, isFullStop)).lastBefore(span.start) >= earlier.end);
+    if (!partOfEarlier && !isInitiative(text, span, cues, quoted, sentences)) continue;
     initiatives.push({
       paragraph,
       start: span.start + 1,
       end: span.end - 1,
       name: span.inner.trim(),
-      sentence: sentenceAround(text, span.start, span.end),
+      sentence: sentences.around(span.start, span.end),
     });
   }
   return initiatives;

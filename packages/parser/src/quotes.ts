@@ -1,4 +1,5 @@
 // Quoted spans in Chinese text: names of programmes and slogans (short, no sentence punctuation) versus quoted speech.
+import { lastIndexStartingBefore } from './text-order.js';
 
 export interface QuotedSpan {
   /** Index of the opening quote mark. */
@@ -43,7 +44,12 @@ export function findQuotedSpans(text: string): QuotedSpan[] {
   return spans;
 }
 
-/** True when [start, end) lies inside a quoted name or a book title (numbers there are part of the name). */
+/**
+ * True when [start, end) lies inside a quoted name or a book title (numbers there are part of the name). The spans are
+ * `findQuotedSpans`'s, in order and apart, so only the last one opening before `start` can hold it: one binary search,
+ * not a walk over every span for every figure.
+ */
 export function insideQuotedName(spans: readonly QuotedSpan[], start: number, end: number): boolean {
-  return spans.some((span) => (span.isName || span.isTitle) && start > span.start && end < span.end);
+  const span = spans[lastIndexStartingBefore(spans, start)];
+  return span !== undefined && (span.isName || span.isTitle) && start > span.start && end < span.end;
 }

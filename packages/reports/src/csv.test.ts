@@ -35,4 +35,9 @@ describe('formatCsvGroups', () => {
   it('gives empty texts for groups without rows', () => {
     expect(formatCsvGroups([[], []], shape)).toEqual(['', '']);
   });
+  it('gives the same texts where groups are longer than one papaparse call takes, or straddle two', () => {
+    const many = (count: number, tag: string) => Array.from({ length: count }, (_, index) => row(index % 7 === 0 ? `${tag}${index},"引"\r\n` : `${tag}${index}`));
+    const groups = [many(4500, 'a'), [], many(1999, 'b'), many(1, 'c'), many(2001, 'd')];
+    expect(formatCsvGroups(groups, shape)).toEqual(groups.map((rows) => formatCsvRows(rows, shape)));
+  });
 });

@@ -50,26 +50,47 @@ export function formatCsvRows(rows: readonly object[], shape: TableShape): strin
 }
 
 /**
- * Several groups of rows (a batch's articles) formatted by one papaparse call, as one text per group, each exactly
+ * Several groups of rows (a batch's articles) formatted by few papaparse calls, as one text per group, each exactly
  * what `formatCsvRows` gives for it: papaparse's set-up per call costs more than a small article's rows.
  */
 export function formatCsvGroups(groups: ReadonlyArray<readonly object[]>, shape: TableShape): string[] {
-  const cells: string[][] = [];
-  for (const rows of groups) for (const row of rows) cells.push(csvCells(row, shape));
-  if (cells.length === 0) return groups.map(() => '');
-  const text = Papa.unparse(cells, { newline: NEWLINE, quotes: false, header: false }) + NEWLINE;
-  const ends = rowEnds(text, cells.length);
-  const texts: string[] = [];
-  let row = 0;
-  let from = 0;
-  for (const rows of groups) {
-    row += rows.length;
-    const to = rows.length === 0 ? from : ends[row - 1]!;
-    texts.push(text.slice(from, to));
-    from = to;
-  }
-  return texts;
+  const pieces: string[][] = groups.map(() => []);
+  let cells: string[][] = [];
+  /** The groups of the rows in `cells`, in order, each with its number of rows there. */
+  let owners: Array<[group: number, rows: number]> = [];
+  const flush = () => {
+    if (cells.length === 0) return;
+    const text = Papa.unparse(cells, { newline: NEWLINE, quotes: false, header: false }) + NEWLINE;
+    const ends = rowEnds(text, cells.length);
+    let row = 0;
+    let from = 0;
+    for (const [group, rows] of owners) {
+      row += rows;
+      pieces[group]!.push(text.slice(from, ends[row - 1]!));
+      from = ends[row - 1]!;
+    }
+    cells = [];
+    owners = [];
+  };
+  groups.forEach((rows, group) => {
+    for (const row of rows) {
+      cells.push(csvCells(row, shape));
+      const last = owners[owners.length - 1];
+      if (last?.[0] === group) last[1] += 1;
+      else owners.push([group, 1]);
+      if (cells.length === ROWS_PER_CALL) flush();
+    }
+  });
+  flush();
+  return pieces.map((texts) => (texts.length === 1 ? texts[0]! : texts.join('')));
 }
+
+/**
+ * The most rows formatted by one papaparse call. It builds its text by appending cell after cell: for a table of half a
+ * million rows (one article of 990,000 characters, a figure every two) that made a string of millions of pieces for
+ * the garbage collector to walk again and again, 4.1–4.5 CPU s where calls of 2,000 rows took 2.0–2.3 s.
+ */
+const ROWS_PER_CALL = 2000;
 
 /** Where each of `count` rows ends (just past its CRLF): a CRLF ends a row unless it is inside a quoted cell. */
 function rowEnds(text: string, count: number): number[] {

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { articleTables, createExtractor, DEFAULT_DATA_DIR, extractArticle, extractFigures, readInputs } from '@roundup/parser';
 import { BriefingCollector, briefingDocument, plainParagraphsDocument, RegionComparison, renderDocument } from '@roundup/reports';
 import { loadGoldArticle } from '../eval/evaluation.js';
+import { benchLongParagraphs } from './long-paragraph-bench.js';
 import { readdir, readFile } from 'node:fs/promises';
 
 const require = createRequire(import.meta.url);
@@ -22,8 +23,9 @@ const program = new Command()
   .description('Measure roundup against the floor of reading the same corpus, and against recognizers-text.')
   .option('--corpus <dir>', 'the corpus to measure on', resolve(root, '../shared/corpus'))
   .option('--big <gigabytes>', 'also build a synthetic corpus of this size by repeating the corpus, and measure memory and briefing time on it', '0')
+  .option('--long <characters>', 'the longest generated one-paragraph article measured (extraction per character up to it, the command on it); 0 skips them', '1000000')
   .parse(process.argv);
-const options = program.opts<{ corpus: string; big: string }>();
+const options = program.opts<{ corpus: string; big: string; long: string }>();
 
 const megabytes = (articles: readonly Article[]) => articles.reduce((sum, article) => sum + article.paragraphs.reduce((s, p) => s + Buffer.byteLength(p), 0), 0) / 1e6;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -247,3 +249,6 @@ if (gigabytes > 0) {
   line('corpus briefing time, big vs this corpus', `${big.stageSeconds.briefing} s vs ${runs[2]!.stageSeconds.briefing} s: ${(big.stageSeconds.briefing! / runs[2]!.stageSeconds.briefing!).toFixed(2)}×`);
   rmSync(folder, { recursive: true, force: true });
 }
+
+// 7. One paragraph of each generated pattern, up to the article limit: extraction stays linear in its length.
+if (Number(options.long) > 0) await benchLongParagraphs(cli, Number(options.long), line);

@@ -5,7 +5,7 @@ import { excerptOf, readSource, type InputSource } from '@roundup/parser';
 import type { Readable } from 'node:stream';
 import type { BatchOutput } from '../output/batch-output.js';
 import { DuplicateFilter, keysOf, type KeyRecord } from './duplicate-filter.js';
-import type { Extraction } from './extraction-pool.js';
+import { INLINE_BATCH_CHARACTERS, type Extraction } from './extraction-pool.js';
 import { entryKey, type CacheEntry, type EntryBuilder, type ResultCache } from '../cache/result-cache.js';
 import type { RunTally } from './run-tally.js';
 
@@ -108,6 +108,11 @@ export interface ExtractedUnit {
 const BATCH_SIZE = 24;
 /** Steps in one unit at most, so that cached files (nothing to extract) still stream in bounded pieces. */
 const UNIT_ITEMS = 256;
+/**
+ * A unit closes once its articles hold this many characters, so a batch holds at most one article of a million (the
+ * memory of two dozen would be many gigabytes); no batch of the shared corpus comes near it (65,477 at most).
+ */
+const UNIT_CHARACTERS = INLINE_BATCH_CHARACTERS;
 
 /**
  * Extract in order: steps are grouped into units, each unit's articles go to extraction as they fill, and units come
@@ -116,13 +121,16 @@ const UNIT_ITEMS = 256;
 export async function* extractInOrder(work: AsyncIterable<Work>, extraction: Extraction, jobs: number): AsyncGenerator<ExtractedUnit> {
   const maxInFlight = Math.max(2, jobs * 3);
   const inFlight: UnitInFlight[] = [];
-  let filling: UnitFilling = { items: [], articles: [] };
+  let filling: UnitFilling = { items: [], articles: [], characters: 0 };
   for await (const item of work) {
     filling.items.push(item);
-    if (item.kind === 'article') filling.articles.push(item.article);
-    if (filling.articles.length < BATCH_SIZE && filling.items.length < UNIT_ITEMS) continue;
+    if (item.kind === 'article') {
+      filling.articles.push(item.article);
+      for (const paragraph of item.article.paragraphs) filling.characters += paragraph.length;
+    }
+    if (filling.articles.length < BATCH_SIZE && filling.items.length < UNIT_ITEMS && filling.characters < UNIT_CHARACTERS) continue;
     inFlight.push(submitted(filling, extraction));
-    filling = { items: [], articles: [] };
+    filling = { items: [], articles: [], characters: 0 };
     while (inFlight.length >= maxInFlight) yield await settled(inFlight.shift()!);
   }
   if (filling.items.length > 0) inFlight.push(submitted(filling, extraction));
@@ -132,6 +140,7 @@ export async function* extractInOrder(work: AsyncIterable<Work>, extraction: Ext
 interface UnitFilling {
   items: Work[];
   articles: Article[];
+  characters: number;
 }
 
 interface UnitInFlight {

@@ -1,0 +1,50 @@
+// Extraction stays linear in a paragraph's length whatever the paragraph holds: the CPU time per character of a
+// paragraph eight times as long stays within a small factor (a quadratic step would make it about eight times as
+// much). At full size (a million characters) the same patterns run in `pnpm bench`.
+import { describe, expect, it } from 'vitest';
+import { articleTables, createExtractor, extractArticle } from './extract.js';
+import { MAX_SENTENCE_CHARACTERS } from './sentences.js';
+import { STRESS_PATTERNS, stressParagraph, type StressPattern } from './stress-text.js';
+
+const extractor = createExtractor();
+const SMALL = 10_000;
+const LARGE = 80_000;
+/** How much more CPU per character the large paragraph may take: linear code gives about 1, quadratic about 8. */
+const MOST_GROWTH = 3;
+/** Seconds of a few on a quiet machine; a busy one (shared by a full `pnpm test`) takes several times as long. */
+const TIME_LIMIT = 120_000;
+
+function article(pattern: StressPattern, characters: number) {
+  return { articleId: pattern, date: '2020-01-01', title: '测试', url: '', source: 'stress', paragraphs: [stressParagraph(pattern, characters)] };
+}
+
+/** The least CPU time per character over a few rounds (the least is the least disturbed by other work on the machine). */
+function cpuPerCharacter(pattern: StressPattern, characters: number, rounds: number): number {
+  const input = article(pattern, characters);
+  let least = Infinity;
+  for (let round = 0; round < rounds; round++) {
+    const before = process.cpuUsage();
+    articleTables(extractArticle(input, extractor), extractor.gazetteer);
+    const used = process.cpuUsage(before);
+    least = Math.min(least, (used.user + used.system) / characters);
+  }
+  return least;
+}
+
+describe('extraction of one long paragraph', () => {
+  it.each(Object.keys(STRESS_PATTERNS) as StressPattern[])('%s: costs about as much CPU per character at 80,000 characters as at 10,000', (pattern) => {
+    cpuPerCharacter(pattern, SMALL, 1);
+    const small = cpuPerCharacter(pattern, SMALL, 5);
+    const large = cpuPerCharacter(pattern, LARGE, 2);
+    expect(large / Math.max(small, 1e-3)).toBeLessThan(MOST_GROWTH);
+  }, TIME_LIMIT);
+
+  it('stores no sentence longer than the cap, nor a measure', () => {
+    for (const pattern of ['place-money', 'percent', 'mixed'] as const) {
+      const tables = articleTables(extractArticle(article(pattern, LARGE), extractor), extractor.gazetteer);
+      expect(tables.figures.length).toBeGreaterThan(0);
+      for (const figure of tables.figures) expect(figure.sentence.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARACTERS);
+      for (const measure of tables.measures) expect(measure.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARACTERS);
+    }
+  }, TIME_LIMIT);
+});
