@@ -6,10 +6,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '@roundup/parser';
 import { tuneCompilerForBatchRun } from './compiler-tuning.js';
 import { inputBytes } from './run/input-size.js';
-import { pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError, type Progress } from './run/pipeline.js';
+import { NoArticlesError, pendingTemporaryFolders, runPipeline, StrictRejectsError, UsageError, type Progress } from './run/pipeline.js';
 import { CACHE_FOLDER } from './cache/result-cache.js';
 import { formatSummary } from './summary.js';
 import { VERSION } from './version.js';
+import { interruptedLine, oneLineUsageError, stageText } from './cli-messages.js';
+import { userFolder } from './user-folder.js';
+
+// Relative paths are the user's: under `pnpm roundup` the script runs from the workspace root.
+process.chdir(userFolder());
 
 /**
  * Extraction threads unless told: a core is left to the main thread (reading, writing, the briefing) and to V8's helper
@@ -29,6 +34,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     // An interrupted run leaves the previous output as it was and no temporary folder behind.
     removePendingOutput();
+    process.stderr.write(interruptedLine(process.stderr.isTTY, program.opts<{ out?: string }>().out));
     process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
   });
 }
@@ -72,10 +78,10 @@ Examples:
   cat one.json | roundup - --json      standard input, summary as JSON
 
 Exit codes: 0 done; 1 the run failed or --strict saw rejects; 2 wrong arguments or unusable paths.`)
-  // A wrong option is reported on one line; a guessed alternative would be a second.
-  .showSuggestionAfterError(false)
+  // A wrong option is reported on one line, with the nearest option when there is one and where to read the rest.
+  .showSuggestionAfterError(true)
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(red(text)) });
+  .configureOutput({ outputError: (text, write) => write(red(oneLineUsageError(text))) });
 
 try {
   program.parse(process.argv);
@@ -98,7 +104,7 @@ function progressLine(progress: Progress): string {
   const rate = seconds > 0 ? megabytes / seconds : 0;
   const remaining = totalBytes > 0 && rate > 0 ? Math.max(0, totalBytes / 1e6 - megabytes) / rate : undefined;
   const eta = remaining === undefined ? '' : `, ETA ~${Math.ceil(remaining)} s`;
-  return `\r\u001b[2K${progress.articles} articles, ${progress.rejects} rejected, ${megabytes.toFixed(1)} MB, ${rate.toFixed(2)} MB/s${eta}`;
+  return `\r\u001b[2K${progress.articles} articles, ${progress.rejects} rejected, ${megabytes.toFixed(1)} MB, ${rate.toFixed(2)} MB/s${eta}${stageText(progress.stage, progress.briefings)}`;
 }
 
 try {
@@ -121,7 +127,7 @@ try {
   else if (!options.quiet) process.stdout.write(formatSummary(summary));
   process.exit(EXIT.ok);
 } catch (error) {
-  if (error instanceof StrictRejectsError) {
+  if (error instanceof StrictRejectsError || error instanceof NoArticlesError) {
     if (options.json) process.stdout.write(`${JSON.stringify(error.summary, null, 2)}\n`);
     fail(error.message, EXIT.failure);
   }

@@ -1,7 +1,7 @@
 // Reading inputs record by record: JSON files, JSON lines and crawler .txt folders, each record an article or a reject.
 import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { access, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ArticleInput, type Article, type RejectRow } from '@roundup/model';
 import type { ZodError } from 'zod';
@@ -207,12 +207,27 @@ function guardedArticle(record: unknown, source: string): InputRecord {
   }
 }
 
-/** A .json file: one article object, or an array of them. */
+/** Whether a text that is not one JSON document is JSON lines: its first line is a JSON object of its own and more lines follow. */
+function isJsonLines(text: string): boolean {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+  return lines.length >= 2 && lines[0]!.trim().startsWith('{') && firstLineIsJson(Buffer.from(lines[0]!));
+}
+
+/** The records of a whole text of JSON lines, numbered as the file's lines. */
+function jsonLinesOfText(text: string, source: string): InputRecord[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const entries = lines.map((line, index) => ({ line: index + 1, text: line })).filter((entry) => entry.text.trim() !== '');
+  return entries.map((entry, index) => jsonLineRecord(entry, source, index === entries.length - 1));
+}
+
+/** A .json file: one article object, or an array of them (or, named .json by mistake, JSON lines). */
 export function readJsonDocument(text: string, source: string): InputRecord[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
+    // A .json file holding one article per line is JSON lines, as standard input is told apart by its first line.
+    if (isJsonLines(text)) return jsonLinesOfText(text, source);
     return [rejectOf(source, null, `malformed JSON: ${(error as Error).message}`, text)];
   }
   if (Array.isArray(parsed)) {
@@ -469,7 +484,8 @@ export async function* inputSources(inputs: readonly string[]): AsyncGenerator<I
       isFolder = (await stat(input)).isDirectory();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? `${input}: no such file or folder` : `${input}: cannot read (${code})`);
+      // The absolute path says where it was looked for: relative paths start from the folder the command ran in.
+      throw new InputError(code === 'ENOENT' ? `${input}: no such file or folder (looked for ${resolve(input)})` : `${input}: cannot read ${resolve(input)} (${code})`);
     }
     let files = 0;
     for await (const file of filesBelow(input)) {

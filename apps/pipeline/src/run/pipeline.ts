@@ -78,6 +78,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     const { sink, cache, extraction } = await resources.open(folder, options);
     const briefings = options.perArticle ? await ArticleBriefings.create(folder, settings.finish.knowledge) : undefined;
     await writeEveryRecord({ sink, cache, extraction, tally, timer, briefings, settings, stdin: options.stdin });
+    if (settings.sqlite) tally.enterStage('database');
     await resources.closeTables();
     const comparison = await finishRun(folder, tally, sink, settings.finish, timer);
     const notes = [...dataNotes, ...[resources.cacheNote(tally, options)].filter((note) => note !== undefined)];
@@ -85,6 +86,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
     const summary = runSummary(settings, tally, { outDir: options.outDir, rows: { comparison: comparison.length, ...sink.rows() }, regions: comparison.map((row) => row.region), timer, clock, notes, files });
     // Files may have appeared where the run will write while it ran: those are not replaced either.
     await checkTargetsReplaceable(targets);
+    tally.enterStage('publishing');
     await folder.publish();
     if (tally.articles === 0) throw new NoArticlesError(summary);
     if (options.strict && tally.rejects > 0) throw new StrictRejectsError(summary);
