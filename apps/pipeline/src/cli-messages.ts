@@ -23,8 +23,9 @@ export function stageText(stage: RunStage, briefings: number): string {
   return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
 }
 
-/** After Ctrl-C: the progress line cleared, and what became of the output. */
-export function interruptedLine(terminal: boolean, outDir: string | undefined): string {
+/** After Ctrl-C: the progress line cleared, and what became of the output (`writing`: a run's files were being written). */
+export function interruptedLine(terminal: boolean, outDir: string | undefined, writing: boolean): string {
   const out = resolve(outDir ?? 'out');
-  return `${terminal ? '\r\u001b[2K' : ''}roundup: interrupted; nothing was written: ${out} is as it was before the run\n`;
+  const outcome = writing ? `; the run's files were removed and ${out} is as it was before the run` : '';
+  return `${terminal ? '\r\u001b[2K' : ''}roundup: interrupted${outcome}\n`;
 }

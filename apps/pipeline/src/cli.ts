@@ -33,8 +33,9 @@ function removePendingOutput(): void {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     // An interrupted run leaves the previous output as it was and no temporary folder behind.
+    const writing = pendingTemporaryFolders.size > 0;
     removePendingOutput();
-    process.stderr.write(interruptedLine(process.stderr.isTTY, program.opts<{ out?: string }>().out));
+    process.stderr.write(interruptedLine(process.stderr.isTTY, program.opts<{ out?: string }>().out, writing));
     process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
   });
 }
@@ -77,7 +78,8 @@ Examples:
   roundup --xlsx out/roundup.xlsx      the same tables in one workbook, ready to filter
   cat one.json | roundup - --json      standard input, summary as JSON
 
-Exit codes: 0 done; 1 the run failed or --strict saw rejects; 2 wrong arguments or unusable paths.`)
+Exit codes: 0 done; 1 the run failed, found no article, or --strict saw rejects; 2 wrong arguments or unusable paths
+(a folder or file roundup did not write where it would write, an --out that is or holds an input, a bad --data).`)
   // A wrong option is reported on one line, with the nearest option when there is one and where to read the rest.
   .showSuggestionAfterError(true)
   .exitOverride()
