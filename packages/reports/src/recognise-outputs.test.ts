@@ -53,7 +53,8 @@ describe('isRoundupDatabase', () => {
   });
 });
 
-describe('isRoundupWorkbook', () => {
+// exceljs takes seconds to load on a busy machine: these tests write real workbooks.
+describe('isRoundupWorkbook', { timeout: 60_000 }, () => {
   it('recognises a workbook made by roundup with its README sheet', async () => {
     expect(await isRoundupWorkbook(await workbook('ours.xlsx', 'roundup', ['articles', 'README']))).toBe(true);
   });

@@ -38,6 +38,13 @@ describe('checkTargetsReplaceable', () => {
     await expect(checkTargetsReplaceable({ outDir: join(dir, 'out'), sides: { '--sqlite': join(dir, 'new.sqlite') } })).resolves.toBeUndefined();
   });
 
+  it('refuses an --out that is a symbolic link, which publishing would replace', async () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real'), join(dir, 'link'));
+    await expect(checkTargetsReplaceable({ outDir: join(dir, 'link'), sides: {} })).rejects.toThrow(/symbolic link/);
+  });
+
   it('refuses an --out holding a file roundup did not write, naming it', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'thesis.docx'), 'mine');

@@ -47,6 +47,10 @@ export async function checkOutNotInput(outDir: string, inputs: readonly string[]
 /** Refuses an --out holding files roundup did not write, naming a few of them. */
 async function checkOutIsOurs(outDir: string): Promise<void> {
   const out = resolve(outDir);
+  // Publishing would put a folder in place of the link: the link is not roundup's to replace.
+  if ((await lstat(out).catch(() => undefined))?.isSymbolicLink()) {
+    throw new UsageError(`--out ${out}: is a symbolic link; name the folder it leads to (${await realPathOf(out)})`);
+  }
   const foreign = await foreignEntries(out);
   if (foreign.length === 0) return;
   throw new UsageError(
