@@ -19,7 +19,7 @@ const STAGE_TEXT: Record<RunStage, string> = {
 
 /** What the progress line adds while the run is past reading: the stage, and the per-article briefings written. */
 export function stageText(stage: RunStage, briefings: number): string {
-  const parts = [briefings > 0 ? `${briefings} briefings` : '', STAGE_TEXT[stage]].filter(Boolean);
+  const parts = [briefings > 0 ? `${briefings} briefing${briefings === 1 ? '' : 's'}` : '', STAGE_TEXT[stage]].filter(Boolean);
   return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
 }
 

@@ -105,7 +105,8 @@ function progressLine(progress: Progress): string {
   const megabytes = (progress.characters * 3) / 1e6;
   const rate = seconds > 0 ? megabytes / seconds : 0;
   const remaining = totalBytes > 0 && rate > 0 ? Math.max(0, totalBytes / 1e6 - megabytes) / rate : undefined;
-  const eta = remaining === undefined ? '' : `, ETA ~${Math.ceil(remaining)} s`;
+  // Past reading, the inputs' size no longer tells what is left.
+  const eta = remaining === undefined || progress.stage !== 'reading' ? '' : `, ETA ~${Math.ceil(remaining)} s`;
   return `\r\u001b[2K${progress.articles} articles, ${progress.rejects} rejected, ${megabytes.toFixed(1)} MB, ${rate.toFixed(2)} MB/s${eta}${stageText(progress.stage, progress.briefings)}`;
 }
 
