@@ -16,9 +16,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built `roundup` command with arguments; never throws on a non-zero exit. */
-export async function runCli(args: readonly string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
-  const child = promisify(execFile)('node', [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...options.env } });
+/** Runs the built `roundup` command (or `command`, e.g. through pnpm) with arguments; never throws on a non-zero exit. */
+export async function runCli(args: readonly string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; command?: readonly string[] } = {}): Promise<CliResult> {
+  const [program, ...leading] = options.command ?? ['node', CLI];
+  const child = promisify(execFile)(program!, [...leading, ...args], { cwd: options.cwd ?? ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...options.env } });
   if (options.input !== undefined) {
     child.child.stdin?.end(options.input);
   }

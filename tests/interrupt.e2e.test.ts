@@ -52,13 +52,16 @@ describe('an interrupted run', () => {
         }
       });
     });
-    const child = spawn('node', [CLI, join(base, 'big.jsonl'), '--out', out, '--quiet'], { stdio: 'ignore' });
-    const exited = once(child, 'exit');
+    const child = spawn('node', [CLI, join(base, 'big.jsonl'), '--out', out, '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = once(child, 'close');
     await started;
     child.kill(signal);
     const [code, killedBy] = await exited;
     expect(code === null ? killedBy : code).not.toBe(0);
     expect(snapshot(out)).toEqual(before);
+    expect(stderr).toContain(`roundup: interrupted; the run's files were removed and ${out} is as it was before the run`);
     expect(readdirSync(base).sort()).toEqual(['big.jsonl', 'out']);
   }, 120_000);
 

@@ -1,5 +1,5 @@
 // The same input gives byte-identical tables whatever the number of extraction threads.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,14 +25,15 @@ describe('--jobs', () => {
   it.skipIf(!HAS_CORPUS)('gives byte-identical CSVs with 1 and 2 threads on the shared corpus (skipped without ../shared/corpus)', async () => {
     await expectSameTables([CORPUS]);
   }, 300_000);
-  it('fails clearly, leaving no output, when the extraction threads cannot load the data folder', async () => {
+  it('refuses the run before it starts, leaving no output, when the extraction threads could not load the data folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'roundup-jobs-data-'));
     const data = join(dir, 'data');
     mkdirSync(data);
-    // The main thread reads only the taxonomy; the threads also need the place aliases, which are missing.
+    // The main thread reads only the taxonomy; the threads also read the place aliases, which are broken here.
     copyFileSync(join(ROOT, 'data/taxonomy.json'), join(data, 'taxonomy.json'));
+    writeFileSync(join(data, 'place-aliases.json'), '{"not": "aliases"');
     const result = await runCli([join(ROOT, 'data/sample'), '--out', join(dir, 'out'), '--jobs', '2', '--data', data, '--quiet']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/place-aliases\.json/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['data']);

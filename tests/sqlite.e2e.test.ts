@@ -1,5 +1,5 @@
 // --sqlite writes the same tables as the CSVs: same row counts, same columns, keys enforced.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,17 +38,15 @@ describe('--sqlite', () => {
   ])('puts a database asked for inside --out there, whether the folder %s', async (_case, existing) => {
     const base = mkdtempSync(join(tmpdir(), 'roundup-sqlite-in-'));
     const out = join(base, 'out');
-    if (existing) {
-      mkdirSync(out);
-      writeFileSync(join(out, 'old.txt'), 'from an earlier run');
-    }
+    // An earlier run's output, a workbook among it, is roundup's own: the new run replaces it whole.
+    if (existing) expect((await runCli(['--out', out, '--xlsx', join(out, 'old.xlsx'), '--quiet'])).code).toBe(0);
     const result = await runCli(['--out', out, '--sqlite', join(out, 'db', 'roundup.db'), '--quiet']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const db = new Database(join(out, 'db', 'roundup.db'), { readonly: true });
     expect((db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBe(readCsv(join(out, 'articles.csv')).length);
     db.close();
-    expect(existsSync(join(out, 'old.txt'))).toBe(false);
+    expect(existsSync(join(out, 'old.xlsx'))).toBe(false);
     expect(readdirSync(base)).toEqual(['out']);
   });
   it('refuses a database named like a file the run writes in --out', async () => {

@@ -6,10 +6,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { InputError } from '@roundup/parser';
 import { tuneCompilerForBatchRun } from './compiler-tuning.js';
 import { inputBytes } from './run/input-size.js';
-import { pendingTemporaryFolders, releaseHeldLocksNow, runPipeline, StrictRejectsError, UsageError, type Progress } from './run/pipeline.js';
+import { NoArticlesError, pendingTemporaryFolders, releaseHeldLocksNow, runPipeline, StrictRejectsError, UsageError, type Progress } from './run/pipeline.js';
 import { CACHE_FOLDER } from './cache/result-cache.js';
 import { formatSummary } from './summary.js';
 import { VERSION } from './version.js';
+import { interruptedLine, oneLineUsageError, stageText } from './cli-messages.js';
+import { userFolder } from './user-folder.js';
+
+// Relative paths are the user's: under `pnpm roundup` the script runs from the workspace root.
+process.chdir(userFolder());
 
 /**
  * Extraction threads unless told: a core is left to the main thread (reading, writing, the briefing) and to V8's helper
@@ -29,7 +34,9 @@ function removePendingOutput(): void {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     // An interrupted run leaves the previous output as it was and no temporary folder behind.
+    const writing = pendingTemporaryFolders.size > 0;
     removePendingOutput();
+    process.stderr.write(interruptedLine(process.stderr.isTTY, program.opts<{ out?: string }>().out, writing));
     process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
   });
 }
@@ -72,11 +79,12 @@ Examples:
   roundup --xlsx out/roundup.xlsx      the same tables in one workbook, ready to filter
   cat one.json | roundup - --json      standard input, summary as JSON
 
-Exit codes: 0 done; 1 the run failed or --strict saw rejects; 2 wrong arguments or unusable paths.`)
-  // A wrong option is reported on one line; a guessed alternative would be a second.
-  .showSuggestionAfterError(false)
+Exit codes: 0 done; 1 the run failed, found no article, or --strict saw rejects; 2 wrong arguments or unusable paths
+(a folder or file roundup did not write where it would write, an --out that is or holds an input, a bad --data).`)
+  // A wrong option is reported on one line, with the nearest option when there is one and where to read the rest.
+  .showSuggestionAfterError(true)
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(red(text)) });
+  .configureOutput({ outputError: (text, write) => write(red(oneLineUsageError(text))) });
 
 try {
   program.parse(process.argv);
@@ -98,8 +106,9 @@ function progressLine(progress: Progress): string {
   const megabytes = (progress.characters * 3) / 1e6;
   const rate = seconds > 0 ? megabytes / seconds : 0;
   const remaining = totalBytes > 0 && rate > 0 ? Math.max(0, totalBytes / 1e6 - megabytes) / rate : undefined;
-  const eta = remaining === undefined ? '' : `, ETA ~${Math.ceil(remaining)} s`;
-  return `\r\u001b[2K${progress.articles} articles, ${progress.rejects} rejected, ${megabytes.toFixed(1)} MB, ${rate.toFixed(2)} MB/s${eta}`;
+  // Past reading, the inputs' size no longer tells what is left.
+  const eta = remaining === undefined || progress.stage !== 'reading' ? '' : `, ETA ~${Math.ceil(remaining)} s`;
+  return `\r\u001b[2K${progress.articles} articles, ${progress.rejects} rejected, ${megabytes.toFixed(1)} MB, ${rate.toFixed(2)} MB/s${eta}${stageText(progress.stage, progress.briefings)}`;
 }
 
 try {
@@ -123,7 +132,7 @@ try {
   process.exit(EXIT.ok);
 } catch (error) {
   if (showProgress) process.stderr.write('\r\u001b[2K');
-  if (error instanceof StrictRejectsError) {
+  if (error instanceof StrictRejectsError || error instanceof NoArticlesError) {
     if (options.json) process.stdout.write(`${JSON.stringify(error.summary, null, 2)}\n`);
     fail(error.message, EXIT.failure);
   }

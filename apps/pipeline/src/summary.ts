@@ -14,6 +14,15 @@ export function formatSummary(summary: RunSummary): string {
   if (summary.reusedFiles > 0) {
     lines.push(`  reused earlier results for ${summary.reusedFiles} of ${summary.inputFiles} input files (${summary.reusedRecords} records): content, settings and version unchanged`);
   }
+  lines.push(`  files: ${fileList(summary.files)}`);
+  for (const note of summary.notes) lines.push(`  ${note}`);
   if (summary.rejects > 0) lines.push(`  rejects: ${Object.entries(summary.rejectReasons).map(([reason, count]) => `${count}× ${reason}`).join('; ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The files written, a folder's many per-article briefings counted rather than listed. */
+function fileList(files: readonly string[]): string {
+  const briefings = files.filter((file) => file.startsWith('briefings/'));
+  const others = files.filter((file) => !file.startsWith('briefings/'));
+  return [...others, ...(briefings.length > 0 ? [`briefings/ (${briefings.length} PDF${briefings.length === 1 ? '' : 's'})`] : [])].join(', ');
 }

@@ -17,6 +17,7 @@ export const RunSummary = z.object({
   scope: z.enum(['roundups', 'all']),
   regions: z.array(z.string()),
   rows: z.record(z.string(), z.number().int().nonnegative()),
+  /** Every file written: the folder's files relative to it (each per-article briefing too), a database or workbook elsewhere by its absolute path. */
   files: z.array(z.string()),
   seconds: z.number().nonnegative(),
   /** Extraction threads used. */
@@ -35,5 +36,7 @@ export const RunSummary = z.object({
   reusedFiles: z.number().int().nonnegative(),
   /** Records of those files, written from the earlier results without reading or extracting them again. */
   reusedRecords: z.number().int().nonnegative(),
+  /** One line each on how the run went that the counts do not say: whose knowledge tables it used, why earlier results were not reused. */
+  notes: z.array(z.string()),
 });
 export type RunSummary = z.infer<typeof RunSummary>;

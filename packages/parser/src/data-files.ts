@@ -1,13 +1,15 @@
 // Where the editable knowledge tables live (data/ at the workspace root), and loading them through their schemas.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 
 /** The workspace's data/ folder: the same from src/ and dist/, overridable for users with their own tables. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
 
+/** A table of the data folder; one the folder lacks is the bundled one (a user's folder may hold only the tables they changed). */
 export function dataPath(file: string, dataDir = process.env.ROUNDUP_DATA ?? DEFAULT_DATA_DIR): string {
-  return `${dataDir.replace(/\/?$/, '/')}${file}`;
+  const own = `${dataDir.replace(/\/?$/, '/')}${file}`;
+  return dataDir === DEFAULT_DATA_DIR || existsSync(own) ? own : `${DEFAULT_DATA_DIR}${file}`;
 }
 
 /** Reads a JSON data file and validates it, naming the file in any error. */

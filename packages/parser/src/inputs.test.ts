@@ -155,3 +155,18 @@ describe('readCrawlerText', () => {
     expect(readCrawlerText('标题\n\n正文', 'x/article.txt')).toMatchObject({ kind: 'reject', reject: { reason: expect.stringMatching(/^no date/) } });
   });
 });
+
+describe('a .json file holding JSON lines', () => {
+  it('is read as JSON lines, a bad line costing only itself and numbered as in the file', async () => {
+    const text = `${JSON.stringify({ ...article, url: 'u1' })}\n\n{bad\n${JSON.stringify({ ...article, url: 'u2' })}\n`;
+    const records = await collect(readJsonText(text, 'lines.json'));
+    expect(records.map((record) => record.kind)).toEqual(['article', 'reject', 'article']);
+    expect(records[1]).toMatchObject({ kind: 'reject', reject: { source: 'lines.json', line: 3 } });
+  });
+
+  it('is still a malformed document when its first line is not a JSON value of its own', async () => {
+    const records = await collect(readJsonText(`{"url": "u1",\n"title": `, 'broken.json'));
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'reject', reject: { reason: expect.stringMatching(/^malformed JSON/) } });
+  });
+});

@@ -1,7 +1,7 @@
 // Reading inputs record by record: JSON files, JSON lines and crawler .txt folders, each record an article or a reject.
 import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { access, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ArticleInput } from '@roundup/model';
 import { decodeBytes, UndecodableTextError } from './decode.js';
@@ -310,7 +310,8 @@ export async function* inputSources(inputs: readonly string[]): AsyncGenerator<I
       isFolder = (await stat(input)).isDirectory();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? `${input}: no such file or folder` : `${input}: cannot read (${code})`);
+      // The absolute path says where it was looked for: relative paths start from the folder the command ran in.
+      throw new InputError(code === 'ENOENT' ? `${input}: no such file or folder (looked for ${resolve(input)})` : `${input}: cannot read ${resolve(input)} (${code})`);
     }
     let files = 0;
     for await (const file of filesBelow(input)) {

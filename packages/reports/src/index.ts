@@ -11,5 +11,6 @@ export { figureText, MeasureWordsFile, type MeasureWords } from './briefing/figu
 export { plainParagraphsDocument, renderDocument } from './briefing/render.js';
 export { dataPackage, tableResource, type TableField, type TableResource } from './datapackage.js';
 export { SqliteTableWriter } from './sqlite.js';
+export { isRoundupDatabase, isRoundupWorkbook } from './recognise-outputs.js';
 export { formatMoney, formatValue, LABELS, plural, type Labels, type Language } from './labels.js';
 export { EXCEL_DATA_ROWS, WORKBOOK_SHEETS, writeWorkbook, type WorkbookOptions, type WorkbookSummary } from './workbook.js';

@@ -25,16 +25,20 @@ const IndexFile = z.object({
   /** SHA-1 of each CSV the entries point into, as the run that wrote them left it. */
   tables: z.record(z.string(), z.string()),
   entries: z.record(z.string(), CacheEntry),
+  /** The run's fingerprint (version, code, data tables), so that a rerun can say why none of its entries fit. */
+  fingerprint: z.string().optional(),
 });
 
 export class CacheIndex {
   private constructor(
     private readonly tableHashes: Record<string, string>,
     private readonly entries: Map<string, CacheEntry>,
+    /** The fingerprint of the run that wrote the index, when it noted one. */
+    readonly fingerprint?: string,
   ) {}
 
-  static empty(): CacheIndex {
-    return new CacheIndex({}, new Map());
+  static empty(fingerprint?: string): CacheIndex {
+    return new CacheIndex({}, new Map(), fingerprint);
   }
 
   /** An index read back; undefined for one of another format or one that breaks the rules above (it is then ignored). */
@@ -46,7 +50,7 @@ export class CacheIndex {
       return undefined;
     }
     const parsed = IndexFile.safeParse(json);
-    return parsed.success ? new CacheIndex(parsed.data.tables, new Map(Object.entries(parsed.data.entries))) : undefined;
+    return parsed.success ? new CacheIndex(parsed.data.tables, new Map(Object.entries(parsed.data.entries)), parsed.data.fingerprint) : undefined;
   }
 
   lookup(key: string): CacheEntry | undefined {
@@ -69,6 +73,6 @@ export class CacheIndex {
 
   /** The index file for a run whose CSVs finished with these SHA-1s. */
   serialise(tableHashes: Record<string, string>): string {
-    return JSON.stringify({ format: CACHE_FORMAT, tables: tableHashes, entries: Object.fromEntries(this.entries) });
+    return JSON.stringify({ format: CACHE_FORMAT, tables: tableHashes, entries: Object.fromEntries(this.entries), fingerprint: this.fingerprint });
   }
 }

@@ -134,9 +134,16 @@ interface PreviousRun {
   tables: Map<string, BlockReader>;
 }
 
-async function openPrevious(output: string, tables: readonly string[]): Promise<PreviousRun | undefined> {
-  const index = CacheIndex.parse(await readFile(join(output, CACHE_FOLDER, INDEX_FILE), 'utf8').catch(() => ''));
-  if (!index) return undefined;
+/** The previous run's cache when it can be used; else, when there is one, why it cannot. */
+type PreviousOpening = { previous: PreviousRun; unusable?: undefined } | { previous?: undefined; unusable: string | undefined };
+
+async function openPrevious(output: string, tables: readonly string[], fingerprint: string): Promise<PreviousOpening> {
+  const text = await readFile(join(output, CACHE_FOLDER, INDEX_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return { unusable: undefined };
+  const index = CacheIndex.parse(text);
+  if (!index) return { unusable: 'it was kept by another version of roundup or is damaged' };
+  // An index from before fingerprints were noted can still hold entries for this run.
+  if (index.fingerprint !== undefined && index.fingerprint !== fingerprint) return { unusable: "roundup's version or code, or the --data tables, changed since the run that kept it" };
   const handles: FileHandle[] = [];
   try {
     const opened = async (file: string) => {
@@ -155,13 +162,14 @@ async function openPrevious(output: string, tables: readonly string[]): Promise<
       // A table changed since (edited, saved by a spreadsheet) is never copied from: every entry is dropped.
       const hash = createHash('sha1');
       for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
-      if (hash.digest('hex') !== index.tableHash(table)) throw new Error(`${table}.csv changed`);
+      if (hash.digest('hex') !== index.tableHash(table)) throw new Error(`${table}.csv was changed since the run that kept it`);
       previous.tables.set(table, new BlockReader(handle));
     }
-    return previous;
-  } catch {
+    return { previous };
+  } catch (error) {
     await Promise.all(handles.map((handle) => handle.close()));
-    return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    return { unusable: code ? `a file of it cannot be read (${code})` : (error as Error).message };
   }
 }
 
@@ -169,20 +177,32 @@ async function openPrevious(output: string, tables: readonly string[]): Promise<
 export class ResultCache {
   readonly keysPack: PackWriter;
   readonly outcomesPack: PackWriter;
-  private readonly index = CacheIndex.empty();
+  private readonly index: CacheIndex;
+  private readonly previous: PreviousRun | undefined;
+  /** Why the earlier run's cache is not used at all; undefined when it is, or when there was none. */
+  readonly unusable: string | undefined;
 
   private constructor(
-    private readonly previous: PreviousRun | undefined,
+    opening: PreviousOpening,
     private readonly next: string,
+    fingerprint: string,
   ) {
+    this.previous = opening.previous;
+    this.unusable = opening.unusable;
+    this.index = CacheIndex.empty(fingerprint);
     this.keysPack = new PackWriter(join(next, KEYS_PACK));
     this.outcomesPack = new PackWriter(join(next, RECORDS_PACK));
   }
 
   /** Opens the cache of the output in `previousOutput`, if it has a usable one, and starts this run's in `next`. */
-  static async open(previousOutput: string, next: string, tables: readonly string[]): Promise<ResultCache> {
+  static async open(previousOutput: string, next: string, tables: readonly string[], fingerprint: string): Promise<ResultCache> {
     await mkdir(next, { recursive: true });
-    return new ResultCache(await openPrevious(previousOutput, tables), next);
+    return new ResultCache(await openPrevious(previousOutput, tables, fingerprint), next, fingerprint);
+  }
+
+  /** Whether an earlier run's cache is open for reuse. */
+  get hasPrevious(): boolean {
+    return this.previous !== undefined;
   }
 
   lookup(key: string): CacheEntry | undefined {

@@ -15,7 +15,8 @@ describe('OutputFolder', () => {
     writeFileSync(folder.path('articles.csv'), 'new');
     writeFileSync((await folder.sidePath('--sqlite'))!, 'db');
     await folder.publish();
-    expect(readdirSync(join(dir, 'out'))).toEqual(['articles.csv']);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['.roundup-manifest.json', 'articles.csv']);
+    expect(JSON.parse(readFileSync(join(dir, 'out', '.roundup-manifest.json'), 'utf8')).files).toEqual(['articles.csv']);
     expect(readFileSync(join(dir, 'db', 'run.sqlite'), 'utf8')).toBe('db');
     expect(readdirSync(dir).filter((name) => name.startsWith('.roundup-tmp'))).toEqual([]);
     expect(pendingTemporaryFolders.has(folder.temporary)).toBe(false);

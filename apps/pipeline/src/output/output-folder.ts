@@ -5,6 +5,7 @@ import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ARTICLE_TABLES } from '@roundup/model';
 import { CACHE_FOLDER } from '../cache/result-cache.js';
+import { writeManifest } from './output-ownership.js';
 
 /** A problem with how roundup was called (exit code 2), as opposed to a failure while running (exit code 1). */
 export class UsageError extends Error {
@@ -94,6 +95,7 @@ export class OutputFolder {
         await moveFile(this.path(defaultSideName(option)), side.file);
       }
     }
+    await writeManifest(this.temporary);
     const target = resolve(this.outDir);
     const previous = `${this.temporary}-previous`;
     const hadPrevious = await stat(target).then(() => true, () => false);
@@ -123,7 +125,7 @@ async function moveFile(from: string, to: string): Promise<void> {
 }
 
 /** Where a side output outside the folder waits in the temporary folder until it is published. */
-function defaultSideName(option: SideOption): string {
+export function defaultSideName(option: SideOption): string {
   return option === '--sqlite' ? 'roundup.sqlite' : 'roundup.xlsx';
 }
 

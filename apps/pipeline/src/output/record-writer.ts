@@ -82,6 +82,9 @@ export class RecordWriter {
 
   private async tallyArticle(id: string, digest: ArticleTables): Promise<void> {
     const roundup = this.tally.article(digest);
-    if (roundup) await this.briefings?.render(id, digest);
+    if (roundup && this.briefings) {
+      await this.briefings.render(id, digest);
+      this.tally.briefingWritten();
+    }
   }
 }

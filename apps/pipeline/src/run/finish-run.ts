@@ -35,11 +35,13 @@ export async function finishRun(folder: OutputFolder, tally: RunTally, sink: Tab
   sink.finishDatabase(rows, comparison.domainColumns);
   const workbook = await folder.sidePath('--xlsx');
   if (workbook) {
+    tally.enterStage('workbook');
     const domainColumns = domains.map((domain) => ({ name: `domain_${domain.id}`, description: `measures in the policy domain ${domain.en} (${domain.zh})` }));
     const rowsPerSheet = settings.xlsxRowsPerSheet ? { rowsPerSheet: settings.xlsxRowsPerSheet } : {};
     await timer.time('workbook', () => writeWorkbook(workbook, { folder: folder.temporary, domainColumns, ...rowsPerSheet }));
   }
   const facts: BriefingRunFacts = { recordsRead: tally.records, articles: tally.articles, rejects: tally.rejects, rejectReasons: tally.rejectReasons, scope: comparison.scope };
+  tally.enterStage('briefing');
   await timer.time('briefing', () => renderBriefing(briefingInput(tally.collector, comparison, facts, settings.knowledge), folder.path('briefing.pdf')));
   const descriptor = dataPackage({ version: VERSION, created: settings.knowledge.now ?? new Date(), domains });
   await writeFile(folder.path('datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);

@@ -17,10 +17,15 @@ import { RunTally, type RunProgress } from './run-tally.js';
 import { StageTimer } from './stage-timer.js';
 import { TableSink } from '../output/table-sink.js';
 import { VERSION } from '../version.js';
+import { cacheNote } from '../cache/cache-report.js';
+import { checkTargetsReplaceable, type RunTargets } from '../output/path-checks.js';
+import { checkBeforeRun } from './preflight.js';
+import { filesWritten, NoArticlesError } from './run-outcome.js';
 
 export { pendingTemporaryFolders, UsageError } from '../output/output-folder.js';
 export { releaseHeldLocksNow } from '../output/output-lock.js';
 export { WriteFailure } from '../output/write-failure.js';
+export { NoArticlesError } from './run-outcome.js';
 
 export interface PipelineOptions {
   /** Files, folders or `-`; none means the bundled sample. */
@@ -66,17 +71,26 @@ export const SAMPLE_INPUT = join(DEFAULT_DATA_DIR, 'sample');
  */
 export async function runPipeline(options: PipelineOptions): Promise<RunSummary> {
   const clock = { started: Date.now(), cpu: process.cpuUsage() };
+  const targets: RunTargets = { outDir: options.outDir, sides: { '--sqlite': options.sqlite, '--xlsx': options.xlsx } };
+  const dataNotes = await checkBeforeRun({ ...targets, inputs: options.inputs.length > 0 ? options.inputs : [SAMPLE_INPUT], dataDir: options.dataDir });
   const settings = runSettings(options);
   const lock = await OutputLock.acquire(options.outDir);
   try {
-    return await lockedRun(options, settings, clock);
+    return await lockedRun(options, settings, { clock, targets, dataNotes });
   } finally {
     await lock.release();
   }
 }
 
+/** What the run knows before it takes its lock: when it started, where it writes, and notes on the data folder. */
+interface RunStart {
+  clock: { started: number; cpu: NodeJS.CpuUsage };
+  targets: RunTargets;
+  dataNotes: string[];
+}
+
 /** The run itself, while it holds its output folder's lock. */
-async function lockedRun(options: PipelineOptions, settings: RunSettings, clock: { started: number; cpu: NodeJS.CpuUsage }): Promise<RunSummary> {
+async function lockedRun(options: PipelineOptions, settings: RunSettings, { clock, targets, dataNotes }: RunStart): Promise<RunSummary> {
   const folder = await OutputFolder.prepare(options.outDir, { '--sqlite': options.sqlite, '--xlsx': options.xlsx });
   const timer = new StageTimer();
   const tally = new RunTally(settings.finish.knowledge.taxonomy.domains, settings.scope, options.onProgress);
@@ -85,10 +99,17 @@ async function lockedRun(options: PipelineOptions, settings: RunSettings, clock:
     const { sink, cache, extraction } = await resources.open(folder, options);
     const briefings = options.perArticle ? await ArticleBriefings.create(folder, settings.finish.knowledge) : undefined;
     await writeEveryRecord({ sink, cache, extraction, tally, timer, briefings, settings, stdin: options.stdin });
+    if (settings.sqlite) tally.enterStage('database');
     await resources.closeTables();
     const comparison = await finishRun(folder, tally, sink, settings.finish, timer);
-    const summary = runSummary(settings, tally, { outDir: options.outDir, rows: { comparison: comparison.length, ...sink.rows() }, regions: comparison.map((row) => row.region), timer, clock });
+    const notes = [...dataNotes, ...[resources.cacheNote(tally, options)].filter((note) => note !== undefined)];
+    const files = await filesWritten(folder, targets.sides);
+    const summary = runSummary(settings, tally, { outDir: options.outDir, rows: { comparison: comparison.length, ...sink.rows() }, regions: comparison.map((row) => row.region), timer, clock, notes, files });
+    // Files may have appeared where the run will write while it ran: those are not replaced either.
+    await checkTargetsReplaceable(targets);
+    tally.enterStage('publishing');
     await folder.publish();
+    if (tally.articles === 0) throw new NoArticlesError(summary);
     if (options.strict && tally.rejects > 0) throw new StrictRejectsError(summary);
     return summary;
   } catch (error) {
@@ -138,11 +159,17 @@ class RunResources {
     const { jobs, dataDir, cache } = this.settings;
     const extractionSettings = { dataDir, keepTables: this.settings.sqlite };
     this.extraction = jobs === 1 ? inlineExtraction(extractionSettings) : workerExtraction(jobs, extractionSettings);
-    if (cache.keep) this.cache = await ResultCache.open(resolve(options.outDir), folder.path(CACHE_FOLDER), ARTICLE_TABLES);
-    const fingerprint = this.cache ? await runFingerprint(dataDir) : '';
+    const fingerprint = cache.keep ? await runFingerprint(dataDir) : '';
+    if (cache.keep) this.cache = await ResultCache.open(resolve(options.outDir), folder.path(CACHE_FOLDER), ARTICLE_TABLES, fingerprint);
     const database = await folder.sidePath('--sqlite');
     this.sink = new TableSink((name) => folder.path(name), database ? new SqliteTableWriter(database) : undefined);
     return { sink: this.sink, cache: this.cache && { results: this.cache, fingerprint }, extraction: this.extraction };
+  }
+
+  /** Why an earlier run's results were not reused, when they were there. */
+  cacheNote(tally: RunTally, options: PipelineOptions): string | undefined {
+    const use = { reuse: this.settings.cache.reuse, outDir: options.outDir, inputs: this.settings.inputs, inputFiles: tally.inputFiles, reusedFiles: tally.reusedFiles };
+    return cacheNote({ cache: this.cache, ...use });
   }
 
   /** Every record is written: the threads stop, the CSVs and then the cache's index are completed. */
@@ -195,7 +222,7 @@ async function writeEveryRecord(stages: RecordStages): Promise<void> {
 function runSummary(
   settings: RunSettings,
   tally: RunTally,
-  written: { outDir: string; rows: Record<string, number>; regions: string[]; timer: StageTimer; clock: { started: number; cpu: NodeJS.CpuUsage } },
+  written: { outDir: string; rows: Record<string, number>; regions: string[]; timer: StageTimer; clock: { started: number; cpu: NodeJS.CpuUsage }; notes: string[]; files: string[] },
 ): RunSummary {
   return {
     version: VERSION,
@@ -211,7 +238,7 @@ function runSummary(
     scope: settings.scope,
     regions: written.regions,
     rows: written.rows,
-    files: [...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`).concat('datapackage.json', 'briefing.pdf'),
+    files: written.files,
     seconds: Math.round((Date.now() - written.clock.started) / 10) / 100,
     jobs: settings.jobs,
     characters: tally.characters,
@@ -221,6 +248,7 @@ function runSummary(
     inputFiles: tally.inputFiles,
     reusedFiles: tally.reusedFiles,
     reusedRecords: tally.reusedRecords,
+    notes: written.notes,
   };
 }
 

@@ -2,6 +2,7 @@
 // duplicates, extract in batches in input order. Each is an async generator; runPipeline composes them.
 import type { Article, RejectRow } from '@roundup/model';
 import { excerptOf, readSource, type InputSource } from '@roundup/parser';
+import { realpath } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { BatchOutput } from '../output/batch-output.js';
 import { DuplicateFilter, keysOf, type KeyRecord } from './duplicate-filter.js';
@@ -39,9 +40,11 @@ export async function* reuseOrRead(sources: AsyncIterable<InputSource>, context:
     context.tally.inputFiles += 1;
     let builder: EntryBuilder | undefined;
     if (context.cache && source.kind === 'file') {
-      const occurrence = occurrences.get(source.path) ?? 0;
-      occurrences.set(source.path, occurrence + 1);
-      const key = await entryKey(context.cache.fingerprint, source.path, occurrence);
+      // Keyed by the file's real path: `corpus/a.json`, `../x/corpus/a.json` and an absolute path are one file.
+      const path = await realpath(source.path).catch(() => source.path);
+      const occurrence = occurrences.get(path) ?? 0;
+      occurrences.set(path, occurrence + 1);
+      const key = await entryKey(context.cache.fingerprint, path, occurrence);
       if (key !== undefined) {
         const entry = context.cache.reuse ? context.cache.results.lookup(key) : undefined;
         if (entry && (await replays(entry, context))) {

@@ -13,6 +13,9 @@ export function reasonKey(reason: string): string {
     .trim();
 }
 
+/** What a run is doing: reading and extracting, or one of the steps after the last record. */
+export type RunStage = 'reading' | 'database' | 'workbook' | 'briefing' | 'publishing';
+
 /** How far a run has got, for a progress line. */
 export interface RunProgress {
   records: number;
@@ -20,6 +23,9 @@ export interface RunProgress {
   rejects: number;
   /** Characters of article text read so far. */
   characters: number;
+  stage: RunStage;
+  /** Briefings of single roundups written (--per-article). */
+  briefings: number;
 }
 
 export class RunTally {
@@ -37,6 +43,8 @@ export class RunTally {
   inputFiles = 0;
   reusedFiles = 0;
   reusedRecords = 0;
+  briefings = 0;
+  private stage: RunStage = 'reading';
 
   constructor(
     domains: readonly DomainLabel[],
@@ -78,8 +86,20 @@ export class RunTally {
     return roundup;
   }
 
+  /** A step after the last record begins: the progress line names it rather than stand still while it works. */
+  enterStage(stage: RunStage): void {
+    this.stage = stage;
+    this.onProgress?.(this.progress());
+  }
+
+  /** A roundup's own briefing is written (--per-article); each takes long enough to be shown. */
+  briefingWritten(): void {
+    this.briefings += 1;
+    this.onProgress?.(this.progress());
+  }
+
   /** The counts the progress line shows. */
   progress(): RunProgress {
-    return { records: this.records, articles: this.articles, rejects: this.rejects, characters: this.characters };
+    return { records: this.records, articles: this.articles, rejects: this.rejects, characters: this.characters, stage: this.stage, briefings: this.briefings };
   }
 }
