@@ -13,7 +13,8 @@ import { TextMeasure, withLinesBroken, type TextRun } from './line-breaking.js';
 const require = createRequire(import.meta.url);
 
 export interface TaxonomyDomain extends DomainLabel {
-  keywords: readonly string[];
+  /** The cues that give the domain alone (data/taxonomy.json): the appendix prints the first of them. */
+  strong: readonly string[];
 }
 
 export interface BriefingRunFacts {
@@ -549,7 +550,7 @@ function appendix(input: BriefingInput, labels: Labels): Content[] {
     keptTogether({ text: labels.detection, style: 'h3' }, briefingTable([labels.detection, labels.count], ['*', 50],
       [...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[]))),
     keptTogether({ text: labels.taxonomy, style: 'h3' }, briefingTable([labels.domains, labels.keywords], [90, '*'],
-      taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.keywords.slice(0, 10).join('、'))] as TableCell[]))),
+      taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.strong.slice(0, 10).join('、'))] as TableCell[]))),
   ];
 }
 
