@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefingCollector } from './briefing-data.js';
-import { breakableText, programmeNames, renderBriefing, singleArticleTitle } from './briefing.js';
+import { breakableText, matrixHeading, programmeNames, renderBriefing, singleArticleTitle } from './briefing.js';
 import { RegionComparison } from './comparison.js';
 
 describe('breakableText', () => {
@@ -47,6 +47,18 @@ describe('programmeNames', () => {
   it('lets a name too long for the column break, rather than run out of its cell', () => {
     const [piece] = (programmeNames(['一个非常非常长的项目名称超出列宽'], 80) as { text: Array<{ noWrap?: boolean }> }).text;
     expect(piece?.noWrap).toBeUndefined();
+  });
+});
+
+describe('matrixHeading', () => {
+  it.each([
+    ['税务', '税务'],
+    ['政务服务', '政务\n服务'],
+    ['学习与党建', '学习\n与党建'],
+    ['对外与港澳台', '对外与\n港澳台'],
+    ['基础设施与能源', '基础设施\n与能源'],
+  ])('breaks %s where a reader would', (label, heading) => {
+    expect(matrixHeading(label)).toBe(heading);
   });
 });
 

@@ -187,25 +187,35 @@ function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>
   const regionWidth = 48;
   // A cell needs its dot and a three-digit count, and its header's longest word whole (Government, Rectification):
   // more domains than fit are left to comparison.csv.
-  const minimumCell = Math.max(MATRIX_CELL, ...input.taxonomy.map((domain) => longestWordWidth(input.language === 'zh' ? domain.zh : domain.en)));
+  const minimumCell = Math.max(MATRIX_CELL, ...input.taxonomy.map((domain) => longestWordWidth(input.language === 'zh' ? matrixHeading(domain.zh) : domain.en)));
   let fitting = 1;
   while (sharedColumnWidth(CONTENT_WIDTH, [regionWidth], fitting + 1) >= minimumCell) fitting += 1;
   const used = input.taxonomy.filter((domain) => total(domain.id) > 0);
-  const shown = new Set([...used].sort((a, b) => total(b.id) - total(a.id)).slice(0, fitting).map((domain) => domain.id));
+  // The leading domains get a column each; when more are used than fit, the last column is "other", the rest together.
+  const ranked = [...used].sort((a, b) => total(b.id) - total(a.id));
+  const tail = ranked.length > fitting ? ranked.slice(fitting - 1) : [];
+  const shown = new Set(ranked.slice(0, ranked.length - tail.length).map((domain) => domain.id));
   const domains = used.filter((domain) => shown.has(domain.id));
   if (domains.length === 0) return { text: '' };
-  const max = Math.max(...rows.flatMap((row) => domains.map((domain) => count(row, domain.id))), 1);
-  const cellWidth = Math.min(46, sharedColumnWidth(CONTENT_WIDTH, [regionWidth], domains.length));
-  const header: TableCell[] = [{ text: '' }, ...domains.map((domain) => ({ text: input.language === 'zh' ? domain.zh : domain.en, style: 'matrixHeader' }))];
+  const other = (row: Record<string, unknown>) => tail.reduce((sum, domain) => sum + count(row, domain.id), 0);
+  const columns = domains.length + (tail.length > 0 ? 1 : 0);
+  const max = Math.max(...rows.flatMap((row) => [...domains.map((domain) => count(row, domain.id)), other(row)]), 1);
+  const cellWidth = Math.min(46, sharedColumnWidth(CONTENT_WIDTH, [regionWidth], columns));
+  const name = (domain: TaxonomyDomain) => (input.language === 'zh' ? domain.zh : domain.en);
+  const header: TableCell[] = [
+    { text: '' },
+    ...domains.map((domain) => ({ text: input.language === 'zh' ? matrixHeading(domain.zh) : domain.en, style: 'matrixHeader' })),
+    ...(tail.length > 0 ? [{ text: labels.otherDomains, style: 'matrixHeader' }] : []),
+  ];
   const body: TableCell[][] = rows.map((row) => [
     { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0] },
     ...domains.map((domain) => countCell(count(row, domain.id), max, BAR, 3)),
+    ...(tail.length > 0 ? [countCell(other(row), max, MUTED, 3)] : []),
   ]);
-  const omitted = used.length - domains.length;
   return {
     stack: [
-      chartTable(labels.matrixTitle, [regionWidth, ...domains.map(() => cellWidth)], header, body),
-      ...(omitted > 0 ? [{ text: labels.moreDomains(omitted), style: 'small' }] : []),
+      chartTable(labels.matrixTitle, [regionWidth, ...Array.from({ length: columns }, () => cellWidth)], header, body),
+      ...(tail.length > 0 ? [{ text: labels.moreDomains(tail.map(name)), style: 'small' }] : []),
     ],
     unbreakable: rows.length <= ROWS_ON_A_PAGE,
     margin: [0, 4, 0, 10],
@@ -235,8 +245,19 @@ function instrumentMatrix(input: BriefingInput, rows: ComparisonTableRow[], labe
  * How wide a matrix header's longest unbreakable word is at its 6.5 pt bold: Latin letters about 0.6 em each; Chinese
  * breaks between any two ideographs, so two of them (a line of 政务 / 服务) are its widest piece.
  */
+/**
+ * A Chinese domain name on two lines, broken where a reader would (`学习与` `党建`, `政务` `服务`) rather than where the
+ * cell runs out (`政务服` `务`).
+ */
+export function matrixHeading(label: string): string {
+  if (label.length <= 3) return label;
+  const and = label.indexOf('与');
+  const at = and > 0 ? (and >= label.length - 1 - and ? and : and + 1) : Math.ceil(label.length / 2);
+  return `${label.slice(0, at)}\n${label.slice(at)}`;
+}
+
 function longestWordWidth(label: string): number {
-  if (/[\u4e00-\u9fff]/.test(label)) return 2 * 6.5;
+  if (/[\u4e00-\u9fff]/.test(label)) return Math.max(2, ...label.split('\n').map((line) => line.length)) * 6.5;
   return Math.max(...label.split(/\s+/).map((word) => word.length)) * 6.5 * 0.6;
 }
 
