@@ -91,6 +91,9 @@ describe('roundup on the bundled sample', () => {
     const tax = measures.find((measure) => measure.text!.includes('办税“最多跑一次”事项清单'));
     expect(tax).toMatchObject({ region: '甘肃', initiatives: '最多跑一次', figures: '9类;175项;八成以上' });
     expect(tax?.domains?.split(';')).toContain('taxation');
+    // `domain` is the main one: the first of the ranked `domains`, empty where there is none.
+    expect(measures.every((measure) => measure.domain === (measure.domains ?? '').split(';')[0])).toBe(true);
+    expect(measures.filter((measure) => measure.role === 'measure' && measure.domain === '').length).toBeLessThan(measures.filter((measure) => measure.role === 'measure').length / 5);
   });
 
   it('compares the regions with totals that add up from figures.csv', () => {

@@ -38,6 +38,8 @@ export const GoldSentence = z.object({
   role: SentenceRole,
   instrument: Instrument.optional(),
   optional: z.boolean().optional(),
+  /** For a measure: its policy domains (data/taxonomy.json), the main one first; empty when it has none. Absent: not labelled. */
+  domains: z.array(z.string().min(1)).optional(),
 });
 export type GoldSentence = z.infer<typeof GoldSentence>;
 

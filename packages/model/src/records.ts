@@ -147,6 +147,7 @@ export const Measure = z.object({
   sentenceIndex: z.number().int().nonnegative(),
   region: z.string(),
   locality: z.string(),
+  /** Ranked: the main domain first. */
   domains: z.array(z.string()),
   initiatives: z.array(z.string()),
   figures: z.array(z.string()),

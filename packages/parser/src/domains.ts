@@ -1,15 +1,38 @@
-// Policy domains of a measure, from the editable taxonomy in data/taxonomy.json.
+// Policy domains of a measure, from the editable taxonomy in data/taxonomy.json: cues weighed by strength and by
+// where they stand in the sentence, and the domains ranked by their support.
 import { z } from 'zod';
+import { ClauseCues, SentenceClauses } from './clauses.js';
 import { dataPath, loadDataFile } from './data-files.js';
 import { NameTrie } from './name-trie.js';
 
-const DomainSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lowercase identifier (it names a CSV column)'),
-  zh: z.string(),
-  en: z.string(),
-  keywords: z.array(z.string().min(1)).min(1),
-});
-export const Taxonomy = z.object({ domains: z.array(DomainSchema).min(1) });
+const cueList = z.array(z.string().min(1));
+const DomainSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a lowercase identifier (it names a CSV column)'),
+    zh: z.string(),
+    en: z.string(),
+    definition: z.string().default(''),
+    /** The classes of the State Council policy library's subject classification it covers (docs/extraction.md). */
+    source: z.string().default(''),
+    strong: cueList.default([]),
+    weak: cueList.default([]),
+    /** The first taxonomies' single list: every keyword decided alone, as a strong cue does now. */
+    keywords: cueList.optional(),
+  })
+  .transform(({ keywords, ...domain }) => ({ ...domain, strong: [...domain.strong, ...(keywords ?? [])] }))
+  .refine((domain) => domain.strong.length + domain.weak.length > 0, { message: 'needs at least one cue (strong or weak)' });
+
+const weight = z.number().int().nonnegative();
+/**
+ * How cues add up. A domain's support is the sum of its distinct cues' weights; it is given at `given` or more when
+ * it is the best supported, and at `givenBeside` or more beside it, so that one weak word does not add a second domain.
+ */
+const CueWeights = z.object({ strong: weight, weak: weight, subordinateDiscount: weight, given: weight, givenBeside: weight });
+type CueWeights = z.infer<typeof CueWeights>;
+/** Taxonomies written before cues were weighed: every keyword decides alone, wherever it stands. */
+const KEYWORD_WEIGHTS: CueWeights = { strong: 1, weak: 1, subordinateDiscount: 0, given: 1, givenBeside: 1 };
+const NO_CLAUSE_CUES: ClauseCues = { opening: [], closing: [], notClosing: [], inner: [], enclosing: [], actors: [], locative: [] };
+export const Taxonomy = z.object({ notCues: cueList.default([]), weights: CueWeights.default(KEYWORD_WEIGHTS), clauses: ClauseCues.default(NO_CLAUSE_CUES), domains: z.array(DomainSchema).min(1) });
 export type Taxonomy = z.infer<typeof Taxonomy>;
 export type Domain = z.infer<typeof DomainSchema>;
 
@@ -23,21 +46,87 @@ export function loadTaxonomy(file = dataPath('taxonomy.json')): Taxonomy {
   return taxonomy;
 }
 
-/** Each taxonomy's keywords in one trie, built on first use: a sentence is scanned once, not once per keyword. */
-const keywordTries = new WeakMap<Taxonomy, NameTrie<number>>();
+/** A cue of a domain (by its index), or a word that holds a cue and means none (domain -1). */
+interface Cue {
+  domain: number;
+  strong: boolean;
+}
+const NOT_A_CUE = -1;
 
-/** Ids of every domain with a keyword in the text, in taxonomy order. */
-export function classifyDomains(text: string, taxonomy: Taxonomy): string[] {
-  let trie = keywordTries.get(taxonomy);
+/** Each taxonomy's cues in one trie, built on first use: a sentence is scanned once, not once per cue. */
+const cueTries = new WeakMap<Taxonomy, NameTrie<Cue>>();
+
+function cueTrie(taxonomy: Taxonomy): NameTrie<Cue> {
+  let trie = cueTries.get(taxonomy);
   if (!trie) {
-    trie = NameTrie.build(taxonomy.domains.flatMap((domain, index) => domain.keywords.map((keyword) => [keyword, index] as const)));
-    keywordTries.set(taxonomy, trie);
+    trie = NameTrie.build<Cue>(
+      taxonomy.domains.flatMap((domain, index) => [
+        ...domain.strong.map((cue): [string, Cue] => [cue, { domain: index, strong: true }]),
+        ...domain.weak.map((cue): [string, Cue] => [cue, { domain: index, strong: false }]),
+      ]).concat(taxonomy.notCues.map((word): [string, Cue] => [word, { domain: NOT_A_CUE, strong: false }])),
+    );
+    cueTries.set(taxonomy, trie);
   }
-  // A keyword is in the text exactly when it starts at some position, so every possible start is tried (overlaps count).
-  const found = new Set<number>();
+  return trie;
+}
+
+interface Support {
+  /** The weight of each distinct cue found, at its best place. */
+  cues: Map<string, number>;
+  /** Its strongest cue's weight and the clause where that weight was last found; where its first cue starts. */
+  strongest: number;
+  lastClause: number;
+  first: number;
+}
+
+/**
+ * Ids of the domains the text is about, the best supported first (rankDomains). A cue inside a longer cue (`教育` in `主题教育`, `养老` in `养老保险`) is
+ * the longer cue's word, not a cue of its own.
+ */
+export function classifyDomains(text: string, taxonomy: Taxonomy): string[] {
+  const trie = cueTrie(taxonomy);
+  const { weights } = taxonomy;
+  let clauses: SentenceClauses | undefined;
+  const support = new Map<number, Support>();
+  let coveredUntil = 0;
   for (const start of trie.possibleStarts(text)) {
-    const names = trie.namesAt(text, start);
-    for (let index = 0; index < names.length; index++) for (const domain of names[index]![1]) found.add(domain);
+    const [longest] = trie.namesAt(text, start);
+    if (!longest || longest[0] <= coveredUntil) continue;
+    const [end, cues] = longest;
+    coveredUntil = end;
+    const word = text.slice(start, end);
+    clauses ??= new SentenceClauses(text, taxonomy.clauses);
+    const framed = clauses.isFramed(start) || clauses.namesActor(end);
+    const clause = clauses.clauseOf(start);
+    for (const cue of cues) {
+      if (cue.domain === NOT_A_CUE) continue;
+      // A place gone to (`来到社区`) takes weight off a weak word only: `到医院` is still about health.
+      const subordinate = framed || (!cue.strong && clauses.isPlaceGoneTo(start));
+      const weight = (cue.strong ? weights.strong : weights.weak) - (subordinate ? weights.subordinateDiscount : 0);
+      const found = support.get(cue.domain) ?? { cues: new Map<string, number>(), strongest: 0, lastClause: clause, first: start };
+      if (weight >= found.strongest) {
+        found.strongest = weight;
+        found.lastClause = clause;
+      }
+      found.cues.set(word, Math.max(found.cues.get(word) ?? 0, weight));
+      support.set(cue.domain, found);
+    }
   }
-  return taxonomy.domains.filter((_, index) => found.has(index)).map((domain) => domain.id);
+  return rankDomains(support, weights).map((domain) => taxonomy.domains[domain]!.id);
+}
+
+/**
+ * The domains given, best first: by their strongest cue; then by the clause where that cue stands last (a sentence names
+ * its actor and frame first and what is done last: `医疗队的医护人员…，成立临时党支部` is about the Party branch); then
+ * by the first cue (in a list within one clause, the item named first); then by their whole support.
+ */
+function rankDomains(support: ReadonlyMap<number, Support>, weights: CueWeights): number[] {
+  const ranked: Array<{ domain: number; total: number; strongest: number; lastClause: number; first: number }> = [];
+  for (const [domain, found] of support) {
+    let total = 0;
+    for (const weight of found.cues.values()) total += weight;
+    if (total >= weights.given) ranked.push({ domain, total, strongest: found.strongest, lastClause: found.lastClause, first: found.first });
+  }
+  ranked.sort((a, b) => b.strongest - a.strongest || b.lastClause - a.lastClause || a.first - b.first || b.total - a.total || a.domain - b.domain);
+  return ranked.filter((candidate, index) => index === 0 || candidate.total >= weights.givenBeside).map((candidate) => candidate.domain);
 }

@@ -285,6 +285,7 @@ export function articleTables(extraction: ArticleExtraction, gazetteer: Gazettee
       paragraph: measure.paragraph,
       sentence_index: measure.sentenceIndex,
       locality: measure.locality,
+      domain: measure.domains[0] ?? '',
       domains: measure.domains.join(';'),
       initiatives: measure.initiatives.join(';'),
       figures: measure.figures.join(';'),

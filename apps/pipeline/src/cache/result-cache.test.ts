@@ -87,8 +87,8 @@ describe('reruns', { timeout: 60_000 }, () => {
     rmSync(join(data, 'sample'), { recursive: true });
     await runPipeline({ inputs: files, outDir: out, dataDir: data });
     expect((await runPipeline({ inputs: files, outDir: out, dataDir: data })).reusedFiles).toBe(3);
-    const taxonomy = JSON.parse(readFileSync(join(data, 'taxonomy.json'), 'utf8')) as { domains: Array<{ keywords: string[] }> };
-    taxonomy.domains[0]!.keywords.push('公交线路');
+    const taxonomy = JSON.parse(readFileSync(join(data, 'taxonomy.json'), 'utf8')) as { domains: Array<{ strong: string[] }> };
+    taxonomy.domains[0]!.strong.push('公交线路');
     writeFileSync(join(data, 'taxonomy.json'), JSON.stringify(taxonomy));
     expect((await runPipeline({ inputs: files, outDir: out, dataDir: data })).reusedFiles).toBe(0);
   });

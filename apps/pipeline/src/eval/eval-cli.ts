@@ -24,7 +24,7 @@ const options = program.opts<{ corpus: string; kinds: string; programmes: string
 for (const goldDir of goldDirs) {
   const report = await evaluate(goldDir, options.corpus);
   process.stdout.write(`\n== ${goldDir.replace(`${root}/`, '')}\n${formatReport(report)}`);
-  if (options.errors) process.stdout.write(`\n${[...report.errors, ...report.sentences.errors].join('\n')}\n`);
+  if (options.errors) process.stdout.write(`\n${[...report.errors, ...report.sentences.errors, ...report.domains.errors].join('\n')}\n`);
 }
 
 // Programmes alone, over roundups annotated for nothing else: dev, then holdout.

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GoldArticle, type ArticleTables, type GoldFigure, type GoldLocality } from '@roundup/model';
+import { DomainScores } from './domain-evaluation.js';
 import { SentenceScores } from './role-evaluation.js';
 import { score, scoreWithCounts } from './score.js';
 import { articleFromJson, articleTables, createExtractor, DEFAULT_DATA_DIR, extractArticle, readCrawlerText, decodeBytes, type Extractor } from '@roundup/parser';
@@ -21,6 +22,8 @@ export interface EvaluationReport {
   initiatives: { tp: number; fp: number; fn: number };
   /** Sentence roles and instruments, over the gold files that annotate them. */
   sentences: SentenceScores;
+  /** Policy domains, over the gold files that label them. */
+  domains: DomainScores;
   errors: string[];
 }
 
@@ -80,6 +83,7 @@ export function scoreArticle(gold: GoldArticle, tables: ArticleTables, report: E
   if (gold.localities) scoreLocalities(id, gold.localities, tables, report);
   compareSets(new Set(gold.initiatives.map((item) => item.name)), new Set(tables.initiatives.map((item) => item.name)), report.initiatives, report.errors, `${id} initiative`);
   if (gold.sentences) report.sentences.add(id, gold.sentences, tables.measures);
+  if (gold.sentences) report.domains.add(id, gold.sentences, tables.measures);
 }
 
 function scoreFigures(id: string, goldList: GoldFigure[], tables: ArticleTables, report: EvaluationReport): void {
@@ -129,7 +133,7 @@ export async function evaluate(goldDir: string, corpusDir: string, extractor: Ex
   const report: EvaluationReport = {
     articles: [], skipped: [], paragraphRegion: { hits: 0, total: 0 }, regionSet: { tp: 0, fp: 0, fn: 0 },
     figures: { tp: 0, fp: 0, fn: 0, value: { hits: 0, total: 0 }, unit: { hits: 0, total: 0 }, qualifier: { hits: 0, total: 0 } },
-    localities: { tp: 0, fp: 0, fn: 0 }, initiatives: { tp: 0, fp: 0, fn: 0 }, sentences: new SentenceScores(), errors: [],
+    localities: { tp: 0, fp: 0, fn: 0 }, initiatives: { tp: 0, fp: 0, fn: 0 }, sentences: new SentenceScores(), domains: new DomainScores(), errors: [],
   };
   const files = (await readdir(goldDir)).filter((file) => file.endsWith('.json')).sort();
   for (const file of files) {
@@ -171,6 +175,7 @@ export function formatReport(report: EvaluationReport): string {
     `${'metric'.padEnd(width)}  value  counts`,
     ...rows.map(([name, value, counts]) => `${name.padEnd(width)}  ${value}  ${counts}`),
     ...report.sentences.format(),
+    ...report.domains.format(),
   ];
   return `${lines.join('\n')}\n`;
 }

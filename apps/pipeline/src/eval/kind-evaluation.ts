@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GoldKinds } from '@roundup/model';
 import { createExtractor, extractArticle, readInputs, sameUnitName, type Extractor } from '@roundup/parser';
+import { DomainCoverage } from './domain-evaluation.js';
 import { scoreWithCounts } from './score.js';
 
 export interface KindReport {
@@ -16,6 +17,8 @@ export interface KindReport {
   units: { hits: number; total: number };
   /** Of the units found, those whose province is right (units whose province the text never gives are not scored). */
   unitRegions: { hits: number; total: number };
+  /** Measures of the labelled roundups with no policy domain. */
+  domainCoverage: DomainCoverage;
   errors: string[];
 }
 
@@ -25,7 +28,7 @@ export async function evaluateKinds(goldFile: string, corpusDir: string, extract
   const gold = GoldKinds.parse(JSON.parse(await readFile(goldFile, 'utf8')));
   const source = join(corpusDir, gold.source);
   if (!existsSync(source)) return undefined;
-  const report: KindReport = { month: gold.month, split: gold.split, scored: 0, ambiguous: 0, roundups: { tp: 0, fp: 0, fn: 0 }, units: { hits: 0, total: 0 }, unitRegions: { hits: 0, total: 0 }, errors: [] };
+  const report: KindReport = { month: gold.month, split: gold.split, scored: 0, ambiguous: 0, roundups: { tp: 0, fp: 0, fn: 0 }, units: { hits: 0, total: 0 }, unitRegions: { hits: 0, total: 0 }, domainCoverage: new DomainCoverage(), errors: [] };
   const seen = new Set<string>();
   for await (const record of readInputs([source])) {
     if (record.kind !== 'article' || seen.has(record.article.articleId)) continue;
@@ -39,6 +42,7 @@ export async function evaluateKinds(goldFile: string, corpusDir: string, extract
     }
     report.scored += 1;
     const extraction = extractArticle(record.article, extractor);
+    if (label === 'roundup') report.domainCoverage.add(extraction.measures);
     const found = extraction.kind.kind === 'roundup';
     if (found && label === 'roundup') report.roundups.tp += 1;
     else if (found) {
@@ -79,6 +83,7 @@ export function formatKindReport(report: KindReport): string {
     `articles scored: ${report.scored} (${report.ambiguous} ambiguous, not scored)`,
     `${'metric'.padEnd(width)}  value  counts`,
     ...rows.map(([name, value, counts]) => `${name.padEnd(width)}  ${value}  ${counts}`),
+    ...report.domainCoverage.format(),
     '',
   ].join('\n');
 }

@@ -3,7 +3,7 @@ import type { GoldSentence, MeasureRow } from '@roundup/model';
 import { SentenceScores } from './role-evaluation.js';
 
 const row = (paragraph: number, sentence_index: number, text: string, role: MeasureRow['role'], instrument: MeasureRow['instrument']): MeasureRow => ({
-  article_id: 'A', region: '浙江', paragraph, sentence_index, locality: '', domains: '', initiatives: '', figures: '', text, role, instrument,
+  article_id: 'A', region: '浙江', paragraph, sentence_index, locality: '', domain: '', domains: '', initiatives: '', figures: '', text, role, instrument,
 });
 const gold = (p: number, s: number, text: string, role: GoldSentence['role'], instrument?: GoldSentence['instrument'], optional = false): GoldSentence => ({
   p, s, opens: text.slice(0, 8), length: text.length, role, ...(instrument ? { instrument } : {}), ...(optional ? { optional } : {}),

@@ -28,6 +28,6 @@ export function appendix(input: BriefingInput, labels: Labels): Content[] {
       [...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[]))),
     // The taxonomy is the same in every briefing: a corpus briefing lists it once, a single roundup's leaves it out.
     ...(collector.articleCount > 1 ? [keptTogether({ text: labels.taxonomy, style: 'h3' }, briefingTable([labels.domains, labels.keywords], [90, '*'],
-      taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.keywords.slice(0, 10).join('、'))] as TableCell[])))] : []),
+      taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.strong.slice(0, 10).join('、'))] as TableCell[])))] : []),
   ];
 }

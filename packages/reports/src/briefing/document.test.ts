@@ -69,7 +69,7 @@ describe('renderBriefing', () => {
       collector: new BriefingCollector(),
       comparison: new RegionComparison([{ id: 'culture', zh: '文化', en: 'Culture' }]),
       run: { recordsRead: 2, articles: 0, rejects: 2, rejectReasons: { 'malformed JSON': 2 }, scope: 'roundups' },
-      taxonomy: [{ id: 'culture', zh: '文化', en: 'Culture', keywords: ['文化'] }],
+      taxonomy: [{ id: 'culture', zh: '文化', en: 'Culture', strong: ['文化'] }],
       language: 'en',
       generatedAt: new Date('2026-01-01T00:00:00Z'),
     }, file);

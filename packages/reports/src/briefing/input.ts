@@ -6,7 +6,8 @@ import type { ComparedUnit } from './unit-roundup.js';
 import type { MeasureWords } from './figure-text.js';
 
 export interface TaxonomyDomain extends DomainLabel {
-  keywords: readonly string[];
+  /** The cues that give the domain alone (data/taxonomy.json): the appendix prints the first of them. */
+  strong: readonly string[];
 }
 
 export interface BriefingRunFacts {

@@ -21,7 +21,7 @@ function unitRoundup(): ArticleTables {
     unit_type: entry.unit.endsWith('大学') ? 'university' : 'central-body',
   }));
   const measures: MeasureRow[] = UNITS.flatMap((entry, index) => [0, 1].map((offset) => ({
-    article_id: 'a', region: entry.region, paragraph: 2 * index + offset, sentence_index: 0, locality: '', domains: '', initiatives: '', figures: '',
+    article_id: 'a', region: entry.region, paragraph: 2 * index + offset, sentence_index: 0, locality: '', domain: '', domains: '', initiatives: '', figures: '',
     text: `${entry.unit}开展线上教学第${offset}项`, role: 'measure' as const, instrument: 'supply' as const,
   })));
   return {
@@ -47,7 +47,7 @@ function briefingOf(tables: ArticleTables, language: 'zh' | 'en') {
   return briefingDocument({
     collector, comparison, language, generatedAt: new Date('2026-01-01T00:00:00Z'),
     run: { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {}, scope: 'roundups' },
-    taxonomy: [{ id: 'education', zh: '教育', en: 'Education', keywords: ['教学'] }],
+    taxonomy: [{ id: 'education', zh: '教育', en: 'Education', strong: ['教学'] }],
   });
 }
 
