@@ -46,7 +46,7 @@ export const SectionRow = z.object({
 export const FigureRow = z.object({
   article_id: articleId,
   paragraph: count.describe('paragraph the figure is in'),
-  region: region.describe('region of that paragraph'),
+  region: region.describe('region of that paragraph; empty in a sentence of a section placed by place names that names only another province\'s places'),
   locality: z.string().describe('the nearest place named before the figure in its paragraph'),
   raw: z.string().describe('the figure exactly as printed (2.7万余次)'),
   value: z.number().describe('the number with 万/亿 folded in (27000); percentages in percent'),
@@ -61,7 +61,7 @@ export const FigureRow = z.object({
 
 export const LocalityRow = z.object({
   article_id: articleId,
-  region: region.describe('region of the paragraph where the place is first named'),
+  region: region.describe('region of the paragraph where the place is first named; empty when the place lies in another province'),
   name: z.string().describe('the place as written (its longest written form in the article)'),
   canonical_name: z.string().describe('the gazetteer’s name for it; empty when the name is ambiguous'),
   level: PlaceLevel.describe('prefecture, county, township, village or zone'),
@@ -81,7 +81,7 @@ export const InitiativeRow = z.object({
 
 export const MeasureRow = z.object({
   article_id: articleId,
-  region: region.describe('the section’s region'),
+  region: region.describe('the section’s region; empty for a sentence of a section placed by place names that names only another province\'s places'),
   paragraph: count.describe('paragraph of the sentence'),
   sentence_index: count.describe('0-based index of the sentence in its paragraph'),
   locality: z.string().describe('the first place named in the sentence, else the nearest before it'),

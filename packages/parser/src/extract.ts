@@ -23,6 +23,7 @@ import { findQuotedSpans, type QuotedSpan } from './quotes.js';
 import { sectionArticle } from './section-strategies.js';
 import { loadSectionCues, type SectionCues } from './sections.js';
 import { splitSentences } from './sentences.js';
+import { placeRegion, regionAt, sentencesElsewhere, type ElsewhereSpans } from './sentences-elsewhere.js';
 import { codePointLength } from './text.js';
 import { codeSentence, loadSentenceCoder, type SentenceCoder } from './roles.js';
 
@@ -89,6 +90,8 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
   const { paragraphs, sections } = sectionArticle(texts, matches, titleMatches, gazetteer, sectionCues, knownUnits);
   const kind = classifyArticle(article.title, paragraphs, sections, sectionCues);
 
+  // A sentence of a place-inferred section that names only another province's places is no region's.
+  const elsewhere = sentencesElsewhere(paragraphs, sections, matches, gazetteer);
   // Names are resolved in the context of their section: its province and the places named before.
   const places: RegionalPlace[] = [];
   let recent: Place[] = [];
@@ -97,7 +100,9 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     if (info.region !== previousRegion) recent = [];
     previousRegion = info.region;
     const provinceCode = info.region ? gazetteer.region(info.region)?.code : undefined;
-    for (const { paragraph, start, end, name, place, level } of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) places.push({ paragraph, start, end, name, place, level, region: info.region });
+    for (const { paragraph, start, end, name, place, level } of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) {
+      places.push({ paragraph, start, end, name, place, level, region: placeRegion(info.region, elsewhere[info.index]!, start, place?.provinceCode) });
+    }
   }
 
   const quotedSpans = texts.map((text) => findQuotedSpans(text));
@@ -119,11 +124,12 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     const quoted = quotedSpans[info.index]!;
     const paragraphPlaces = localitiesByParagraph.get(info.index) ?? [];
     const paragraphFigures = info.role === 'byline' ? [] : figuresOutsideNames(extractFigures(text, info.index, figureRules, quoted), text, repeatedNames);
-    for (const figure of paragraphFigures) figures.push(regionalFigure(figure, info.region, localityBefore(paragraphPlaces, figure.start), sentenceAround(text, figure.start, figure.end)));
+    const regionOf = (start: number) => regionAt(info.region, elsewhere[info.index]!, start);
+    for (const figure of paragraphFigures) figures.push(regionalFigure(figure, regionOf(figure.start), localityBefore(paragraphPlaces, figure.start), sentenceAround(text, figure.start, figure.end)));
     const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted);
-    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region });
+    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: regionOf(initiative.start) });
     if (info.unit !== null && info.role === 'body') {
-      measures.push(...paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted }, extractor));
+      measures.push(...paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted, elsewhere: elsewhere[info.index]! }, extractor));
     }
   }
   return { article, kind, paragraphs, sections, places, figures, initiatives, measures };
@@ -166,6 +172,7 @@ interface ParagraphFindings {
   initiatives: readonly Initiative[];
   figures: readonly Figure[];
   quoted: readonly QuotedSpan[];
+  elsewhere: ElsewhereSpans;
 }
 
 /** One measure per sentence of a body paragraph: its domains, programmes, figures, role and instrument. */
@@ -178,7 +185,7 @@ function paragraphMeasures(info: ParagraphInfo, found: ParagraphFindings, extrac
     return {
       paragraph: info.index,
       sentenceIndex: sentence.index,
-      region: info.region ?? '',
+      region: regionAt(info.region, found.elsewhere, sentence.start) ?? '',
       locality: sentencePlaces[0]?.name ?? localityBefore(found.places, sentence.start),
       domains: classifyDomains(sentence.text, extractor.taxonomy),
       initiatives: [...new Set(sentenceInitiatives.map((initiative) => initiative.name))],
