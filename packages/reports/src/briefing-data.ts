@@ -195,6 +195,8 @@ export class BriefingCollector {
       subject: row.subject, locality: row.locality, order: this.order++,
     };
     if (row.quantity === 'money' && row.unit === '元') keepBest(material.moneyFigures, figure, BRIEFING_LIMITS.figures, byValue);
+    // An age (88岁) describes a person, not what the region did: figures.csv keeps it, the region's figure table does not.
+    if (row.quantity === 'age') return;
     // For one article every figure in text order; for a corpus the first ones of each region.
     if (material.figures.length < BRIEFING_LIMITS.figures * 2) material.figures.push(figure);
   }
