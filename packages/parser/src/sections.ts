@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
-import { headingUnit, isPlaceUnit, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
+import { headingUnit, isPlaceUnit, namesPerson, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
 import { escapeRegExp } from './text.js';
 
 const SPACES = /[\s\u3000\u00A0]/g;
@@ -177,11 +177,14 @@ function spacedHeading(paragraph: string, gazetteer: Gazetteer, known: KnownUnit
 
 /**
  * A dash heading's name that the unit table does not classify, read as a unit (of type other) where it names a
- * place of China (`宁波舟山港`) or a facility (`…港`, `…园`, `…社区`); topics (`谁来种地`) and people are not units.
+ * place of China (`宁波舟山港`) or a facility (`…港`, `…园`, `…社区`); topics (`谁来种地`) are not units. A person
+ * introduced by place and role (`浙江湖州港口村党总支书记孙根法——`) heads a passage of that province: the province is
+ * its unit, so that no person stands where a region's units are listed.
  */
 function namedUnit(token: string, gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
   const region = provinceInName(token, gazetteer) ?? null;
   if (!region && !known.facility.test(token)) return undefined;
+  if (region && namesPerson(token, known)) return { unit: region.short, unitType: 'province', region };
   return { unit: token, unitType: 'other', region };
 }
 

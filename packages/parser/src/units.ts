@@ -9,6 +9,7 @@ const KnownUnitsFile = z.object({
   typePatterns: z.array(z.object({ type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), pattern: z.string() })),
   units: z.array(z.object({ name: z.string().min(2), type: z.enum(['university', 'central-body', 'enterprise', 'sector', 'other']), province: z.string().nullable() })),
   facilityPattern: z.string(),
+  person: z.object({ pattern: z.string(), notEnding: z.string() }),
 });
 
 export interface KnownUnits {
@@ -18,6 +19,8 @@ export interface KnownUnits {
   byName: Map<string, { type: UnitType; province: string | null }>;
   /** Names of places that are units though neither places of the gazetteer nor bodies (`太仓港`, `…产业园`). */
   facility: RegExp;
+  /** A heading's name that ends in a role and a person's name (…村第一书记刘文慧), and what a unit's name ends in instead. */
+  person: { pattern: RegExp; notEnding: RegExp };
 }
 
 export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits {
@@ -26,6 +29,7 @@ export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits 
     typePatterns: data.typePatterns.map((entry) => ({ type: entry.type, pattern: new RegExp(entry.pattern) })),
     byName: new Map(data.units.map((unit) => [unit.name, { type: unit.type, province: unit.province }])),
     facility: new RegExp(data.facilityPattern),
+    person: { pattern: new RegExp(data.person.pattern), notEnding: new RegExp(data.person.notEnding) },
   };
 }
 
@@ -105,4 +109,9 @@ export function headingUnit(token: string, gazetteer: Gazetteer, known: KnownUni
   const unitType = listed?.type ?? (patterned === 'central-body' && named ? 'other' : patterned!);
   const region = unitType === 'central-body' ? null : named ?? (listed?.province ? gazetteer.region(listed.province) ?? null : null);
   return { unit: token, unitType, region };
+}
+
+/** A name that ends in a role and a person's name (湖北黄冈市罗田县人民医院护士余康颖): a person, not a unit. */
+export function namesPerson(token: string, known: KnownUnits): boolean {
+  return known.person.pattern.test(token) && !known.person.notEnding.test(token);
 }
