@@ -81,6 +81,32 @@ describe.skipIf(!HAS_CORPUS)('roundup on ../shared/corpus (skipped where the sha
     expect(summary.roundups).toBeLessThan(summary.multiRegionArticles);
   });
 
+  it('never adds figures of different roundups in comparison.csv: counts, the largest figure and its article instead', () => {
+    const figures = readCsv(join(out, 'figures.csv'));
+    const kinds = new Map(readCsv(join(out, 'articles.csv')).map((row) => [row.article_id, row.kind]));
+    const perArticle = readCsv(join(out, 'roundup_regions.csv'));
+    const comparison = readCsv(join(out, 'comparison.csv'));
+    expect(comparison.some((row) => Number(row.articles) > 1)).toBe(true);
+    for (const row of comparison) {
+      const money = figures.filter((figure) => figure.region === row.region && kinds.get(figure.article_id) === 'roundup' && figure.quantity === 'money' && figure.unit === '元');
+      expect(Number(row.money_figures), row.region).toBe(money.length);
+      expect(row.money_yuan === '', row.region).toBe(Number(row.articles) > 1);
+      if (money.length === 0) continue;
+      const largest = Math.max(...money.map((figure) => Number(figure.value)));
+      expect(Number(row.money_largest_yuan), row.region).toBe(largest);
+      expect(money.some((figure) => figure.article_id === row.money_largest_article && Number(figure.value) === largest), row.region).toBe(true);
+      const own = perArticle.filter((entry) => entry.region === row.region);
+      expect(own.length, row.region).toBe(Number(row.articles));
+      expect(own.reduce((sum, entry) => sum + Number(entry.money_yuan), 0), row.region).toBeCloseTo(money.reduce((sum, figure) => sum + Number(figure.value), 0), 0);
+    }
+  });
+
+  it('orders comparison.csv by roundups, then sections, ties by region code', () => {
+    const rows = readCsv(join(out, 'comparison.csv')).map((row) => [Number(row.articles), Number(row.sections), row.region_code ?? ''] as const);
+    const sorted = [...rows].sort((a, b) => b[0] - a[0] || b[1] - a[1] || a[2].localeCompare(b[2]));
+    expect(rows).toEqual(sorted);
+  });
+
   it('keeps every article in the tables with its kind, whatever the comparison counts', () => {
     const articles = readCsv(join(out, 'articles.csv'));
     expect(new Set(articles.map((row) => row.kind))).toEqual(new Set(['roundup', 'regional', 'general']));

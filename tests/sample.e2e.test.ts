@@ -25,12 +25,12 @@ describe('roundup on the bundled sample', () => {
 
   it('writes every table, the briefing and the cache for reruns, and nothing else', () => {
     expect(readdirSync(out).sort()).toEqual([
-      '.roundup-cache', '.roundup-manifest.json', 'articles.csv', 'briefing.pdf', 'comparison.csv', 'datapackage.json', 'figures.csv', 'initiatives.csv', 'localities.csv', 'measures.csv', 'paragraphs.csv', 'rejects.csv', 'sections.csv',
+      '.roundup-cache', '.roundup-manifest.json', 'articles.csv', 'briefing.pdf', 'comparison.csv', 'datapackage.json', 'figures.csv', 'initiatives.csv', 'localities.csv', 'measures.csv', 'paragraphs.csv', 'rejects.csv', 'roundup_regions.csv', 'sections.csv',
     ]);
   });
 
   it('gives every table its schema columns in order', () => {
-    for (const name of ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'rejects'] as const) {
+    for (const name of ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'roundup_regions', 'rejects'] as const) {
       expect(csvHeader(join(out, `${name}.csv`))).toEqual(columnsOf(TABLES[name]));
     }
     const fixed = columnsOf(TABLES.comparison);

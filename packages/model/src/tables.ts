@@ -46,7 +46,7 @@ export const SectionRow = z.object({
 export const FigureRow = z.object({
   article_id: articleId,
   paragraph: count.describe('paragraph the figure is in'),
-  region: region.describe('region of that paragraph'),
+  region: region.describe('region of that paragraph; empty in a sentence of a section placed by place names that names only another province\'s places'),
   locality: z.string().describe('the nearest place named before the figure in its paragraph'),
   raw: z.string().describe('the figure exactly as printed (2.7万余次)'),
   value: z.number().describe('the number with 万/亿 folded in (27000); percentages in percent'),
@@ -61,7 +61,7 @@ export const FigureRow = z.object({
 
 export const LocalityRow = z.object({
   article_id: articleId,
-  region: region.describe('region of the paragraph where the place is first named'),
+  region: region.describe('region of the paragraph where the place is first named; empty when the place lies in another province'),
   name: z.string().describe('the place as written (its longest written form in the article)'),
   canonical_name: z.string().describe('the gazetteer’s name for it; empty when the name is ambiguous'),
   level: PlaceLevel.describe('prefecture, county, township, village or zone'),
@@ -81,7 +81,7 @@ export const InitiativeRow = z.object({
 
 export const MeasureRow = z.object({
   article_id: articleId,
-  region: region.describe('the section’s region'),
+  region: region.describe('the section’s region; empty for a sentence of a section placed by place names that names only another province\'s places'),
   paragraph: count.describe('paragraph of the sentence'),
   sentence_index: count.describe('0-based index of the sentence in its paragraph'),
   locality: z.string().describe('the first place named in the sentence, else the nearest before it'),
@@ -94,7 +94,11 @@ export const MeasureRow = z.object({
   instrument: Instrument.nullable().describe('a measure’s policy instrument: supply, environment or demand (data/instruments.md); empty for results and context'),
 });
 
-/** The fixed columns of comparison.csv; one `domain_<id>` count column per taxonomy domain follows them. */
+/**
+ * The fixed columns of comparison.csv; one `domain_<id>` count column per taxonomy domain follows them. Figures of
+ * different articles are never added up: a region in several roundups has counts and its largest figure, and
+ * roundup_regions.csv gives each roundup's own totals.
+ */
 export const ComparisonRow = z.object({
   region: z.string().describe('the region'),
   region_code: z.string().describe('its GB/T 2260 code'),
@@ -105,12 +109,39 @@ export const ComparisonRow = z.object({
   localities: count.describe('distinct places named in its sections'),
   figures: count.describe('figures in its sections'),
   initiatives: count.describe('distinct programmes named in its sections'),
-  money_yuan: z.number().describe('sum of the money figures in yuan (元) in its sections'),
-  people: z.number().describe('sum of the figures that count people'),
-  households: z.number().describe('sum of the figures that count households'),
+  money_figures: count.describe('money figures in yuan (元) in its sections'),
+  money_yuan: z.number().nullable().describe('their sum where the region is in one article only (that article’s total); empty where it is in several, since money of different articles is never added up (see roundup_regions.csv)'),
+  money_largest_yuan: z.number().nullable().describe('the largest money figure in yuan; empty without one'),
+  money_largest_article: z.string().describe('the article of the largest money figure'),
+  people_figures: count.describe('figures that count people (人, 名, 位)'),
+  people: z.number().nullable().describe('their sum where the region is in one article only; empty where it is in several'),
+  people_largest: z.number().nullable().describe('the largest figure that counts people; empty without one'),
+  people_largest_article: z.string().describe('the article of the largest figure of people'),
+  household_figures: count.describe('figures that count households (户)'),
+  households: z.number().nullable().describe('their sum where the region is in one article only; empty where it is in several'),
+  households_largest: z.number().nullable().describe('the largest figure of households; empty without one'),
+  households_largest_article: z.string().describe('the article of the largest figure of households'),
   instrument_supply: count.describe('measures in its sections coded supply (the state provides: money, facilities, staff, services)'),
   instrument_environment: count.describe('measures coded environment (plans, rules, supervision, reform, publicity)'),
   instrument_demand: count.describe('measures coded demand (procurement, subsidies to users, service purchase, pilots, markets)'),
+});
+
+/** One region in one compared article: that article's own totals, which a reader may add up knowing what they add. */
+export const RoundupRegionRow = z.object({
+  article_id: articleId,
+  region: region,
+  region_code: z.string().describe('GB/T 2260 code of the region'),
+  region_en: z.string().describe('the region in pinyin'),
+  sections: count.describe('sections of the region in the article'),
+  paragraphs: count.describe('paragraphs of the article attributed to the region'),
+  figures: count.describe('figures in those paragraphs'),
+  measures: count.describe('sentences coded measure in the region’s sections'),
+  money_figures: count.describe('money figures in yuan (元) in those paragraphs'),
+  money_yuan: z.number().describe('their sum: the region’s money in this article'),
+  people_figures: count.describe('figures that count people (人, 名, 位)'),
+  people: z.number().describe('their sum (staff, residents, people served… as the article counts them: read the figures before adding)'),
+  household_figures: count.describe('figures that count households (户)'),
+  households: z.number().describe('their sum'),
 });
 
 export const RejectRow = z.object({
@@ -128,6 +159,7 @@ export type LocalityRow = z.infer<typeof LocalityRow>;
 export type InitiativeRow = z.infer<typeof InitiativeRow>;
 export type MeasureRow = z.infer<typeof MeasureRow>;
 export type ComparisonRow = z.infer<typeof ComparisonRow> & Record<`domain_${string}`, number>;
+export type RoundupRegionRow = z.infer<typeof RoundupRegionRow>;
 export type RejectRow = z.infer<typeof RejectRow>;
 
 /** Every table roundup writes, by file stem, with the schema that defines its columns. */
@@ -140,6 +172,7 @@ export const TABLES = {
   initiatives: InitiativeRow,
   measures: MeasureRow,
   comparison: ComparisonRow,
+  roundup_regions: RoundupRegionRow,
   rejects: RejectRow,
 } as const;
 export type TableName = keyof typeof TABLES;
@@ -153,7 +186,8 @@ export const TABLE_KEYS: Record<TableName, { primaryKey: string[]; description: 
   localities: { primaryKey: ['article_id', 'name', 'canonical_name', 'admin_code'], description: 'One row per distinct place below province level named in an article.' },
   initiatives: { primaryKey: ['article_id', 'region', 'name'], description: 'One row per named programme and region of an article.' },
   measures: { primaryKey: ['article_id', 'paragraph', 'sentence_index'], description: 'One row per sentence of a regional section.' },
-  comparison: { primaryKey: ['region'], description: 'One row per region over all inputs; a domain_<id> count of measures per policy domain follows the fixed columns.' },
+  comparison: { primaryKey: ['region'], description: 'One row per region over the compared articles, by roundups (most first), then sections, ties by region code; a domain_<id> count of measures per policy domain follows the fixed columns. Figures of different articles are never added up: across articles it gives counts and the largest figure with its article.' },
+  roundup_regions: { primaryKey: ['article_id', 'region'], description: 'One row per compared article and region with a section in it: that article\'s own totals (money, people, households), in input order, regions in the article\'s order; adding them up across articles is the user\'s informed choice.' },
   rejects: { primaryKey: [], description: 'One row per input record not processed, and why.' },
 };
 

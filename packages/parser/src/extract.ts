@@ -24,6 +24,7 @@ import { findQuotedSpans, type QuotedSpan } from './quotes.js';
 import { sectionArticle } from './section-strategies.js';
 import { loadSectionCues, type SectionCues } from './sections.js';
 import { ParagraphSentences, splitSentences } from './sentences.js';
+import { placeRegion, regionAt, sentencesElsewhere, type ElsewhereSpans } from './sentences-elsewhere.js';
 import { codePointLength } from './text.js';
 import { itemsBySentence, lastIndexStartingBefore } from './text-order.js';
 import { codeSentence, loadSentenceCoder, type SentenceCoder } from './roles.js';
@@ -91,6 +92,8 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
   const { paragraphs, sections } = sectionArticle(texts, matches, titleMatches, gazetteer, sectionCues, knownUnits);
   const kind = classifyArticle(article.title, paragraphs, sections, sectionCues);
 
+  // A sentence of a place-inferred section that names only another province's places is no region's.
+  const elsewhere = sentencesElsewhere(paragraphs, sections, matches, gazetteer);
   // Names are resolved in the context of their section: its province and the places named before.
   const places: RegionalPlace[] = [];
   let recent: Place[] = [];
@@ -99,7 +102,9 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     if (info.region !== previousRegion) recent = [];
     previousRegion = info.region;
     const provinceCode = info.region ? gazetteer.region(info.region)?.code : undefined;
-    for (const { paragraph, start, end, name, place, level } of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) places.push({ paragraph, start, end, name, place, level, region: info.region });
+    for (const { paragraph, start, end, name, place, level } of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) {
+      places.push({ paragraph, start, end, name, place, level, region: placeRegion(info.region, elsewhere[info.index]!, start, place?.provinceCode) });
+    }
   }
 
   const quotedSpans = texts.map((text) => findQuotedSpans(text));
@@ -123,12 +128,14 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     // Found once per paragraph and looked up by every figure and programme in it.
     const sentences = new ParagraphSentences(text);
     const paragraphFigures = info.role === 'byline' ? [] : numberedNames.figuresOutside(extractFigures(text, info.index, figureRules, quoted), text);
-    for (const figure of paragraphFigures) figures.push(regionalFigure(figure, info.region, localityBefore(paragraphPlaces, figure.start), sentences.around(figure.start, figure.end)));
+    const regionOf = (start: number) => regionAt(info.region, elsewhere[info.index]!, start);
+    for (const figure of paragraphFigures) figures.push(regionalFigure(figure, regionOf(figure.start), localityBefore(paragraphPlaces, figure.start), sentences.around(figure.start, figure.end)));
     const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted, sentences);
-    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region });
+    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: regionOf(initiative.start) });
     if (info.unit !== null && info.role === 'body') {
       // One by one: spread as arguments, a paragraph's measures (166,000 in one hostile paragraph) overflowed the stack.
-      for (const measure of paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted }, extractor)) measures.push(measure);
+      const found = { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted, elsewhere: elsewhere[info.index]! };
+      for (const measure of paragraphMeasures(info, found, extractor)) measures.push(measure);
     }
   }
   return { article, kind, paragraphs, sections, places, figures, initiatives, measures };
@@ -150,6 +157,7 @@ interface ParagraphFindings {
   initiatives: readonly Initiative[];
   figures: readonly Figure[];
   quoted: readonly QuotedSpan[];
+  elsewhere: ElsewhereSpans;
 }
 
 /** One measure per sentence of a body paragraph: its domains, programmes, figures, role and instrument. */
@@ -167,7 +175,7 @@ function paragraphMeasures(info: ParagraphInfo, found: ParagraphFindings, extrac
     return {
       paragraph: info.index,
       sentenceIndex: sentence.index,
-      region: info.region ?? '',
+      region: regionAt(info.region, found.elsewhere, sentence.start) ?? '',
       locality: sentencePlaces[0]?.name ?? localityBefore(found.places, sentence.start),
       domains: classifyDomains(sentence.text, extractor.taxonomy),
       initiatives: [...new Set(sentenceInitiatives.map((initiative) => initiative.name))],

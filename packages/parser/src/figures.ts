@@ -3,6 +3,7 @@ import type { Figure, Qualifier, Quantity } from '@roundup/model';
 import { z } from 'zod';
 import { CHINESE_NUMERAL_CHARS, multiplierPower, normaliseArabic, parseChineseNumeral, scaleDecimal } from './chinese-numerals.js';
 import { dataPath, loadDataFile } from './data-files.js';
+import { isNameNumber, nameNumbers, NameNumbersTable, subjectTrim, SubjectTrimTable, trimSubject, type NameNumbers, type SubjectTrim } from './figure-words.js';
 import { findQuotedSpans, insideQuotedName, type QuotedSpan } from './quotes.js';
 import { ParagraphSentences } from './sentences.js';
 import { escapeRegExp, isIdeograph } from './text.js';
@@ -20,6 +21,8 @@ const UnitTable = z.object({
   notUnits: z.object({ words: z.array(z.string()) }),
   approximatorsBefore: z.object({ approx: z.array(z.string()), more_than: z.array(z.string()), less_than: z.array(z.string()) }),
   unitVerbs: z.object({ words: z.array(z.string()) }),
+  subjectTrim: SubjectTrimTable,
+  nameNumbers: NameNumbersTable,
 });
 
 interface UnitWord {
@@ -36,6 +39,8 @@ export interface FigureRules {
   notUnits: string[];
   before: Array<[string, Qualifier]>;
   subjectStops: RegExp;
+  subjectTrim: SubjectTrim;
+  nameNumbers: NameNumbers;
 }
 
 export function loadFigureRules(file = dataPath('units.json')): FigureRules {
@@ -59,6 +64,8 @@ export function loadFigureRules(file = dataPath('units.json')): FigureRules {
     notUnits: [...table.notUnits.words].sort((a, b) => b.length - a.length),
     before,
     subjectStops: new RegExp(verbs.join('|'), 'g'),
+    subjectTrim: subjectTrim(table.subjectTrim, before.map(([word]) => word)),
+    nameNumbers: nameNumbers(table.nameNumbers),
   };
 }
 
@@ -132,7 +139,7 @@ function subjectOf(text: string, start: number, end: number, rules: FigureRules)
     .split('的')
     .pop()!
     .replace(/^(?:已|共|累计|全|该|各|约|近|超过|达到?)/, '');
-  return before.length >= 2 ? before : '';
+  return trimSubject(before, rules.subjectTrim);
 }
 
 /** Cuts a noun phrase at a verb: after the unit at the first verb of two or more characters, before it after the last verb. */
@@ -187,6 +194,7 @@ function figureAt(match: RegExpExecArray, text: string, paragraph: number, rules
   const value = numberValue(text, numberEnd, previous, arabic, chinese, multipliers);
   if (value === undefined || !Number.isFinite(value)) return undefined;
   const { unit } = counted;
+  if (isNameNumber(chinese, multipliers, unit.word, counted.end < text.length ? text[counted.end]! : '', rules.nameNumbers)) return undefined;
   if (isNotACount(text, counted.end, previous, value, unit, { numberText: arabic ?? chinese ?? '', chinese, multipliers, approximate: Boolean(innerApprox1) })) return undefined;
   if (insideQuotedName(quoted, start, counted.end)) return undefined;
   const { qualifier, end } = qualifierOf(text, start, counted.end, previous, unit, rules, { chinese, approximate: Boolean(innerApprox1 || innerApprox2) });
@@ -226,9 +234,12 @@ function unitAfter(text: string, end: number, rules: FigureRules, percentPrefix:
   return { unit: unitWord, end: end + infix + unitWord.word.length };
 }
 
-/** Counted things that are not counts: years (2019年), 成 beyond ten tenths, office and phase numbers (六部部长, 二期工程). */
+/**
+ * Counted things that are not counts: years (2019年), spans looked back over (70年来, 5年以来: how long, not what was
+ * done), 成 beyond ten tenths, office and phase numbers (六部部长, 二期工程).
+ */
 function isNotACount(text: string, end: number, previous: string, value: number, unit: UnitWord, number: { numberText: string; chinese: string | undefined; multipliers: string; approximate: boolean }): boolean {
-  if (unit.base === '年' && (value >= 1000 || number.approximate || /^[〇零]/.test(number.numberText))) return true;
+  if (unit.base === '年' && (value >= 1000 || number.approximate || /^[〇零]/.test(number.numberText) || text.startsWith('来', end) || text.startsWith('以来', end))) return true;
   if (unit.word === '成' && (value > 10 || value < 1 || number.multipliers)) return true;
   if (number.chinese !== undefined && /^[处部科室组]$/.test(unit.word) && /^(?:副|长|部长|处长|科长|组长|主任)/.test(text.slice(end))) return true;
   return unit.word === '期' && (/[线段程目区]/.test(previous) || /^(?:工程|项目)/.test(text.slice(end)));

@@ -1,7 +1,7 @@
 // Headings that name a unit in a line of their own without a colon: a project's name (`…大桥`, `…水电站`) over its
 // headline, a place-led line over a reporter's byline (`河北保定市东风社区`), or a unit that opens a scene ending in a dash.
 import type { Gazetteer } from './gazetteer.js';
-import { headingUnit, isNeverUnit, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
+import { headingUnit, isNeverUnit, namesPerson, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
 
 /** A short headline line under a heading: no sentence mark, no comma inside. */
 const SHORT_HEADLINE = /^[^。！？!?；;，,]{2,20}$/;
@@ -37,11 +37,14 @@ export function unitLedScene(paragraph: string, gazetteer: Gazetteer, known: Kno
 
 /**
  * A dash heading's name that the unit table does not classify, read as a unit (of type other) where it names a
- * place of China (`宁波舟山港`) or a facility (`…港`, `…园`, `…社区`); topics (`谁来种地`), events and people are not units.
+ * place of China (`宁波舟山港`) or a facility (`…港`, `…园`, `…社区`); topics (`谁来种地`) and events are not units.
+ * A person introduced by place and role (`浙江湖州港口村党总支书记孙根法——`) heads a passage of that province: the
+ * province is its unit, so that no person stands where a region's units are listed.
  */
 export function namedUnit(token: string, gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
   if (isNeverUnit(token, known)) return undefined;
   const region = provinceInName(token, gazetteer) ?? null;
   if (!region && !known.facility.test(token)) return undefined;
+  if (region && namesPerson(token, known)) return { unit: region.short, unitType: 'province', region };
   return { unit: token, unitType: 'other', region };
 }

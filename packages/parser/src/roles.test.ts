@@ -15,6 +15,8 @@ describe('codeSentence: role', () => {
     ['a rule a policy lays down', '职工看护未成年子女期间，企业不得解除劳动合同；'],
     ['a measure that states its effect after it', '红泥湾镇建起20个村级幸福大院，让特困老人集中居住，生活有了保障。'],
     ['a measure after a dateline', '本报长春2月23日电  （记者孟海鹰）近日，吉林省委组织部出台8方面22项具体措施。'],
+    ['an authority writing of its own region', '我市投入资金2000万元，改造老旧小区12个。'],
+    ['officials telling what they did', '我们推行“一窗受理”，办事时间压缩一半。'],
   ])('measure: %s', (_case, text) => {
     expect(code(text).role).toBe('measure');
   });
@@ -35,6 +37,10 @@ describe('codeSentence: role', () => {
     ['a photo caption', '图①：2月10日，河北邢台经济开发区一纺织企业员工在车间检查布面。'],
     ['a sentence about the one before', '这是郑州市在主题教育期间实施的民生工程之一。'],
     ['scene-setting', '中午时分，一辆载满食物的面包车驶入郑州市郑东新区众意路小学。'],
+    ['a resident’s memory in the first person', '我是在1996年购买的房改房，当时办理了产权登记。'],
+    ['an opinion introduced by 看来', '在一家旅行社负责人看来，暂退质保金政策解了燃眉之急。'],
+    ['a programme line of a date, a time and a venue', '11.3 15:00 周浦镇文化中心剧场'],
+    ['a programme line of a time and a venue', '19:30 市民文化广场'],
   ])('context: %s', (_case, text) => {
     expect(code(text)).toEqual({ role: 'context', instrument: null });
   });

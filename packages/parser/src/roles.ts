@@ -132,9 +132,26 @@ function isAside(text: string): boolean {
   return /[？?]$/.test(text) || /^图[①-⑳0-9一二三四五六七八九十]*[：:]/.test(text) || /^这(?:也|正|就)?是/.test(text);
 }
 
-/** Someone's view in indirect speech (他认为，…; 负责人说，…; 一些企业负责人表示，…): an opinion, not a report of what was done. */
+/**
+ * Someone's view in indirect speech (他认为，…; 负责人说，…; 一些企业负责人表示，…; 在…看来，…): an opinion, not a
+ * report of what was done.
+ */
 function isReportedOpinion(text: string): boolean {
-  return /^[^，。；“]{0,30}(?:认为|表示|说|坦言|感慨|觉得|希望|期待)[，：:]/.test(text);
+  return /^[^，。；“]{0,30}(?:认为|表示|说|坦言|感慨|觉得|希望|期待)[，：:]/.test(text) || /^在[^，。；]{1,30}看来/.test(text);
+}
+
+/**
+ * One person speaking of themselves without quote marks (我是在1996年购买的房改房…, 俺家…): a resident's memory or
+ * feelings, not what a region did. 我们 is often an official telling what the region did, and 我省, 我市, 我县 … an
+ * authority writing of its own region: both stay.
+ */
+function isFirstPerson(text: string): boolean {
+  return /^(?:我|咱|俺)(?![们省市区县州盟旗镇乡村局委厅校院部国])/.test(text);
+}
+
+/** A programme or schedule line (11.3 15:00 周浦镇文化中心剧场): a date or clock time, a place, and no sentence. */
+function isScheduleLine(text: string): boolean {
+  return /^[0-9０-９]{1,2}[.．/月][0-9０-９]{1,2}日?\s|^[0-9０-９]{1,2}[:：][0-9０-９]{2}/.test(text) && !/[。！？；，,]/.test(text);
 }
 
 /** A data callout printed as a line of its own (年客运量38.5亿人次): a figure and no sentence. */
@@ -159,7 +176,7 @@ export function codeSentence(text: string, quoted: readonly QuotedSpan[], hasPro
   const offset = text.length - body.length;
   const names = quoted.length === 0 ? quoted : quoted.filter((span) => span.isName || span.isTitle).map((span) => ({ start: span.start - offset, end: span.end - offset }));
   const cues = cuesIn(body, coder, names);
-  if (isQuotation(body, quoted, cues.count('speech')) || isAside(body) || isReportedOpinion(body)) return { role: 'context', instrument: null };
+  if (isQuotation(body, quoted, cues.count('speech')) || isAside(body) || isReportedOpinion(body) || isFirstPerson(body) || isScheduleLine(body)) return { role: 'context', instrument: null };
   if (isCallout(body)) return { role: 'result', instrument: null };
   const measure = cues.count('measure') + (hasProgramme ? 1 : 0);
   const result = cues.count('result');

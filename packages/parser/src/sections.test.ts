@@ -109,4 +109,11 @@ describe('sectioning strategies and their thresholds', () => {
     writeFileSync(file, JSON.stringify(cues));
     expect(() => loadSectionCues(file)).toThrow(/sectioning/);
   });
+  it('gives a passage headed by a person its province as unit, never the person', () => {
+    const result = section(['各地医护人员坚守一线。', '湖北黄冈市罗田县人民医院护士余康颖——', '看到患者出院最开心', '她每天护理十余名患者。', '甘肃省人民医院重症医学科护士长伍严骏——', '危急时刻就要站出来', '他主动请缨驰援武汉。']);
+    expect(result.sections.map((s) => [s.region?.short, s.unit, s.unitType, s.heading])).toEqual([
+      ['湖北', '湖北', 'province', '看到患者出院最开心'],
+      ['甘肃', '甘肃', 'province', '危急时刻就要站出来'],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
-import { headingUnit, loadKnownUnits, sameUnitName } from './units.js';
+import { headingUnit, loadKnownUnits, namesPerson, sameUnitName } from './units.js';
 
 const gazetteer = loadGazetteer();
 const known = loadKnownUnits();
@@ -74,5 +74,14 @@ describe('headingUnit', () => {
   ])('knows %s and %s for one unit: %s', (a, b, same) => {
     expect(sameUnitName(a, b, known)).toBe(same);
     expect(sameUnitName(b, a, known)).toBe(same);
+  });
+});
+
+describe('namesPerson', () => {
+  it.each(['浙江湖州港口村党总支书记孙根法', '湖北黄冈市罗田县人民医院护士余康颖', '北京市东城区健身操舞协会会员李秀花', '江西南昌工务段道口工董贵琴夫妇'])('reads %s as a person', (token) => {
+    expect(namesPerson(token, known)).toBe(true);
+  });
+  it.each(['西安市长安区', '陕西师范大学', '湖南长沙市望城区妇联志愿服务队', '北京香山革命纪念地', '宁波舟山港'])('reads %s as no person', (token) => {
+    expect(namesPerson(token, known)).toBe(false);
   });
 });

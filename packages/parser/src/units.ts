@@ -19,6 +19,7 @@ const KnownUnitsFile = z.object({
   shortForms: z.array(z.object({ short: z.string().min(1), full: z.string().min(2) })),
   notUnitPatterns: z.array(z.string()),
   projectPattern: z.string(),
+  person: z.object({ pattern: z.string(), notEnding: z.string() }),
 });
 
 export interface KnownUnits {
@@ -36,6 +37,8 @@ export interface KnownUnits {
   notUnit: RegExp[];
   /** The end of a project's or facility's name (`…大桥`, `…水电站`) that makes a lone line a unit heading. */
   project: RegExp;
+  /** A heading's name that ends in a role and a person's name (…村第一书记刘文慧), and what a unit's name ends in instead. */
+  person: { pattern: RegExp; notEnding: RegExp };
 }
 
 export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits {
@@ -48,6 +51,7 @@ export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits 
     shortForms: data.shortForms,
     notUnit: data.notUnitPatterns.map((pattern) => new RegExp(pattern)),
     project: new RegExp(data.projectPattern),
+    person: { pattern: new RegExp(data.person.pattern), notEnding: new RegExp(data.person.notEnding) },
   };
 }
 
@@ -191,4 +195,9 @@ export function unitNameForms(name: string, known: KnownUnits): string[] {
 export function sameUnitName(a: string, b: string, known: KnownUnits): boolean {
   const formsOfB = unitNameForms(b, known);
   return unitNameForms(a, known).some((form) => formsOfB.some((other) => form.includes(other) || other.includes(form)));
+}
+
+/** A name that ends in a role and a person's name (湖北黄冈市罗田县人民医院护士余康颖): a person, not a unit. */
+export function namesPerson(token: string, known: KnownUnits): boolean {
+  return known.person.pattern.test(token) && !known.person.notEnding.test(token);
 }

@@ -1,6 +1,7 @@
 // What the briefing shows, collected on the way through a run and bounded per region, so a year of articles fits in memory.
 import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel, Qualifier } from '@roundup/model';
 import { inScope, type ComparisonScope } from './comparison.js';
+import { measuresLeftOut } from './digest.js';
 
 /** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
 export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 16, results: 8, figures: 20, programmes: 12, sources: 10 } as const;
@@ -113,6 +114,8 @@ export class BriefingCollector {
   /** Articles with at least one regional section: the ones the briefing compares. */
   regionalArticles = 0;
   multiRegionArticles = 0;
+  /** Sentences of regions' sections left out of every region: they name only another province's places. */
+  sentencesLeftOut = 0;
   firstDate = '';
   lastDate = '';
   /** The run's one article when it is a roundup of units: its briefing compares the units (briefing/unit-roundup.ts). */
@@ -139,6 +142,7 @@ export class BriefingCollector {
 
   private addRegional(article: ArticleRow, tables: ArticleTables): void {
     const counted = new Set<string>();
+    this.sentencesLeftOut += measuresLeftOut(tables.measures, tables.sections).length;
     const regions = article.regions ? article.regions.split(';') : [];
     if (regions.length >= 2) this.multiRegionArticles += 1;
     if (regions.length > 0) {
@@ -202,6 +206,8 @@ export class BriefingCollector {
       subject: row.subject, locality: row.locality, order: this.order++,
     };
     if (row.quantity === 'money' && row.unit === '元') keepBest(material.moneyFigures, figure, BRIEFING_LIMITS.figures, byValue);
+    // An age (88岁) describes a person, not what the region did: figures.csv keeps it, the region's figure table does not.
+    if (row.quantity === 'age') return;
     // For one article every figure in text order; for a corpus the first ones of each region.
     if (material.figures.length < BRIEFING_LIMITS.figures * 2) material.figures.push(figure);
   }

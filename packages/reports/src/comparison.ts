@@ -1,5 +1,7 @@
-// Tallies per region across every article of a run: comparison.csv and the briefing's comparison table come from here.
-import type { ArticleTables, ComparisonRow, Instrument } from '@roundup/model';
+// Tallies per region across every article of a run: comparison.csv, roundup_regions.csv and the briefing's comparison
+// table come from here. Figures of different articles are never added up: across articles a region has counts and its
+// largest figure; each article's own totals are rows of roundup_regions.csv.
+import type { ArticleTables, ComparisonRow, FigureRow, Instrument, RoundupRegionRow } from '@roundup/model';
 
 export interface DomainLabel {
   id: string;
@@ -7,23 +9,56 @@ export interface DomainLabel {
   en: string;
 }
 
+/** The quantities whose figures are counted and compared: money in yuan, people, households. */
+type Totalled = 'money' | 'people' | 'households';
+
+/** A figure's totalled quantity; money only in yuan (元), as other currencies do not add to it. */
+function totalledQuantity(figure: FigureRow): Totalled | undefined {
+  if (figure.quantity === 'money') return figure.unit === '元' ? 'money' : undefined;
+  return figure.quantity === 'people' || figure.quantity === 'households' ? figure.quantity : undefined;
+}
+
+/** The columns of roundup_regions.csv that count and add up each quantity's figures. */
+const ARTICLE_COLUMNS = {
+  money: { figures: 'money_figures', total: 'money_yuan' },
+  people: { figures: 'people_figures', total: 'people' },
+  households: { figures: 'household_figures', total: 'households' },
+} as const satisfies Record<Totalled, { figures: keyof RoundupRegionRow; total: keyof RoundupRegionRow }>;
+
+/** A region's figures of one quantity: how many, their sum (shown only within one article), the largest and where. */
+interface QuantityTally {
+  figures: number;
+  total: number;
+  largest: number | null;
+  largestArticle: string;
+}
+const emptyQuantity = (): QuantityTally => ({ figures: 0, total: 0, largest: null, largestArticle: '' });
+
+function addFigure(tally: QuantityTally, value: number, articleId: string): void {
+  tally.figures += 1;
+  tally.total += value;
+  if (tally.largest === null || value > tally.largest) {
+    tally.largest = value;
+    tally.largestArticle = articleId;
+  }
+}
+
 interface RegionTally {
   region: string;
   code: string;
   pinyin: string;
-  firstSeen: number;
   articles: number;
   sections: number;
   paragraphs: number;
   localities: Set<string>;
   figures: number;
   initiatives: Set<string>;
-  moneyYuan: number;
-  people: number;
-  households: number;
+  quantities: Record<Totalled, QuantityTally>;
   measures: number;
   domains: Map<string, number>;
   instruments: Record<Instrument, number>;
+  /** When the region was first met: the last tie-break, so that the order never depends on the sort's stability. */
+  firstSeen: number;
 }
 
 /**
@@ -45,6 +80,8 @@ function byCountThenCode(a: RegionTally, b: RegionTally): number {
 /** Adds up each region's sections, places, figures, programmes and measures; memory grows with regions, not articles. */
 export class RegionComparison {
   private readonly tallies = new Map<string, RegionTally>();
+  /** Each compared article's regions with that article's totals: a few rows per roundup, in input order. */
+  private readonly perArticle: RoundupRegionRow[] = [];
 
   constructor(
     readonly domains: readonly DomainLabel[],
@@ -57,7 +94,8 @@ export class RegionComparison {
 
   add(tables: ArticleTables): void {
     if (!inScope(tables, this.scope)) return;
-    const counted = new Set<string>();
+    const articleId = tables.articles[0]?.article_id ?? '';
+    const inArticle = new Map<string, RoundupRegionRow>();
     for (const section of tables.sections) {
       // A unit without a province (a ministry, a central enterprise) has its rows in the tables, not in a region's tally.
       if (!section.region) continue;
@@ -66,18 +104,35 @@ export class RegionComparison {
         tally = {
           region: section.region, code: section.region_code, pinyin: section.region_en, firstSeen: this.tallies.size,
           articles: 0, sections: 0, paragraphs: 0, localities: new Set(), figures: 0, initiatives: new Set(),
-          moneyYuan: 0, people: 0, households: 0, measures: 0, domains: new Map(), instruments: { supply: 0, environment: 0, demand: 0 },
+          quantities: { money: emptyQuantity(), people: emptyQuantity(), households: emptyQuantity() },
+          measures: 0, domains: new Map(), instruments: { supply: 0, environment: 0, demand: 0 },
         };
         this.tallies.set(section.region, tally);
       }
       // Articles are counted as they pass, not remembered: memory grows with regions, not with the corpus.
-      if (!counted.has(section.region)) tally.articles += 1;
-      counted.add(section.region);
+      let own = inArticle.get(section.region);
+      if (!own) {
+        tally.articles += 1;
+        own = {
+          article_id: articleId, region: section.region, region_code: section.region_code, region_en: section.region_en, sections: 0, paragraphs: 0, figures: 0,
+          measures: 0, money_figures: 0, money_yuan: 0, people_figures: 0, people: 0, household_figures: 0, households: 0,
+        };
+        inArticle.set(section.region, own);
+      }
       tally.sections += 1;
+      own.sections += 1;
     }
+    this.addRows(tables, articleId, inArticle);
+    this.perArticle.push(...inArticle.values());
+  }
+
+  /** Adds an article's paragraphs, places, figures, programmes and measures to its regions' tallies and own rows. */
+  private addRows(tables: ArticleTables, articleId: string, inArticle: Map<string, RoundupRegionRow>): void {
     for (const paragraph of tables.paragraphs) {
       const tally = this.tally(paragraph.region);
-      if (tally) tally.paragraphs += 1;
+      if (!tally) continue;
+      tally.paragraphs += 1;
+      inArticle.get(paragraph.region)!.paragraphs += 1;
     }
     for (const locality of tables.localities) {
       this.tally(locality.region)?.localities.add(locality.admin_code ? `${locality.admin_code}:${locality.canonical_name}` : locality.name);
@@ -85,10 +140,15 @@ export class RegionComparison {
     for (const figure of tables.figures) {
       const tally = this.tally(figure.region);
       if (!tally) continue;
+      const own = inArticle.get(figure.region)!;
       tally.figures += 1;
-      if (figure.quantity === 'money' && figure.unit === '元') tally.moneyYuan += figure.value;
-      if (figure.quantity === 'people') tally.people += figure.value;
-      if (figure.quantity === 'households') tally.households += figure.value;
+      own.figures += 1;
+      const quantity = totalledQuantity(figure);
+      if (!quantity) continue;
+      addFigure(tally.quantities[quantity], figure.value, articleId);
+      const columns = ARTICLE_COLUMNS[quantity];
+      own[columns.figures] += 1;
+      own[columns.total] += figure.value;
     }
     for (const initiative of tables.initiatives) this.tally(initiative.region)?.initiatives.add(initiative.name);
     // Results and context are not measures: only what a region did counts towards its domains and instruments.
@@ -96,6 +156,7 @@ export class RegionComparison {
       const tally = this.tally(measure.region);
       if (!tally || measure.role !== 'measure') continue;
       tally.measures += 1;
+      inArticle.get(measure.region)!.measures += 1;
       if (measure.instrument) tally.instruments[measure.instrument] += 1;
       for (const domain of measure.domains ? measure.domains.split(';') : []) tally.domains.set(domain, (tally.domains.get(domain) ?? 0) + 1);
     }
@@ -106,37 +167,51 @@ export class RegionComparison {
     return this.domains.map((domain) => `domain_${domain.id}`);
   }
 
-  /**
-   * Regions by how much there is of them: roundups (articles), then measures, then sections; ties by administrative
-   * code (GB/T 2260, north to south-west: 北京 110000 … 新疆 650000), a region without one last.
-   */
+  /** Regions by the roundups naming them (most first), then by measures, then by sections, ties by GB/T 2260 code. */
   rows(): ComparisonRow[] {
-    return [...this.tallies.values()]
-      .sort(byCountThenCode)
-      .map((tally) => {
-        const row: ComparisonRow = {
-          region: tally.region,
-          region_code: tally.code,
-          region_en: tally.pinyin,
-          articles: tally.articles,
-          sections: tally.sections,
-          paragraphs: tally.paragraphs,
-          localities: tally.localities.size,
-          figures: tally.figures,
-          initiatives: tally.initiatives.size,
-          money_yuan: tally.moneyYuan,
-          people: tally.people,
-          households: tally.households,
-          instrument_supply: tally.instruments.supply,
-          instrument_environment: tally.instruments.environment,
-          instrument_demand: tally.instruments.demand,
-        };
-        for (const domain of this.domains) row[`domain_${domain.id}`] = tally.domains.get(domain.id) ?? 0;
-        return row;
-      });
+    return [...this.tallies.values()].sort(byCountThenCode).map((tally) => {
+      // A sum is shown only within one article: money or people of different roundups do not add up to anything.
+      const single = tally.articles === 1;
+      const { money, people, households } = tally.quantities;
+      const row: ComparisonRow = {
+        region: tally.region,
+        region_code: tally.code,
+        region_en: tally.pinyin,
+        articles: tally.articles,
+        sections: tally.sections,
+        paragraphs: tally.paragraphs,
+        localities: tally.localities.size,
+        figures: tally.figures,
+        initiatives: tally.initiatives.size,
+        money_figures: money.figures,
+        money_yuan: single ? money.total : null,
+        money_largest_yuan: money.largest,
+        money_largest_article: money.largestArticle,
+        people_figures: people.figures,
+        people: single ? people.total : null,
+        people_largest: people.largest,
+        people_largest_article: people.largestArticle,
+        household_figures: households.figures,
+        households: single ? households.total : null,
+        households_largest: households.largest,
+        households_largest_article: households.largestArticle,
+        instrument_supply: tally.instruments.supply,
+        instrument_environment: tally.instruments.environment,
+        instrument_demand: tally.instruments.demand,
+      };
+      for (const domain of this.domains) row[`domain_${domain.id}`] = tally.domains.get(domain.id) ?? 0;
+      return row;
+    });
+  }
+
+  /** Each compared article's regions with that article's own totals: articles in input order, regions in the article's. */
+  roundupRegionRows(): readonly RoundupRegionRow[] {
+    return this.perArticle;
   }
 
   measuresOf(region: string): number {
     return this.tallies.get(region)?.measures ?? 0;
   }
 }
+
+

@@ -75,12 +75,12 @@ export function tableResource(table: TableName, extraNumericColumns: readonly { 
 
 /** The whole descriptor for an output folder. */
 export function dataPackage(options: { version: string; created: Date; domains: readonly { id: string; en: string; zh: string }[] }) {
-  const tables: TableName[] = ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'rejects'];
+  const tables: TableName[] = ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'roundup_regions', 'rejects'];
   return {
     profile: 'tabular-data-package',
     name: 'roundup-output',
     title: 'Regional measures extracted from news roundups',
-    description: 'Tables written by roundup: articles, their regional sections, figures, places, programmes and measures, and a comparison by region.',
+    description: 'Tables written by roundup: articles, their regional sections, figures, places, programmes and measures, a comparison by region (counts and largest figures, never sums across articles) and each roundup\'s own totals by region.',
     version: options.version,
     created: options.created.toISOString(),
     resources: tables.map((table) =>

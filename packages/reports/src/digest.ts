@@ -1,5 +1,5 @@
 // What the comparison and the briefing read of an article, small enough to send between threads for every article.
-import type { ArticleTables } from '@roundup/model';
+import type { ArticleTables, MeasureRow, SectionRow } from '@roundup/model';
 import { comparesUnits } from './briefing-data.js';
 
 /**
@@ -20,6 +20,16 @@ export function regionalDigest(tables: ArticleTables): ArticleTables {
     figures: regional(tables.figures),
     localities: regional(tables.localities),
     initiatives: regional(tables.initiatives),
-    measures: regional(tables.measures),
+    measures: [...regional(tables.measures), ...measuresLeftOut(tables.measures, tables.sections)],
   };
+}
+
+/**
+ * The sentences of regions' sections that belong to no region: in a section placed by the places its paragraphs name,
+ * a sentence that names only another province's places is left out (the briefing's appendix counts them).
+ */
+export function measuresLeftOut(measures: readonly MeasureRow[], sections: readonly SectionRow[]): MeasureRow[] {
+  const regional = sections.filter((section) => section.region !== '');
+  if (regional.length === 0) return [];
+  return measures.filter((measure) => measure.region === '' && regional.some((section) => section.paragraph_from <= measure.paragraph && measure.paragraph <= section.paragraph_to));
 }

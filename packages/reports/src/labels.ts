@@ -71,8 +71,9 @@ export const LABELS = {
     levels: { province: '省', prefecture: '地级', county: '县级', township: '乡镇街道', village: '村', zone: '功能区' } as Record<string, string>,
     detections: {
       'heading-line': '地区行加标题行', 'heading-inline': '地区与标题同行', 'heading-name': '单独的地名行',
-      'inferred-places': '由段落地名推断', 'inferred-single': '单一地区报道（推断）',
+      'inferred-places': '无地区标题，按段落所提地名归属', 'inferred-single': '单一地区报道（推断）',
     } as Record<string, string>,
+    sentencesLeftOut: (count: number) => `按地名归属的段落中，只提到其他省份地名的句子不计入任何地区：共 ${count} 句（见 measures.csv 中 region 为空的行）。`,
     moreInCsv: '完整列表见 CSV 文件。',
     noRegions: '输入中没有找到分地区的报道内容。',
     emptyRegions: (names: string) => `没有引述措施或成效的地区（只列在对比表中）：${names}。`,
@@ -149,8 +150,9 @@ export const LABELS = {
     levels: { province: 'province', prefecture: 'prefecture', county: 'county', township: 'township', village: 'village', zone: 'zone' } as Record<string, string>,
     detections: {
       'heading-line': 'region line, then headline', 'heading-inline': 'region and headline on one line', 'heading-name': 'place name alone',
-      'inferred-places': 'inferred from places named', 'inferred-single': 'single-region story (inferred)',
+      'inferred-places': 'no printed heading: placed by the places its paragraphs name', 'inferred-single': 'single-region story (inferred)',
     } as Record<string, string>,
+    sentencesLeftOut: (count: number) => `In sections placed by place names, a sentence that names only another province's places counts for no region: ${count} such sentence(s) were left out (rows of measures.csv with an empty region).`,
     moreInCsv: 'Full lists are in the CSV files.',
     noRegions: 'No regional sections were found in the inputs.',
     emptyRegions: (names: string) => `Regions with no measure or result quoted (in the comparison table only): ${names}.`,

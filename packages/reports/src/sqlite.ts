@@ -54,10 +54,12 @@ export class SqliteTableWriter {
     run(rows);
   }
 
-  /** comparison has a column per taxonomy domain, known only once the taxonomy is loaded. */
-  writeComparison(rows: readonly object[], domainColumns: readonly string[]): void {
+  /** comparison has a column per taxonomy domain, known only once the taxonomy is loaded; roundup_regions comes with it. */
+  writeComparison(rows: readonly object[], domainColumns: readonly string[], roundupRegions: readonly object[] = []): void {
     this.createTable('comparison', domainColumns);
     this.write('comparison', rows);
+    this.createTable('roundup_regions');
+    this.write('roundup_regions', roundupRegions);
   }
 
   close(): void {

@@ -52,8 +52,8 @@ export class TableSink {
   }
 
   /** Adds the comparison to the database and closes it (comparison.csv is written with the other finished files). */
-  finishDatabase(rows: readonly object[], domainColumns: readonly string[]): void {
-    this.database?.writeComparison(rows, domainColumns);
+  finishDatabase(rows: readonly object[], domainColumns: readonly string[], roundupRegions: readonly object[]): void {
+    this.database?.writeComparison(rows, domainColumns, roundupRegions);
     this.database?.close();
     this.database = undefined;
   }

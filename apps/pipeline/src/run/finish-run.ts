@@ -32,7 +32,9 @@ export async function finishRun(folder: OutputFolder, tally: RunTally, sink: Tab
   const domains = settings.knowledge.taxonomy.domains;
   const rows = comparison.rows();
   await writeFile(folder.path('comparison.csv'), formatCsv(rows, tableShape(TABLES.comparison, comparison.domainColumns)));
-  sink.finishDatabase(rows, comparison.domainColumns);
+  const roundupRegions = comparison.roundupRegionRows();
+  await writeFile(folder.path('roundup_regions.csv'), formatCsv(roundupRegions, tableShape(TABLES.roundup_regions)));
+  sink.finishDatabase(rows, comparison.domainColumns, roundupRegions);
   const workbook = await folder.sidePath('--xlsx');
   if (workbook) {
     tally.enterStage('workbook');

@@ -26,6 +26,7 @@ export function appendix(input: BriefingInput, labels: Labels): Content[] {
       : briefingTable([labels.reason, labels.count], ['*', 50], reasons.map(([reason, count]) => [cjk(rejectReasonIn(reason, language)), { text: String(count), alignment: 'right' }] as TableCell[]))),
     keptTogether({ text: labels.detection, style: 'h3' }, briefingTable([labels.detection, labels.count], ['*', 50],
       [...detections.entries()].map(([how, count]) => [{ text: labels.detections[how] ?? how }, { text: String(count), alignment: 'right' }] as TableCell[]))),
+    { text: labels.sentencesLeftOut(collector.sentencesLeftOut) },
     // The taxonomy is the same in every briefing: a corpus briefing lists it once, a single roundup's leaves it out.
     ...(collector.articleCount > 1 ? [keptTogether({ text: labels.taxonomy, style: 'h3' }, briefingTable([labels.domains, labels.keywords], [90, '*'],
       taxonomy.map((domain) => [{ text: language === 'zh' ? domain.zh : domain.en }, cjk(domain.strong.slice(0, 10).join('、'))] as TableCell[])))] : []),
