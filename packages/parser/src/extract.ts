@@ -18,6 +18,7 @@ import { dataPath } from './data-files.js';
 import { extractFigures, loadFigureRules, sentenceAround, type FigureRules } from './figures.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
+import { isNationalSlogan, loadProgrammeNaming, programmeKey, type ProgrammeNaming } from './programme-names.js';
 import { matchPlaceNames, resolvePlaceMatches } from './places.js';
 import { findQuotedSpans, type QuotedSpan } from './quotes.js';
 import { sectionArticle } from './section-strategies.js';
@@ -31,6 +32,7 @@ export interface Extractor {
   gazetteer: Gazetteer;
   figureRules: FigureRules;
   initiativeCues: InitiativeCues;
+  programmeNaming: ProgrammeNaming;
   taxonomy: Taxonomy;
   sectionCues: SectionCues;
   knownUnits: KnownUnits;
@@ -38,7 +40,7 @@ export interface Extractor {
 }
 
 /** The files of a data folder that extraction reads: what it finds depends on their content and on nothing else there. */
-export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json', 'known-units.json', 'sentence-roles.json', 'instruments.json'] as const;
+export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json', 'known-units.json', 'sentence-roles.json', 'instruments.json', 'programme-names.json'] as const;
 
 /** Loads the tables from a data folder (the workspace's data/ by default). */
 export function createExtractor(dataDir?: string): Extractor {
@@ -47,6 +49,7 @@ export function createExtractor(dataDir?: string): Extractor {
     gazetteer: loadGazetteer(file('place-aliases.json')),
     figureRules: loadFigureRules(file('units.json')),
     initiativeCues: loadInitiativeCues(file('initiative-cues.json')),
+    programmeNaming: loadProgrammeNaming(file('programme-names.json')),
     taxonomy: loadTaxonomy(file('taxonomy.json')),
     sectionCues: loadSectionCues(file('section-cues.json')),
     knownUnits: loadKnownUnits(file('known-units.json')),
@@ -65,6 +68,8 @@ export interface RegionalPlace extends PlaceMention {
 }
 export interface RegionalInitiative extends Initiative {
   region: string | null;
+  /** The programme it names, however written (programmeKey): the same in every article. */
+  programmeId: string;
 }
 
 export interface ArticleExtraction {
@@ -120,8 +125,9 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     const paragraphPlaces = localitiesByParagraph.get(info.index) ?? [];
     const paragraphFigures = info.role === 'byline' ? [] : figuresOutsideNames(extractFigures(text, info.index, figureRules, quoted), text, repeatedNames);
     for (const figure of paragraphFigures) figures.push(regionalFigure(figure, info.region, localityBefore(paragraphPlaces, figure.start), sentenceAround(text, figure.start, figure.end)));
-    const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted);
-    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region });
+    // National slogans (一带一路, 不忘初心、牢记使命) are quoted everywhere and are nobody's programme.
+    const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted).filter((initiative) => !isNationalSlogan(initiative.name, extractor.programmeNaming));
+    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region, programmeId: programmeKey(initiative.name, extractor.programmeNaming) });
     if (info.unit !== null && info.role === 'body') {
       measures.push(...paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted }, extractor));
     }
@@ -287,6 +293,7 @@ export function articleTables(extraction: ArticleExtraction, gazetteer: Gazettee
       article_id: id,
       region: initiative.region ?? '',
       name: initiative.name,
+      programme_id: initiative.programmeId,
       paragraph: initiative.paragraph,
       sentence: initiative.sentence,
     })),

@@ -48,7 +48,8 @@ export interface RegionMaterial {
   results: BriefingMeasure[];
   figures: BriefingFigure[];
   moneyFigures: BriefingFigure[];
-  programmes: Map<string, number>;
+  /** Programmes by programme_id (one programme however written): the spelling first read, and its mentions. */
+  programmes: Map<string, { name: string; count: number }>;
   detections: Map<string, number>;
   /** Units below the region that have sections of their own (cities, universities …), in order, a few at most. */
   units: string[];
@@ -177,9 +178,9 @@ export class BriefingCollector {
     for (const figure of tables.figures) this.addFigure(figure, article);
     for (const initiative of tables.initiatives) {
       const material = this.regions.get(initiative.region);
-      if (material && (material.programmes.has(initiative.name) || material.programmes.size < BRIEFING_LIMITS.programmes * 20)) {
-        material.programmes.set(initiative.name, (material.programmes.get(initiative.name) ?? 0) + 1);
-      }
+      const programme = material?.programmes.get(initiative.programme_id);
+      if (programme) programme.count += 1;
+      else if (material && material.programmes.size < BRIEFING_LIMITS.programmes * 20) material.programmes.set(initiative.programme_id, { name: initiative.name, count: 1 });
     }
   }
 
@@ -223,7 +224,7 @@ export class BriefingCollector {
       results: best(material.results, limits.results),
       figures: [...material.figures].sort(byOrder).slice(0, limits.figures),
       moneyFigures: [...material.moneyFigures].sort(byValue).slice(0, limits.figures),
-      programmes: [...material.programmes.entries()].sort((a, b) => b[1] - a[1]).slice(0, limits.programmes),
+      programmes: [...material.programmes.values()].sort((a, b) => b.count - a.count).slice(0, limits.programmes).map(({ name, count }): [string, number] => [name, count]),
     };
   }
 

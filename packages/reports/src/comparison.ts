@@ -85,7 +85,7 @@ export class RegionComparison {
       if (figure.quantity === 'people') tally.people += figure.value;
       if (figure.quantity === 'households') tally.households += figure.value;
     }
-    for (const initiative of tables.initiatives) this.tally(initiative.region)?.initiatives.add(initiative.name);
+    for (const initiative of tables.initiatives) this.tally(initiative.region)?.initiatives.add(initiative.programme_id);
     // Results and context are not measures: only what a region did counts towards its domains and instruments.
     for (const measure of tables.measures) {
       const tally = this.tally(measure.region);

@@ -9,6 +9,7 @@ export { briefingFontBytes, briefingFonts } from './briefing/fonts.js';
 export type { BriefingInput, BriefingRunFacts, TaxonomyDomain } from './briefing/input.js';
 export { plainParagraphsDocument, renderDocument } from './briefing/render.js';
 export { dataPackage, tableResource, type TableField, type TableResource } from './datapackage.js';
+export { ProgrammeIndex, type SpreadProgramme } from './programmes.js';
 export { SqliteTableWriter } from './sqlite.js';
 export { formatMoney, formatValue, LABELS, type Labels, type Language } from './labels.js';
 export { EXCEL_DATA_ROWS, WORKBOOK_SHEETS, writeWorkbook, type WorkbookOptions, type WorkbookSummary } from './workbook.js';

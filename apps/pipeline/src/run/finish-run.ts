@@ -31,7 +31,10 @@ export async function finishRun(folder: OutputFolder, tally: RunTally, sink: Tab
   const domains = settings.knowledge.taxonomy.domains;
   const rows = comparison.rows();
   await writeFile(folder.path('comparison.csv'), formatCsv(rows, tableShape(TABLES.comparison, comparison.domainColumns)));
-  sink.finishDatabase(rows, comparison.domainColumns);
+  const { programmes, programmeRegions } = tally.programmes.tables();
+  await writeFile(folder.path('programmes.csv'), formatCsv(programmes, tableShape(TABLES.programmes)));
+  await writeFile(folder.path('programme_regions.csv'), formatCsv(programmeRegions, tableShape(TABLES.programme_regions)));
+  sink.finishDatabase(rows, comparison.domainColumns, [['programmes', programmes], ['programme_regions', programmeRegions]]);
   const workbook = await folder.sidePath('--xlsx');
   if (workbook) {
     const domainColumns = domains.map((domain) => ({ name: `domain_${domain.id}`, description: `measures in the policy domain ${domain.en} (${domain.zh})` }));

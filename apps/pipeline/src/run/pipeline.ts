@@ -197,7 +197,7 @@ function runSummary(
     scope: settings.scope,
     regions: written.regions,
     rows: written.rows,
-    files: [...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`).concat('datapackage.json', 'briefing.pdf'),
+    files: [...ARTICLE_TABLES, 'comparison', 'programmes', 'programme_regions', 'rejects'].map((table) => `${table}.csv`).concat('datapackage.json', 'briefing.pdf'),
     seconds: Math.round((Date.now() - written.clock.started) / 10) / 100,
     jobs: settings.jobs,
     characters: tally.characters,
