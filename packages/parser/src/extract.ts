@@ -18,7 +18,7 @@ import { dataPath } from './data-files.js';
 import { extractFigures, loadFigureRules, sentenceAround, type FigureRules } from './figures.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
-import { isNationalSlogan, loadProgrammeNaming, programmeKey, type ProgrammeNaming } from './programme-names.js';
+import { articleProgrammeIds, isNationalSlogan, loadProgrammeNaming, type ProgrammeNaming } from './programme-names.js';
 import { matchPlaceNames, resolvePlaceMatches } from './places.js';
 import { findQuotedSpans, type QuotedSpan } from './quotes.js';
 import { sectionArticle } from './section-strategies.js';
@@ -127,11 +127,14 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     for (const figure of paragraphFigures) figures.push(regionalFigure(figure, info.region, localityBefore(paragraphPlaces, figure.start), sentenceAround(text, figure.start, figure.end)));
     // National slogans (一带一路, 不忘初心、牢记使命) are quoted everywhere and are nobody's programme.
     const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted).filter((initiative) => !isNationalSlogan(initiative.name, extractor.programmeNaming));
-    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region, programmeId: programmeKey(initiative.name, extractor.programmeNaming) });
+    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: info.region, programmeId: '' });
     if (info.unit !== null && info.role === 'body') {
       measures.push(...paragraphMeasures(info, { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted }, extractor));
     }
   }
+  const isPlace = (text: string) => gazetteer.namesAt(text, 0).some(([end, entries]) => end === text.length && entries.some((entry) => !entry.needsContext));
+  const programmeIds = articleProgrammeIds(initiatives.map((initiative) => initiative.name), extractor.programmeNaming, isPlace);
+  for (const initiative of initiatives) initiative.programmeId = programmeIds.get(initiative.name)!;
   return { article, kind, paragraphs, sections, places, figures, initiatives, measures };
 }
 
