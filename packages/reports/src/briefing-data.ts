@@ -1,6 +1,7 @@
 // What the briefing shows, collected on the way through a run and bounded per region, so a year of articles fits in memory.
 import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel } from '@roundup/model';
 import { inScope, type ComparisonScope } from './comparison.js';
+import { DomainMaterial } from './domain-material.js';
 
 /** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
 export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 16, results: 8, figures: 20, programmes: 12, sources: 10 } as const;
@@ -109,6 +110,8 @@ export class BriefingCollector {
   multiRegionArticles = 0;
   firstDate = '';
   lastDate = '';
+  /** What each region did in each policy domain, for the side-by-side chapter. */
+  readonly domainMaterial = new DomainMaterial();
   private order = 0;
 
   /** `scope` says which articles the briefing compares: roundups only (the default) or every article with a region. */
@@ -164,6 +167,7 @@ export class BriefingCollector {
       if (place) place.mentions += locality.mentions;
       else if (material.places.size < BRIEFING_LIMITS.places * 8) material.places.set(key, { name: locality.name, level: locality.level, mentions: locality.mentions });
     }
+    this.domainMaterial.add(article, tables);
     // What a region did and what it achieved; context (scene, background, quotations) is left to measures.csv.
     for (const measure of tables.measures) {
       const material = this.regions.get(measure.region);

@@ -6,6 +6,7 @@ export { BRIEFING_LIMITS, BriefingCollector, CORPUS_LIMITS, type BriefingFigure,
 export { breakableText } from './briefing/blocks.js';
 export { briefingDocument, renderBriefing } from './briefing/document.js';
 export { briefingFontBytes, briefingFonts } from './briefing/fonts.js';
+export { loadTileLayout, type Tile } from './briefing/tile-map.js';
 export type { BriefingInput, BriefingRunFacts, TaxonomyDomain } from './briefing/input.js';
 export { plainParagraphsDocument, renderDocument } from './briefing/render.js';
 export { dataPackage, tableResource, type TableField, type TableResource } from './datapackage.js';

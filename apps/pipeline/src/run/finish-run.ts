@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, type ArticleTables, type ComparisonRow } from '@roundup/model';
 import { dataPath, loadGazetteer, type Taxonomy } from '@roundup/parser';
-import { BriefingCollector, dataPackage, formatCsv, RegionComparison, renderBriefing, tableShape, writeWorkbook, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
+import { BriefingCollector, dataPackage, formatCsv, loadTileLayout, ProgrammeIndex, RegionComparison, renderBriefing, tableShape, writeWorkbook, type BriefingInput, type BriefingRunFacts, type Language } from '@roundup/reports';
 import type { OutputFolder } from '../output/output-folder.js';
 import type { RunTally } from './run-tally.js';
 import type { StageTimer } from './stage-timer.js';
@@ -42,15 +42,17 @@ export async function finishRun(folder: OutputFolder, tally: RunTally, sink: Tab
     await timer.time('workbook', () => writeWorkbook(workbook, { folder: folder.temporary, domainColumns, ...rowsPerSheet }));
   }
   const facts: BriefingRunFacts = { recordsRead: tally.records, articles: tally.articles, rejects: tally.rejects, rejectReasons: tally.rejectReasons, scope: comparison.scope };
-  await timer.time('briefing', () => renderBriefing(briefingInput(tally.collector, comparison, facts, settings.knowledge), folder.path('briefing.pdf')));
+  await timer.time('briefing', () => renderBriefing(briefingInput(tally.collector, comparison, facts, settings.knowledge, tally.programmes), folder.path('briefing.pdf')));
   const descriptor = dataPackage({ version: VERSION, created: settings.knowledge.now ?? new Date(), domains });
   await writeFile(folder.path('datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
   return rows;
 }
 
 /** What a briefing is drawn from: the run's tallies, its facts, the taxonomy and the language. */
-function briefingInput(collector: BriefingCollector, comparison: RegionComparison, run: BriefingRunFacts, knowledge: BriefingKnowledge): BriefingInput {
+function briefingInput(collector: BriefingCollector, comparison: RegionComparison, run: BriefingRunFacts, knowledge: BriefingKnowledge, programmes?: ProgrammeIndex): BriefingInput {
   return {
+    ...(programmes ? { programmes } : {}),
+    tiles: loadTileLayout(dataPath('tile-map.json', knowledge.dataDir)),
     collector,
     comparison,
     run,

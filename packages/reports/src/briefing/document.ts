@@ -13,6 +13,9 @@ import { regionSection } from './region-chapter.js';
 import { renderDocument } from './render.js';
 import { appendix } from './appendix.js';
 import { corpusFacts, singleArticleTitle, sourcesBlock, summaryBlock } from './summary.js';
+import { domainSideBySide } from './domain-side-by-side.js';
+import { programmesChapter } from './programmes-chapter.js';
+import { tileMap } from './tile-map.js';
 
 
 /** The comparison table, the index of roundups (for a corpus), the charts and one section per region. */
@@ -23,6 +26,8 @@ export function regionalContent(context: RegionalContext): Content[] {
   const content: Content[] = [];
   const comparisonTable = corpus ? corpusComparisonTable(context) : roundupComparisonTable(context);
   content.push(...withHeading(sectionHeading(labels.comparison, 1), comparisonTable, rows.length <= ROWS_ON_A_PAGE));
+  content.push(...domainSideBySide(context));
+  if (corpus) content.push(...programmesChapter(context));
   if (corpus) {
     const index = collector.roundups.length > 0 ? roundupIndex(collector, labels, punctuation(language)) : { text: labels.none };
     content.push(...withHeading(sectionHeading(labels.roundupIndex, 1), index, collector.roundups.length <= ROWS_ON_A_PAGE / 2));
@@ -31,6 +36,12 @@ export function regionalContent(context: RegionalContext): Content[] {
   content.push(...rows.flatMap((row, index) => regionSection(context, row, index === 0 ? sectionHeading(labels.regionSections, 1) : undefined)));
   if (corpus) content.push({ text: labels.moreInCsv, style: 'small' });
   return content;
+}
+
+/** China at a glance, on the first or second page: the tile map where there is a layout and something to count. */
+function glance(context: RegionalContext): Content[] {
+  const map = context.input.tiles && context.rows.length > 0 ? tileMap(context, context.input.tiles) : undefined;
+  return map ? [map] : [];
 }
 
 /** The briefing as a pdfmake document definition: its opening, the regional comparison, and the appendix. */
@@ -49,6 +60,7 @@ export function briefingDocument(input: BriefingInput): TDocumentDefinitions {
     cjk(title, { style: 'title' }),
     single ? sourcesBlock([single], labels.source, labels, input.generatedAt) : corpusFacts(input, labels),
     ...summaryBlock(input, rows, materials, single !== undefined),
+    ...glance({ input, labels, rows, materials, place }),
     ...(rows.length === 0 ? [keptTogether(sectionHeading(labels.comparison, 1), { text: labels.noRegions })] : regionalContent({ input, labels, rows, materials, place })),
     ...appendix(input, labels),
   ];

@@ -2,6 +2,8 @@
 import type { BriefingCollector } from '../briefing-data.js';
 import type { DomainLabel, RegionComparison } from '../comparison.js';
 import type { Labels, Language } from '../labels.js';
+import type { ProgrammeIndex } from '../programmes.js';
+import type { Tile } from './tile-map.js';
 
 export interface TaxonomyDomain extends DomainLabel {
   keywords: readonly string[];
@@ -25,6 +27,10 @@ export interface BriefingInput {
   generatedAt: Date;
   /** Pinyin for place names in English briefings. */
   transliterate?: (name: string) => string;
+  /** Every programme mention of the run, grouped: a corpus briefing's chapter on programmes across regions. */
+  programmes?: ProgrammeIndex;
+  /** The tile map's layout (data/tile-map.json); without it the briefing has no map. */
+  tiles?: readonly Tile[];
 }
 
 export type ComparisonTableRow = Record<string, unknown> & { region: string; region_en: string };

@@ -1,0 +1,72 @@
+// The side-by-side chapter: for each leading policy domain, one row per region with what it did there, so that a
+// reader sees "on 政务服务: 浙江 did this, 河南 that" without turning pages.
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { DomainRegion } from '../domain-material.js';
+import { briefingTable } from './briefing-table.js';
+import { cjk, keptTogether, programmeNames, punctuation, regionLabel, sectionHeading, withFiguresInBold } from './blocks.js';
+import { CHAPTER_LABELS } from './chapter-labels.js';
+import type { RegionalContext } from './input.js';
+import { MUTED } from './page.js';
+
+/** Domains always shown (in order of measures), then any other domain with measures from two or more regions. */
+const LEADING_DOMAINS = 5;
+/** Regions per domain in a corpus briefing: those with most measures there. */
+const CORPUS_REGIONS = 8;
+const REGION_COLUMN = 44;
+/** Rows a domain's table may have and still be kept whole with its heading. */
+const KEPT_WITH_HEADING = 5;
+const PROGRAMME_COLUMN = 86;
+const SOURCE_COLUMN = 78;
+
+/** The chapter; empty when no measure has a domain. */
+export function domainSideBySide(context: RegionalContext): Content[] {
+  const { input } = context;
+  const words = CHAPTER_LABELS[input.language];
+  const ranked = input.collector.domainMaterial.ranked().filter((entry) => input.taxonomy.some((domain) => domain.id === entry.domain));
+  const shown = ranked.filter((entry, index) => index < LEADING_DOMAINS || entry.regions.length >= 2);
+  if (shown.length === 0) return [];
+  const content: Content[] = [];
+  shown.forEach((entry, index) => {
+    const domain = input.taxonomy.find((candidate) => candidate.id === entry.domain)!;
+    const heading = { text: words.domainHeading(input.language === 'zh' ? domain.zh : domain.en, entry.regions.length, entry.measures), style: 'h3' } as Content;
+    const opening = index === 0 ? [sectionHeading(words.sideBySide, 1), { text: words.sideBySideIntro, style: 'small', margin: [0, 0, 0, 4] } as Content] : [];
+    const [table, ...notes] = domainTable(context, entry.regions);
+    // A short table stays with its heading; a long one could outgrow a page, which pdfmake would silently drop.
+    if (entry.regions.length <= KEPT_WITH_HEADING) content.push(keptTogether(...opening, heading, table!), ...notes);
+    else content.push(keptTogether(...opening, heading), table!, ...notes);
+  });
+  const leftOut = ranked.length - shown.length;
+  if (leftOut > 0) content.push({ text: words.moreDomains(leftOut), style: 'small' });
+  return content;
+}
+
+/** One domain's table (its first block kept with the heading), and a note on the regions left out. */
+function domainTable(context: RegionalContext, regions: readonly DomainRegion[]): Content[] {
+  const { input } = context;
+  const words = CHAPTER_LABELS[input.language];
+  const corpus = input.collector.articleCount > 1;
+  const rows = corpus ? regions.slice(0, CORPUS_REGIONS) : regions;
+  const header = [context.labels.region, words.whatItDid, words.programmes, ...(corpus ? [words.source] : [])];
+  const widths: Array<number | string> = [REGION_COLUMN, '*', PROGRAMME_COLUMN, ...(corpus ? [SOURCE_COLUMN] : [])];
+  const table = briefingTable(header, widths, rows.map((entry) => regionRow(context, entry, corpus)));
+  const leftOut = regions.length - rows.length;
+  return leftOut > 0 ? [table, { text: words.moreRegions(leftOut), style: 'small', margin: [0, -4, 0, 6] }] : [table];
+}
+
+function regionRow(context: RegionalContext, entry: DomainRegion, corpus: boolean): TableCell[] {
+  const { input, labels } = context;
+  const words = CHAPTER_LABELS[input.language];
+  const mark = punctuation(input.language);
+  const sentences = entry.best.map((sentence) => ({
+    text: [...(sentence.role === 'result' ? [{ text: `${words.result}${mark.colon}`, color: MUTED }] : []), ...withFiguresInBold(sentence.text, sentence.figures)],
+    margin: [0, 0, 0, 2],
+  }));
+  const programmes = [...entry.programmes.values()];
+  const sources = [...new Map(entry.best.map((sentence) => [`${sentence.date}${sentence.title}`, sentence])).values()];
+  return [
+    { text: regionLabel(entry.region, entry.pinyin || entry.region, input.language), bold: true },
+    { stack: sentences } as TableCell,
+    programmes.length > 0 ? (programmeNames(programmes, PROGRAMME_COLUMN) as TableCell) : { text: labels.none },
+    ...(corpus ? [{ stack: sources.map((sentence) => cjk(`${sentence.date} ${sentence.title}`, { fontSize: 7, color: MUTED })) } as TableCell] : []),
+  ];
+}
