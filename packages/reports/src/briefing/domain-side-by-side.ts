@@ -10,8 +10,11 @@ import { MUTED } from './page.js';
 
 /** Domains always shown (in order of measures), then any other domain with measures from two or more regions. */
 const LEADING_DOMAINS = 5;
-/** Regions per domain in a corpus briefing: those with most measures there. */
-const CORPUS_REGIONS = 8;
+/** A corpus briefing's limits, so that the chapter stays a few pages: domains, regions per domain (those with most
+ * measures there) and sentences per region. */
+const CORPUS_DOMAINS = 8;
+const CORPUS_REGIONS = 6;
+const CORPUS_SENTENCES = 1;
 const REGION_COLUMN = 44;
 /** Rows a domain's table may have and still be kept whole with its heading. */
 const KEPT_WITH_HEADING = 5;
@@ -23,7 +26,8 @@ export function domainSideBySide(context: RegionalContext): Content[] {
   const { input } = context;
   const words = CHAPTER_LABELS[input.language];
   const ranked = input.collector.domainMaterial.ranked().filter((entry) => input.taxonomy.some((domain) => domain.id === entry.domain));
-  const shown = ranked.filter((entry, index) => index < LEADING_DOMAINS || entry.regions.length >= 2);
+  const corpus = input.collector.articleCount > 1;
+  const shown = ranked.filter((entry, index) => index < LEADING_DOMAINS || entry.regions.length >= 2).slice(0, corpus ? CORPUS_DOMAINS : undefined);
   if (shown.length === 0) return [];
   const content: Content[] = [];
   shown.forEach((entry, index) => {
@@ -57,12 +61,12 @@ function regionRow(context: RegionalContext, entry: DomainRegion, corpus: boolea
   const { input, labels } = context;
   const words = CHAPTER_LABELS[input.language];
   const mark = punctuation(input.language);
-  const sentences = entry.best.map((sentence) => ({
+  const sentences = entry.best.slice(0, corpus ? CORPUS_SENTENCES : undefined).map((sentence) => ({
     text: [...(sentence.role === 'result' ? [{ text: `${words.result}${mark.colon}`, color: MUTED }] : []), ...withFiguresInBold(sentence.text, sentence.figures)],
     margin: [0, 0, 0, 2],
   }));
   const programmes = [...entry.programmes.values()];
-  const sources = [...new Map(entry.best.map((sentence) => [`${sentence.date}${sentence.title}`, sentence])).values()];
+  const sources = [...new Map(entry.best.slice(0, corpus ? CORPUS_SENTENCES : undefined).map((sentence) => [`${sentence.date}${sentence.title}`, sentence])).values()];
   return [
     { text: regionLabel(entry.region, entry.pinyin || entry.region, input.language), bold: true },
     { stack: sentences } as TableCell,
