@@ -41,7 +41,9 @@ export function regionalContent(context: RegionalContext): Content[] {
 /** China at a glance, on the first or second page: the tile map where there is a layout and something to count. */
 function glance(context: RegionalContext): Content[] {
   const map = context.input.tiles && context.rows.length > 0 ? tileMap(context, context.input.tiles) : undefined;
-  return map ? [map] : [];
+  if (!map) return [];
+  // A corpus's comparison table is long: it starts on a page of its own rather than leave its heading under the map.
+  return [context.input.collector.articleCount > 1 ? ({ ...(map as object), pageBreak: 'after' } as Content) : map];
 }
 
 /** The briefing as a pdfmake document definition: its opening, the regional comparison, and the appendix. */
