@@ -115,7 +115,7 @@ describe('datapackage.json', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'roundup-dp-')), 'out');
     expect((await runCli(['--out', out])).code).toBe(0);
     const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
-    expect(descriptor.resources.map((resource: Resource) => resource.name)).toEqual(['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'roundup_regions', 'rejects']);
+    expect(descriptor.resources.map((resource: Resource) => resource.name)).toEqual(['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'roundup_regions', 'programmes', 'programme_regions', 'rejects']);
     expect(descriptor.resources[3].schema.fields.find((field: Field) => field.name === 'value')).toMatchObject({ type: 'number', description: expect.stringContaining('万') });
     expect(validatePackage(out)).toEqual([]);
   });

@@ -25,7 +25,7 @@ describe('roundup on the bundled sample', () => {
 
   it('writes every table, the briefing and the cache for reruns, and nothing else', () => {
     expect(readdirSync(out).sort()).toEqual([
-      '.roundup-cache', '.roundup-manifest.json', 'articles.csv', 'briefing.pdf', 'comparison.csv', 'datapackage.json', 'figures.csv', 'initiatives.csv', 'localities.csv', 'measures.csv', 'paragraphs.csv', 'rejects.csv', 'roundup_regions.csv', 'sections.csv',
+      '.roundup-cache', '.roundup-manifest.json', 'articles.csv', 'briefing.pdf', 'comparison.csv', 'datapackage.json', 'figures.csv', 'initiatives.csv', 'localities.csv', 'measures.csv', 'paragraphs.csv', 'programme_regions.csv', 'programmes.csv', 'rejects.csv', 'roundup_regions.csv', 'sections.csv',
     ]);
   });
 

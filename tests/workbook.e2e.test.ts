@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '@roundup/pipeline';
 import { csvHeader, readCsv, runCli } from './helpers.js';
 
-const TABLES = ['comparison', 'roundup_regions', 'articles', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'paragraphs', 'rejects'];
+const TABLES = ['comparison', 'roundup_regions', 'articles', 'sections', 'figures', 'localities', 'initiatives', 'programmes', 'programme_regions', 'measures', 'paragraphs', 'rejects'];
 const HAS_SOFFICE = (() => {
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore' });

@@ -61,7 +61,7 @@ const program = new Command()
   .addOption(new Option('--scope <scope>', 'what comparison.csv and the briefing compare: roundup sections only, or every article that gives a region a section').choices(['roundups', 'all']).default('roundups'))
   .option('--sqlite <file>', 'also write every table into this SQLite database')
   .option('--xlsx <file>', 'also write every table into this Excel workbook, a sheet per table, typed, with a README sheet')
-  .option('--data <dir>', 'folder with your own knowledge tables: taxonomy.json, units.json, place-aliases.json, initiative-cues.json, section-cues.json, known-units.json, sentence-roles.json and instruments.json (copy data/ and edit)')
+  .option('--data <dir>', 'folder with your own knowledge tables: taxonomy.json, units.json, place-aliases.json, initiative-cues.json, section-cues.json, known-units.json, sentence-roles.json, instruments.json, programme-names.json and tile-map.json (copy data/ and edit)')
   .option('-j, --jobs <n>', 'extraction threads, by default one per core but one (the main thread reads, writes and lays out the briefing); 1 extracts in the main thread (the tables are the same for any number)', (value) => {
     const jobs = Number(value);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');

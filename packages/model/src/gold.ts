@@ -92,3 +92,18 @@ export const GoldProgrammes = z.object({
   ),
 });
 export type GoldProgrammes = z.infer<typeof GoldProgrammes>;
+
+/**
+ * Programme groups of a month (gold/programme-groups/<month>.json): names that name one programme. Every pair of names
+ * not in one group is a different programme, except `optional` pairs, which count neither way.
+ */
+export const GoldProgrammeGroups = z.object({
+  month: z.string(),
+  /** The month's file or folder below the corpus folder. */
+  source: z.string(),
+  split: z.enum(['dev', 'holdout', 'unseen']),
+  note: z.string(),
+  groups: z.array(z.array(z.string().min(1)).min(2)),
+  optional: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+});
+export type GoldProgrammeGroups = z.infer<typeof GoldProgrammeGroups>;

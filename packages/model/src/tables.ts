@@ -6,6 +6,7 @@ import { ArticleKind, Instrument, KindEvidence, PlaceLevel, Qualifier, Quantity,
 const count = z.number().int().nonnegative();
 const articleId = z.string().describe('the article: YYYYMMDD-PP-AA (date, page, article on the page) where the URL or file name gives it');
 const region = z.string().describe('short name of the province-level region (浙江, 广西, 内蒙古); empty when none');
+const programmeId = z.string().describe('the programme however it is written: its name without quote marks, spacing, punctuation, a year and a trailing programme noun (改革, 工程, 行动 …); see programmes.csv');
 
 export const ArticleRow = z.object({
   article_id: articleId,
@@ -75,6 +76,7 @@ export const InitiativeRow = z.object({
   article_id: articleId,
   region: region.describe('region of the paragraph where it is first named'),
   name: z.string().describe('the programme’s quoted name, without the quote marks'),
+  programme_id: programmeId,
   paragraph: count.describe('paragraph where it is first named in that region'),
   sentence: z.string().describe('the sentence it is named in'),
 });
@@ -108,7 +110,7 @@ export const ComparisonRow = z.object({
   paragraphs: count.describe('paragraphs attributed to the region'),
   localities: count.describe('distinct places named in its sections'),
   figures: count.describe('figures in its sections'),
-  initiatives: count.describe('distinct programmes named in its sections'),
+  initiatives: count.describe('distinct programmes named in its sections (by programme_id: one programme however written)'),
   money_figures: count.describe('money figures in yuan (元) in its sections'),
   money_yuan: z.number().nullable().describe('their sum where the region is in one article only (that article’s total); empty where it is in several, since money of different articles is never added up (see roundup_regions.csv)'),
   money_largest_yuan: z.number().nullable().describe('the largest money figure in yuan; empty without one'),
@@ -144,6 +146,27 @@ export const RoundupRegionRow = z.object({
   households: z.number().describe('their sum'),
 });
 
+export const ProgrammeRow = z.object({
+  programme_id: programmeId,
+  name: z.string().describe('the programme’s most frequent spelling (the earliest of equally frequent ones)'),
+  variants: z.string().describe('every spelling found, `;`-separated, most frequent first'),
+  region_count: count.describe('regions whose passages name it (its rows in programme_regions.csv)'),
+  regions: z.string().describe('those regions, `;`-separated, in order of first appearance'),
+  first_date: z.iso.date().describe('the earliest date a region’s passage names it; for a programme no region’s passage names, the earliest date it is named at all'),
+  first_region: z.string().describe('the region named with it first (the earliest date, then input order); empty when no region’s passage names it'),
+  articles: count.describe('articles that name it'),
+  mentions: count.describe('rows of initiatives.csv that name it (one per article and region)'),
+});
+
+export const ProgrammeRegionRow = z.object({
+  programme_id: programmeId,
+  region: z.string().describe('a region whose passages name the programme'),
+  first_date: z.iso.date().describe('the earliest date a passage of that region names it'),
+  first_article_id: articleId.describe('the article of that first mention (the first in input order on that date)'),
+  articles: count.describe('articles in which a passage of that region names it'),
+  mentions: count.describe('rows of initiatives.csv for that programme and region'),
+});
+
 export const RejectRow = z.object({
   source: z.string().describe('the file (or -, standard input) the record came from; [n] marks the n-th item of a JSON array'),
   line: z.number().int().nonnegative().nullable().describe('line number for JSON lines; empty otherwise'),
@@ -161,6 +184,8 @@ export type MeasureRow = z.infer<typeof MeasureRow>;
 export type ComparisonRow = z.infer<typeof ComparisonRow> & Record<`domain_${string}`, number>;
 export type RoundupRegionRow = z.infer<typeof RoundupRegionRow>;
 export type RejectRow = z.infer<typeof RejectRow>;
+export type ProgrammeRow = z.infer<typeof ProgrammeRow>;
+export type ProgrammeRegionRow = z.infer<typeof ProgrammeRegionRow>;
 
 /** Every table roundup writes, by file stem, with the schema that defines its columns. */
 export const TABLES = {
@@ -173,21 +198,42 @@ export const TABLES = {
   measures: MeasureRow,
   comparison: ComparisonRow,
   roundup_regions: RoundupRegionRow,
+  programmes: ProgrammeRow,
+  programme_regions: ProgrammeRegionRow,
   rejects: RejectRow,
 } as const;
 export type TableName = keyof typeof TABLES;
 
 /** What identifies a row of each table, for data packages and databases. */
-export const TABLE_KEYS: Record<TableName, { primaryKey: string[]; description: string }> = {
+export interface TableKeys {
+  primaryKey: string[];
+  description: string;
+  /** References besides article_id → articles (which every table with an article_id has). */
+  references?: Array<{ fields: string[]; resource: TableName; resourceFields: string[] }>;
+}
+export const TABLE_KEYS: Record<TableName, TableKeys> = {
   articles: { primaryKey: ['article_id'], description: 'One row per article read.' },
   paragraphs: { primaryKey: ['article_id', 'paragraph'], description: 'One row per paragraph, with the region whose story it tells.' },
   sections: { primaryKey: ['article_id', 'section'], description: 'One row per regional section of an article.' },
   figures: { primaryKey: ['article_id', 'paragraph', 'start'], description: 'One row per figure found in the text, normalised.' },
   localities: { primaryKey: ['article_id', 'name', 'canonical_name', 'admin_code'], description: 'One row per distinct place below province level named in an article.' },
-  initiatives: { primaryKey: ['article_id', 'region', 'name'], description: 'One row per named programme and region of an article.' },
+  initiatives: {
+    primaryKey: ['article_id', 'region', 'name'],
+    description: 'One row per named programme and region of an article.',
+    references: [{ fields: ['programme_id'], resource: 'programmes', resourceFields: ['programme_id'] }],
+  },
   measures: { primaryKey: ['article_id', 'paragraph', 'sentence_index'], description: 'One row per sentence of a regional section.' },
   comparison: { primaryKey: ['region'], description: 'One row per region over the compared articles, by roundups (most first), then sections, ties by region code; a domain_<id> count of measures per policy domain follows the fixed columns. Figures of different articles are never added up: across articles it gives counts and the largest figure with its article.' },
   roundup_regions: { primaryKey: ['article_id', 'region'], description: 'One row per compared article and region with a section in it: that article\'s own totals (money, people, households), in input order, regions in the article\'s order; adding them up across articles is the user\'s informed choice.' },
+  programmes: { primaryKey: ['programme_id'], description: 'One row per programme over all inputs, its spellings grouped: where and when it was first named, and in how many regions.' },
+  programme_regions: {
+    primaryKey: ['programme_id', 'region'],
+    description: 'One row per programme and region that names it: when and where first, how often.',
+    references: [
+      { fields: ['programme_id'], resource: 'programmes', resourceFields: ['programme_id'] },
+      { fields: ['first_article_id'], resource: 'articles', resourceFields: ['article_id'] },
+    ],
+  },
   rejects: { primaryKey: [], description: 'One row per input record not processed, and why.' },
 };
 

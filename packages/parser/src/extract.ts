@@ -18,6 +18,7 @@ import { dataPath } from './data-files.js';
 import { extractFigures, loadFigureRules, type FigureRules } from './figures.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
+import { articleProgrammeIds, isNationalSlogan, loadProgrammeNaming, type ProgrammeNaming } from './programme-names.js';
 import { matchPlaceNames, resolvePlaceMatches } from './places.js';
 import { NumberedNames } from './numbered-names.js';
 import { findQuotedSpans, type QuotedSpan } from './quotes.js';
@@ -34,6 +35,7 @@ export interface Extractor {
   gazetteer: Gazetteer;
   figureRules: FigureRules;
   initiativeCues: InitiativeCues;
+  programmeNaming: ProgrammeNaming;
   taxonomy: Taxonomy;
   sectionCues: SectionCues;
   knownUnits: KnownUnits;
@@ -41,7 +43,7 @@ export interface Extractor {
 }
 
 /** The files of a data folder that extraction reads: what it finds depends on their content and on nothing else there. */
-export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json', 'known-units.json', 'sentence-roles.json', 'instruments.json'] as const;
+export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json', 'known-units.json', 'sentence-roles.json', 'instruments.json', 'programme-names.json'] as const;
 
 /** Loads the tables from a data folder (the workspace's data/ by default). */
 export function createExtractor(dataDir?: string): Extractor {
@@ -50,6 +52,7 @@ export function createExtractor(dataDir?: string): Extractor {
     gazetteer: loadGazetteer(file('place-aliases.json')),
     figureRules: loadFigureRules(file('units.json')),
     initiativeCues: loadInitiativeCues(file('initiative-cues.json')),
+    programmeNaming: loadProgrammeNaming(file('programme-names.json')),
     taxonomy: loadTaxonomy(file('taxonomy.json')),
     sectionCues: loadSectionCues(file('section-cues.json')),
     knownUnits: loadKnownUnits(file('known-units.json')),
@@ -68,6 +71,8 @@ export interface RegionalPlace extends PlaceMention {
 }
 export interface RegionalInitiative extends Initiative {
   region: string | null;
+  /** The programme it names, however written (programmeKey): the same in every article. */
+  programmeId: string;
 }
 
 export interface ArticleExtraction {
@@ -130,14 +135,18 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     const paragraphFigures = info.role === 'byline' ? [] : numberedNames.figuresOutside(extractFigures(text, info.index, figureRules, quoted), text);
     const regionOf = (start: number) => regionAt(info.region, elsewhere[info.index]!, start);
     for (const figure of paragraphFigures) figures.push(regionalFigure(figure, regionOf(figure.start), localityBefore(paragraphPlaces, figure.start), sentences.around(figure.start, figure.end)));
-    const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted, sentences);
-    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: regionOf(initiative.start) });
+    // National slogans (一带一路, 不忘初心、牢记使命) are quoted everywhere and are nobody's programme.
+    const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted, sentences).filter((initiative) => !isNationalSlogan(initiative.name, extractor.programmeNaming));
+    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: regionOf(initiative.start), programmeId: '' });
     if (info.unit !== null && info.role === 'body') {
       // One by one: spread as arguments, a paragraph's measures (166,000 in one hostile paragraph) overflowed the stack.
       const found = { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted, elsewhere: elsewhere[info.index]! };
       for (const measure of paragraphMeasures(info, found, extractor)) measures.push(measure);
     }
   }
+  const isPlace = (text: string) => gazetteer.namesAt(text, 0).some(([end, entries]) => end === text.length && entries.some((entry) => !entry.needsContext));
+  const programmeIds = articleProgrammeIds(initiatives.map((initiative) => initiative.name), extractor.programmeNaming, isPlace);
+  for (const initiative of initiatives) initiative.programmeId = programmeIds.get(initiative.name)!;
   return { article, kind, paragraphs, sections, places, figures, initiatives, measures };
 }
 
@@ -284,6 +293,7 @@ export function articleTables(extraction: ArticleExtraction, gazetteer: Gazettee
       article_id: id,
       region: initiative.region ?? '',
       name: initiative.name,
+      programme_id: initiative.programmeId,
       paragraph: initiative.paragraph,
       sentence: initiative.sentence,
     })),

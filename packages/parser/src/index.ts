@@ -12,6 +12,7 @@ export { multiplierPower, normaliseArabic, parseChineseNumeral, scaleDecimal } f
 export { extractFigures, loadFigureRules, sentenceAround, type FigureRules } from './figures.js';
 export { findQuotedSpans, type QuotedSpan } from './quotes.js';
 export { extractInitiatives, isInitiative, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
+export { articleProgrammeIds, isNationalSlogan, loadProgrammeNaming, programmeKey, type ProgrammeNaming } from './programme-names.js';
 export { classifyDomains, loadTaxonomy, Taxonomy, type Domain } from './domains.js';
 export { EXCERPT_REACH, MAX_SENTENCE_CHARACTERS, ParagraphSentences, splitSentences, type SentenceSpan } from './sentences.js';
 export { codeSentence, loadSentenceCoder, type InstrumentCodebook, type SentenceCode, type SentenceCoder } from './roles.js';

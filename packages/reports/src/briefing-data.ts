@@ -2,6 +2,7 @@
 import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel, Qualifier } from '@roundup/model';
 import { inScope, type ComparisonScope } from './comparison.js';
 import { measuresLeftOut } from './digest.js';
+import { DomainMaterial } from './domain-material.js';
 
 /** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
 export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 16, results: 8, figures: 20, programmes: 12, sources: 10 } as const;
@@ -51,7 +52,8 @@ export interface RegionMaterial {
   results: BriefingMeasure[];
   figures: BriefingFigure[];
   moneyFigures: BriefingFigure[];
-  programmes: Map<string, number>;
+  /** Programmes by programme_id (one programme however written): the spelling first read, and its mentions. */
+  programmes: Map<string, { name: string; count: number }>;
   detections: Map<string, number>;
   /** Units below the region that have sections of their own (cities, universities …), in order, a few at most. */
   units: string[];
@@ -120,6 +122,8 @@ export class BriefingCollector {
   lastDate = '';
   /** The run's one article when it is a roundup of units: its briefing compares the units (briefing/unit-roundup.ts). */
   unitRoundup: ArticleTables | undefined;
+  /** What each region did in each policy domain, for the side-by-side chapter. */
+  readonly domainMaterial = new DomainMaterial();
   private order = 0;
 
   /** `scope` says which articles the briefing compares: roundups only (the default) or every article with a region. */
@@ -178,6 +182,7 @@ export class BriefingCollector {
       if (place) place.mentions += locality.mentions;
       else if (material.places.size < BRIEFING_LIMITS.places * 8) material.places.set(key, { name: locality.name, level: locality.level, mentions: locality.mentions });
     }
+    this.domainMaterial.add(article, tables);
     // What a region did and what it achieved; context (scene, background, quotations) is left to measures.csv.
     for (const measure of tables.measures) {
       const material = this.regions.get(measure.region);
@@ -192,9 +197,9 @@ export class BriefingCollector {
     for (const figure of tables.figures) this.addFigure(figure, article);
     for (const initiative of tables.initiatives) {
       const material = this.regions.get(initiative.region);
-      if (material && (material.programmes.has(initiative.name) || material.programmes.size < BRIEFING_LIMITS.programmes * 20)) {
-        material.programmes.set(initiative.name, (material.programmes.get(initiative.name) ?? 0) + 1);
-      }
+      const programme = material?.programmes.get(initiative.programme_id);
+      if (programme) programme.count += 1;
+      else if (material && material.programmes.size < BRIEFING_LIMITS.programmes * 20) material.programmes.set(initiative.programme_id, { name: initiative.name, count: 1 });
     }
   }
 
@@ -240,7 +245,7 @@ export class BriefingCollector {
       results: best(material.results, limits.results),
       figures: [...material.figures].sort(byOrder).slice(0, limits.figures),
       moneyFigures: [...material.moneyFigures].sort(byValue).slice(0, limits.figures),
-      programmes: [...material.programmes.entries()].sort((a, b) => b[1] - a[1]).slice(0, limits.programmes),
+      programmes: [...material.programmes.values()].sort((a, b) => b.count - a.count).slice(0, limits.programmes).map(({ name, count }): [string, number] => [name, count]),
     };
   }
 

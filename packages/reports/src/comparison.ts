@@ -150,7 +150,7 @@ export class RegionComparison {
       own[columns.figures] += 1;
       own[columns.total] += figure.value;
     }
-    for (const initiative of tables.initiatives) this.tally(initiative.region)?.initiatives.add(initiative.name);
+    for (const initiative of tables.initiatives) this.tally(initiative.region)?.initiatives.add(initiative.programme_id);
     // Results and context are not measures: only what a region did counts towards its domains and instruments.
     for (const measure of tables.measures) {
       const tally = this.tally(measure.region);

@@ -52,7 +52,9 @@ export function tableResource(table: TableName, extraNumericColumns: readonly { 
   const jsonSchema = z.toJSONSchema(TABLES[table]) as { properties: Record<string, JsonSchemaProperty> };
   const fields = Object.entries(jsonSchema.properties).map(([name, property]) => fieldOf(name, property));
   for (const column of extraNumericColumns) fields.push({ name: column.name, type: 'integer', description: column.description, constraints: { required: true, minimum: 0 } });
-  const { primaryKey, description } = TABLE_KEYS[table];
+  const { primaryKey, description, references = [] } = TABLE_KEYS[table];
+  const foreignKeys = references.map((reference) => ({ fields: reference.fields, reference: { resource: reference.resource, fields: reference.resourceFields } }));
+  if (fields.some((field) => field.name === 'article_id') && table !== 'articles') foreignKeys.unshift({ fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } });
   return {
     name: table,
     path: `${table}.csv`,
@@ -66,21 +68,19 @@ export function tableResource(table: TableName, extraNumericColumns: readonly { 
       // No missingValues: the default ("" is missing) is what an empty cell means here (no region, no code).
       fields,
       ...(primaryKey.length > 0 ? { primaryKey } : {}),
-      ...(fields.some((field) => field.name === 'article_id') && table !== 'articles'
-        ? { foreignKeys: [{ fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } }] }
-        : {}),
+      ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
     },
   };
 }
 
 /** The whole descriptor for an output folder. */
 export function dataPackage(options: { version: string; created: Date; domains: readonly { id: string; en: string; zh: string }[] }) {
-  const tables: TableName[] = ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'roundup_regions', 'rejects'];
+  const tables: TableName[] = ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'roundup_regions', 'programmes', 'programme_regions', 'rejects'];
   return {
     profile: 'tabular-data-package',
     name: 'roundup-output',
     title: 'Regional measures extracted from news roundups',
-    description: 'Tables written by roundup: articles, their regional sections, figures, places, programmes and measures, a comparison by region (counts and largest figures, never sums across articles) and each roundup\'s own totals by region.',
+    description: 'Tables written by roundup: articles, their regional sections, figures, places, programmes and measures, a comparison by region (counts and largest figures, never sums across articles) each roundup\'s own totals by region, and programmes grouped across regions and time.',
     version: options.version,
     created: options.created.toISOString(),
     resources: tables.map((table) =>

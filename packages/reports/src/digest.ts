@@ -4,7 +4,8 @@ import { comparesUnits } from './briefing-data.js';
 
 /**
  * The rows of an article that `RegionComparison` and `BriefingCollector` read: its article row, its sections, and
- * the rows of the regions those sections name (of every unit in a roundup of units), paragraphs without their text.
+ * the rows of the regions those sections name (of every unit in a roundup of units), paragraphs without their text,
+ * and every programme mention (for programmes.csv).
  * Both give the same result for an article's digest as for its whole tables; a worker thread sends this digest
  * instead of the tables, whose text is already formatted as CSV where it runs.
  */
@@ -19,7 +20,8 @@ export function regionalDigest(tables: ArticleTables): ArticleTables {
     paragraphs: regional(tables.paragraphs).map((row) => ({ ...row, text: '' })),
     figures: regional(tables.figures),
     localities: regional(tables.localities),
-    initiatives: regional(tables.initiatives),
+    // Every programme mention, whatever its region: programmes.csv covers all inputs.
+    initiatives: tables.initiatives,
     measures: [...regional(tables.measures), ...measuresLeftOut(tables.measures, tables.sections)],
   };
 }

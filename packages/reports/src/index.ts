@@ -6,10 +6,12 @@ export { BRIEFING_LIMITS, BriefingCollector, CORPUS_LIMITS, type BriefingFigure,
 export { breakableText } from './briefing/blocks.js';
 export { briefingDocument, renderBriefing } from './briefing/document.js';
 export { briefingFontBytes, briefingFonts } from './briefing/fonts.js';
+export { loadTileLayout, type Tile } from './briefing/tile-map.js';
 export type { BriefingInput, BriefingRunFacts, TaxonomyDomain } from './briefing/input.js';
 export { figureText, MeasureWordsFile, type MeasureWords } from './briefing/figure-text.js';
 export { plainParagraphsDocument, renderDocument } from './briefing/render.js';
 export { dataPackage, tableResource, type TableField, type TableResource } from './datapackage.js';
+export { ProgrammeIndex, type SpreadProgramme } from './programmes.js';
 export { SqliteTableWriter } from './sqlite.js';
 export { isRoundupDatabase, isRoundupWorkbook } from './recognise-outputs.js';
 export { formatMoney, formatValue, LABELS, plural, type Labels, type Language } from './labels.js';

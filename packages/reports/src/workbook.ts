@@ -14,7 +14,7 @@ import { tableResource, type TableField } from './datapackage.js';
 export const EXCEL_DATA_ROWS = 1_048_575;
 
 /** The sheets in the order a reader wants them: the comparison first, the long text tables last. */
-export const WORKBOOK_SHEETS: readonly TableName[] = ['comparison', 'roundup_regions', 'articles', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'paragraphs', 'rejects'];
+export const WORKBOOK_SHEETS: readonly TableName[] = ['comparison', 'roundup_regions', 'articles', 'sections', 'figures', 'localities', 'initiatives', 'programmes', 'programme_regions', 'measures', 'paragraphs', 'rejects'];
 
 export interface WorkbookOptions {
   /** The folder holding the finished `<table>.csv` files. */

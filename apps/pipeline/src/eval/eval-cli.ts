@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { DEFAULT_DATA_DIR } from '@roundup/parser';
 import { evaluate, formatReport } from './evaluation.js';
+import { evaluateGrouping, formatGroupingReport } from './grouping-evaluation.js';
 import { evaluateKinds, formatKindReport } from './kind-evaluation.js';
 import { evaluateProgrammes, formatProgrammeReport } from './programme-evaluation.js';
 
@@ -16,11 +17,12 @@ const program = new Command()
   .option('--programmes <dir>', 'folder of programme-only gold sets (<split>.json)', resolve(root, 'gold/programmes'))
   .option('--corpus <dir>', 'where corpus sources are', resolve(root, '../shared/corpus'))
   .option('--kinds <dir>', 'folder of labelled months (<month>.json)', resolve(root, 'gold/kinds'))
+  .option('--groups <dir>', 'folder of labelled programme groups (<month>.json)', resolve(root, 'gold/programme-groups'))
   .option('--errors', 'list every mismatch', false)
   .parse(process.argv);
 
 const [goldDirs] = program.processedArgs as [string[]];
-const options = program.opts<{ corpus: string; kinds: string; programmes: string; errors: boolean }>();
+const options = program.opts<{ corpus: string; kinds: string; programmes: string; groups: string; errors: boolean }>();
 for (const goldDir of goldDirs) {
   const report = await evaluate(goldDir, options.corpus);
   process.stdout.write(`\n== ${goldDir.replace(`${root}/`, '')}\n${formatReport(report)}`);
@@ -43,5 +45,16 @@ for (const file of months) {
     continue;
   }
   process.stdout.write(`\n== article kinds ${report.month} (${report.split})\n${formatKindReport(report)}`);
+  if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);
+}
+
+// Programme grouping over whole labelled months: which names are one programme, and how many programmes spread.
+for (const file of readdirSync(options.groups).filter((name) => name.endsWith('.json')).sort()) {
+  const report = await evaluateGrouping(resolve(options.groups, file), options.corpus);
+  if (!report) {
+    process.stdout.write(`\n== programme groups ${file}: skipped, its month is not in ${options.corpus}\n`);
+    continue;
+  }
+  process.stdout.write(`\n== programme groups ${report.month} (${report.split})\n${formatGroupingReport(report)}`);
   if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);
 }

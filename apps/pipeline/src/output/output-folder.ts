@@ -19,7 +19,7 @@ export class UsageError extends Error {
 export const pendingTemporaryFolders = new Set<string>();
 
 /** What a run writes in its output folder: a database or workbook asked for inside it must not take one of these names. */
-export const OUTPUT_NAMES = new Set([...[...ARTICLE_TABLES, 'comparison', 'roundup_regions', 'rejects'].map((table) => `${table}.csv`), 'datapackage.json', 'briefing.pdf', 'briefings', CACHE_FOLDER]);
+export const OUTPUT_NAMES = new Set([...[...ARTICLE_TABLES, 'comparison', 'roundup_regions', 'programmes', 'programme_regions', 'rejects'].map((table) => `${table}.csv`), 'datapackage.json', 'briefing.pdf', 'briefings', CACHE_FOLDER]);
 
 const SIDE_OPTIONS = ['--sqlite', '--xlsx'] as const;
 export type SideOption = (typeof SIDE_OPTIONS)[number];

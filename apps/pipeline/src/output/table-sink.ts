@@ -51,8 +51,12 @@ export class TableSink {
     return hashes;
   }
 
-  /** Adds the comparison to the database and closes it (comparison.csv is written with the other finished files). */
-  finishDatabase(rows: readonly object[], domainColumns: readonly string[], roundupRegions: readonly object[]): void {
+  /**
+   * Adds the tables known only at the end (the comparison and each roundup's regions, the programmes) to the database
+   * and closes it; their CSVs are written with the other finished files.
+   */
+  finishDatabase(rows: readonly object[], domainColumns: readonly string[], roundupRegions: readonly object[], finished: ReadonlyArray<[TableName, readonly object[]]> = []): void {
+    for (const [table, tableRows] of finished) this.database?.write(table, tableRows);
     this.database?.writeComparison(rows, domainColumns, roundupRegions);
     this.database?.close();
     this.database = undefined;

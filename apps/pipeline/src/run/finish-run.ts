@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { TABLES, type ArticleTables, type ComparisonRow } from '@roundup/model';
 import { existsSync } from 'node:fs';
 import { DEFAULT_DATA_DIR, dataPath, loadDataFile, loadGazetteer, type Taxonomy } from '@roundup/parser';
-import { BriefingCollector, dataPackage, formatCsv, MeasureWordsFile, RegionComparison, renderBriefing, tableShape, writeWorkbook, type BriefingInput, type BriefingRunFacts, type Language, type MeasureWords } from '@roundup/reports';
+import { BriefingCollector, dataPackage, formatCsv, loadTileLayout, MeasureWordsFile, type ProgrammeIndex, RegionComparison, renderBriefing, tableShape, writeWorkbook, type BriefingInput, type BriefingRunFacts, type Language, type MeasureWords } from '@roundup/reports';
 import type { OutputFolder } from '../output/output-folder.js';
 import type { RunTally } from './run-tally.js';
 import type { StageTimer } from './stage-timer.js';
@@ -34,7 +34,10 @@ export async function finishRun(folder: OutputFolder, tally: RunTally, sink: Tab
   await writeFile(folder.path('comparison.csv'), formatCsv(rows, tableShape(TABLES.comparison, comparison.domainColumns)));
   const roundupRegions = comparison.roundupRegionRows();
   await writeFile(folder.path('roundup_regions.csv'), formatCsv(roundupRegions, tableShape(TABLES.roundup_regions)));
-  sink.finishDatabase(rows, comparison.domainColumns, roundupRegions);
+  const { programmes, programmeRegions } = tally.programmes.tables();
+  await writeFile(folder.path('programmes.csv'), formatCsv(programmes, tableShape(TABLES.programmes)));
+  await writeFile(folder.path('programme_regions.csv'), formatCsv(programmeRegions, tableShape(TABLES.programme_regions)));
+  sink.finishDatabase(rows, comparison.domainColumns, roundupRegions, [['programmes', programmes], ['programme_regions', programmeRegions]]);
   const workbook = await folder.sidePath('--xlsx');
   if (workbook) {
     tally.enterStage('workbook');
@@ -44,15 +47,17 @@ export async function finishRun(folder: OutputFolder, tally: RunTally, sink: Tab
   }
   const facts: BriefingRunFacts = { recordsRead: tally.records, articles: tally.articles, rejects: tally.rejects, rejectReasons: tally.rejectReasons, scope: comparison.scope };
   tally.enterStage('briefing');
-  await timer.time('briefing', () => renderBriefing(briefingInput(tally.collector, comparison, facts, settings.knowledge), folder.path('briefing.pdf')));
+  await timer.time('briefing', () => renderBriefing(briefingInput(tally.collector, comparison, facts, settings.knowledge, tally.programmes), folder.path('briefing.pdf')));
   const descriptor = dataPackage({ version: VERSION, created: settings.knowledge.now ?? new Date(), domains });
   await writeFile(folder.path('datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
   return rows;
 }
 
 /** What a briefing is drawn from: the run's tallies, its facts, the taxonomy and the language. */
-function briefingInput(collector: BriefingCollector, comparison: RegionComparison, run: BriefingRunFacts, knowledge: BriefingKnowledge): BriefingInput {
+function briefingInput(collector: BriefingCollector, comparison: RegionComparison, run: BriefingRunFacts, knowledge: BriefingKnowledge, programmes?: ProgrammeIndex): BriefingInput {
   return {
+    ...(programmes ? { programmes } : {}),
+    tiles: loadTileLayout(dataPath('tile-map.json', knowledge.dataDir)),
     collector,
     comparison,
     run,

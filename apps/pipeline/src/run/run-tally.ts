@@ -1,7 +1,7 @@
 // What a run has read and written so far: its counts, reject reasons, the region comparison and the briefing's
 // material. One object, added to as records are written, read once at the end for the summary.
 import type { ArticleTables, RejectRow } from '@roundup/model';
-import { BriefingCollector, RegionComparison, type ComparisonScope, type DomainLabel } from '@roundup/reports';
+import { BriefingCollector, ProgrammeIndex, RegionComparison, type ComparisonScope, type DomainLabel } from '@roundup/reports';
 
 /** Groups reject reasons for the summary: the reason without the values and places it quotes. */
 export function reasonKey(reason: string): string {
@@ -31,6 +31,8 @@ export interface RunProgress {
 export class RunTally {
   readonly comparison: RegionComparison;
   readonly collector: BriefingCollector;
+  /** Every programme mention of every article, grouped: programmes.csv and programme_regions.csv. */
+  readonly programmes = new ProgrammeIndex();
   records = 0;
   articles = 0;
   rejects = 0;
@@ -78,6 +80,7 @@ export class RunTally {
   article(digest: ArticleTables): boolean {
     this.comparison.add(digest);
     this.collector.add(digest);
+    this.programmes.add(digest);
     this.articles += 1;
     if (digest.sections.length > 0) this.articlesWithSections += 1;
     if (new Set(digest.sections.map((section) => section.region).filter(Boolean)).size >= 2) this.multiRegionArticles += 1;

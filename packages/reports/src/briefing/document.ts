@@ -14,6 +14,9 @@ import { regionSection } from './region-chapter.js';
 import { renderDocument } from './render.js';
 import { appendix } from './appendix.js';
 import { corpusFacts, singleArticleTitle, sourcesBlock, summaryBlock } from './summary.js';
+import { domainSideBySide } from './domain-side-by-side.js';
+import { programmesChapter } from './programmes-chapter.js';
+import { tileMap } from './tile-map.js';
 
 
 /** The comparison table, the index of roundups (for a corpus), the charts and a section per region with something quoted. */
@@ -26,6 +29,8 @@ export function regionalContent(context: RegionalContext): Content[] {
   // The table may start on the page the summary ends on: its header stays with its first rows, and the heading moves
   // on with them if they do not fit (pageBreakBefore), so a short summary no longer leaves its page blank.
   content.push(sectionHeading(labels.comparison, 1), comparisonTable);
+  content.push(...domainSideBySide(context));
+  if (corpus) content.push(...programmesChapter(context));
   if (corpus) {
     const index = collector.roundups.length > 0 ? roundupIndex(collector, labels, punctuation(language)) : { text: labels.none };
     content.push(...withHeading(sectionHeading(labels.roundupIndex, 1), index, collector.roundups.length <= ROWS_ON_A_PAGE / 2));
@@ -42,6 +47,14 @@ export function regionalContent(context: RegionalContext): Content[] {
   if (empty.length > 0) content.push(cjk(labels.emptyRegions(empty.join(punctuation(language).list)), { style: 'small', margin: [0, 8, 0, 0] }));
   if (corpus) content.push({ text: labels.moreInCsv, style: 'small' });
   return content;
+}
+
+/** China at a glance, on the first or second page: the tile map where there is a layout and something to count. */
+function glance(context: RegionalContext): Content[] {
+  const map = context.input.tiles && context.rows.length > 0 ? tileMap(context, context.input.tiles) : undefined;
+  if (!map) return [];
+  // A corpus's comparison table is long: it starts on a page of its own rather than leave its heading under the map.
+  return [context.input.collector.articleCount > 1 ? ({ ...(map as object), pageBreak: 'after' } as Content) : map];
 }
 
 /** The briefing as a pdfmake document definition: its opening, the regional comparison, and the appendix. */
@@ -62,6 +75,7 @@ export function briefingDocument(given: BriefingInput): TDocumentDefinitions {
     cjk(title, { style: 'title' }),
     single ? sourcesBlock([single], labels.source, labels, input.generatedAt) : corpusFacts(input, labels),
     ...summaryBlock(input, rows, materials, single !== undefined),
+    ...glance({ input, labels, rows, materials, place }),
     ...(rows.length === 0 ? [keptTogether(sectionHeading(labels.comparison, 1), { text: labels.noRegions })] : regionalContent({ input, labels, rows, materials, place })),
     ...appendix(input, labels),
   ];

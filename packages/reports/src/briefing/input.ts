@@ -4,6 +4,8 @@ import type { DomainLabel, RegionComparison } from '../comparison.js';
 import type { Labels, Language } from '../labels.js';
 import type { ComparedUnit } from './unit-roundup.js';
 import type { MeasureWords } from './figure-text.js';
+import type { ProgrammeIndex } from '../programmes.js';
+import type { Tile } from './tile-map.js';
 
 export interface TaxonomyDomain extends DomainLabel {
   /** The cues that give the domain alone (data/taxonomy.json): the appendix prints the first of them. */
@@ -32,6 +34,10 @@ export interface BriefingInput {
   measureWords?: MeasureWords;
   /** Pinyin for place names in English briefings. */
   transliterate?: (name: string) => string;
+  /** Every programme mention of the run, grouped: a corpus briefing's chapter on programmes across regions. */
+  programmes?: ProgrammeIndex;
+  /** The tile map's layout (data/tile-map.json); without it the briefing has no map. */
+  tiles?: readonly Tile[];
 }
 
 export type ComparisonTableRow = Record<string, unknown> & { region: string; region_en: string };
