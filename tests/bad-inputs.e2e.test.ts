@@ -96,13 +96,13 @@ describe('roundup on a corpus of bad inputs', () => {
     expect(reasonOf('lines.jsonl', '10')).toEqual([expect.stringMatching(/^duplicate of article 20200201-/)]);
     expect(reasonOf('lines.jsonl', '11')).toEqual([expect.stringMatching(/^duplicate of article .*lines\.jsonl:1\)$/)]);
     expect(reasonOf('lines.jsonl', '13')).toEqual(['malformed JSON: the last line is truncated']);
-    expect(reasonOf('many.json[1]')).toEqual([expect.stringMatching(/^field `date` is not a real calendar date/)]);
+    expect(reasonOf('many.json', '2')).toEqual([expect.stringMatching(/^field `date` is not a real calendar date/)]);
     expect(reasonOf('neither.json')).toEqual(['not an article object (found a string)']);
     expect(reasonOf('broken.json')).toEqual([expect.stringMatching(/^malformed JSON/)]);
     expect(reasonOf('20200201-02-03.txt')).toEqual([expect.stringMatching(/^undecodable text: bytes at offset 1/)]);
     expect(reasonOf('20200201-02-04.txt')).toEqual([expect.stringMatching(/^article has a title but no paragraphs/)]);
     expect(reasonOf('20200201-02-05.txt')).toEqual([]);
-    expect(reasonOf('deep.json[0]')).toEqual([expect.stringMatching(/^could not read this record: nested too deeply/)]);
+    expect(reasonOf('deep.json', '1')).toEqual([expect.stringMatching(/^could not read this record: nested too deeply/)]);
     expect(reasonOf('huge.jsonl', '1')).toEqual([expect.stringMatching(/^article text is longer than the limit of 1,000,000 characters/)]);
     expect(reasonOf('no-date.txt')).toEqual([expect.stringMatching(/^no date/)]);
     expect(reasonOf('notes.md')).toEqual([expect.stringMatching(/^not an article file: \.md/)]);

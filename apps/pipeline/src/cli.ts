@@ -4,14 +4,14 @@ import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '@roundup/parser';
-import { tuneCompilerForBatchRun } from './compiler-tuning.js';
+import { tuneCompilerForBatchRun } from './command/compiler-tuning.js';
 import { inputBytes } from './run/input-size.js';
 import { NoArticlesError, pendingTemporaryFolders, releaseHeldLocksNow, runPipeline, StrictRejectsError, UsageError, type Progress } from './run/pipeline.js';
 import { CACHE_FOLDER } from './cache/result-cache.js';
-import { formatSummary } from './summary.js';
+import { formatSummary } from './command/summary.js';
 import { VERSION } from './version.js';
-import { interruptedLine, oneLineUsageError, stageText } from './cli-messages.js';
-import { userFolder } from './user-folder.js';
+import { interruptedLine, oneLineUsageError, stageText } from './command/cli-messages.js';
+import { userFolder } from './command/user-folder.js';
 
 // Relative paths are the user's: under `pnpm roundup` the script runs from the workspace root.
 process.chdir(userFolder());

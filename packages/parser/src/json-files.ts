@@ -123,6 +123,8 @@ function arrayEnded(source: string, elementsRead: number, error: unknown): Input
   if (error instanceof ElementTooLongError) return rejectOf(source, at, `array element ${at} is longer than the limit of ${MAX_LINE_BYTES.toLocaleString('en')} bytes; the rest of the array was not read`, '');
   if (error instanceof UndecodableTextError) return rejectOf(source, at, `undecodable text in array element ${at}: ${error.message}; the rest of the array was not read`, '');
   const message = error instanceof Error ? error.message : String(error);
+  // stream-json stops at 1,024 levels of nesting, deeper than any article, where JSON.parse would overflow the stack.
+  if (/nesting depth/i.test(message)) return rejectOf(source, at, `could not read this record: nested too deeply to read (${message.replace(/^parser:\s*/i, '')}); the rest of the array was not read`, '');
   return rejectOf(source, at, `malformed JSON: the array could not be read past element ${elementsRead.toLocaleString('en')} (${message}); elements from ${at.toLocaleString('en')} on are not in the output`, '');
 }
 

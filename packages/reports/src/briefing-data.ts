@@ -1,7 +1,7 @@
 // What the briefing shows, collected on the way through a run and bounded per region, so a year of articles fits in memory.
 import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel, Qualifier } from '@roundup/model';
 import { inScope, type ComparisonScope } from './comparison.js';
-import { measuresLeftOut } from './digest.js';
+import { comparesUnits, measuresLeftOut } from './digest.js';
 import { DomainMaterial } from './domain-material.js';
 
 /** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
@@ -101,10 +101,6 @@ function measureScore(measure: MeasureRow): number {
   return 3 * count(measure.figures) + 2 * count(measure.initiatives) + count(measure.domains) + (measure.locality ? 1 : 0);
 }
 
-/** Whether a roundup compares units rather than provinces: two or more sections, not all of them keyed by a province. */
-export function comparesUnits(tables: ArticleTables): boolean {
-  return tables.articles[0]?.kind === 'roundup' && tables.sections.length >= 2 && tables.sections.some((section) => section.unit_type !== 'province');
-}
 
 export class BriefingCollector {
   readonly regions = new Map<string, RegionMaterial>();

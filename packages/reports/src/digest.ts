@@ -1,6 +1,5 @@
 // What the comparison and the briefing read of an article, small enough to send between threads for every article.
 import type { ArticleTables, MeasureRow, SectionRow } from '@roundup/model';
-import { comparesUnits } from './briefing-data.js';
 
 /**
  * The rows of an article that `RegionComparison` and `BriefingCollector` read: its article row, its sections, and
@@ -34,4 +33,9 @@ export function measuresLeftOut(measures: readonly MeasureRow[], sections: reado
   const regional = sections.filter((section) => section.region !== '');
   if (regional.length === 0) return [];
   return measures.filter((measure) => measure.region === '' && regional.some((section) => section.paragraph_from <= measure.paragraph && measure.paragraph <= section.paragraph_to));
+}
+
+/** Whether a roundup compares units rather than provinces: two or more sections, not all of them keyed by a province. */
+export function comparesUnits(tables: ArticleTables): boolean {
+  return tables.articles[0]?.kind === 'roundup' && tables.sections.length >= 2 && tables.sections.some((section) => section.unit_type !== 'province');
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR } from '@roundup/parser';
 import { runPipeline, SAMPLE_INPUT } from '../run/pipeline.js';
 import { CACHE_FOLDER } from './result-cache.js';
-import { formatSummary } from '../summary.js';
+import { formatSummary } from '../command/summary.js';
 
 const article = (url: string, text: string) => JSON.stringify({ url, title: '标题', text, date: '2020-02-01', EmotionalWords: [], comments: [] });
 const ROUNDUP = '浙江：\n结合实际\n杭州市开展活动，投入资金2亿元。\n河南：\n上下联动\n郑州市新建学校3所，惠及1.2万名学生。';

@@ -26,9 +26,9 @@ export function regionalContent(context: RegionalContext): Content[] {
   const corpus = collector.articleCount > 1;
   const content: Content[] = [];
   const comparisonTable = corpus ? corpusComparisonTable(context) : roundupComparisonTable(context);
-  // The table may start on the page the summary ends on: its header stays with its first rows, and the heading moves
-  // on with them if they do not fit (pageBreakBefore), so a short summary no longer leaves its page blank.
-  content.push(sectionHeading(labels.comparison, 1), comparisonTable);
+  // A table that fits a page is kept whole with its heading: left to pageBreakBefore, the heading stayed at the foot
+  // of the page the tile map fills while the table began on the next.
+  content.push(...withHeading(sectionHeading(labels.comparison, 1), comparisonTable, rows.length <= ROWS_ON_A_PAGE));
   content.push(...domainSideBySide(context));
   if (corpus) content.push(...programmesChapter(context));
   if (corpus) {

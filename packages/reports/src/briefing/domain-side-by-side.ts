@@ -2,6 +2,7 @@
 // reader sees "on 政务服务: 浙江 did this, 河南 that" without turning pages.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { DomainRegion } from '../domain-material.js';
+import { quotedInEnglish } from './region-chapter.js';
 import { cjk, keptTogether, programmeNames, punctuation, regionLabel, sectionHeading, withFiguresInBold } from './blocks.js';
 import { CHAPTER_LABELS } from './chapter-labels.js';
 import type { RegionalContext } from './input.js';
@@ -61,7 +62,11 @@ function regionRow(context: RegionalContext, entry: DomainRegion, corpus: boolea
   const words = CHAPTER_LABELS[input.language];
   const mark = punctuation(input.language);
   const sentences = entry.best.slice(0, corpus ? CORPUS_SENTENCES : undefined).map((sentence) => ({
-    text: [...(sentence.role === 'result' ? [{ text: `${words.result}${mark.colon}`, color: MUTED }] : []), ...withFiguresInBold(sentence.text, sentence.figures)],
+    // An English briefing quotes the article's Chinese sentences, as its region chapters do.
+    text: [
+      ...(sentence.role === 'result' ? [{ text: `${words.result}${mark.colon}`, color: MUTED }] : []),
+      ...(input.language === 'en' ? quotedInEnglish(withFiguresInBold(sentence.text, sentence.figures)) : withFiguresInBold(sentence.text, sentence.figures)),
+    ],
     margin: [0, 0, 0, 2],
   }));
   const programmes = [...entry.programmes.values()];

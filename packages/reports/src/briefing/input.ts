@@ -1,11 +1,11 @@
 // What a briefing is made from: the run's collected material, the comparison, the taxonomy and the language.
+import type { UnitType } from '@roundup/model';
 import type { BriefingCollector } from '../briefing-data.js';
 import type { DomainLabel, RegionComparison } from '../comparison.js';
 import type { Labels, Language } from '../labels.js';
-import type { ComparedUnit } from './unit-roundup.js';
 import type { MeasureWords } from './figure-text.js';
 import type { ProgrammeIndex } from '../programmes.js';
-import type { Tile } from './tile-map.js';
+import type { Tile } from './tile-layout.js';
 
 export interface TaxonomyDomain extends DomainLabel {
   /** The cues that give the domain alone (data/taxonomy.json): the appendix prints the first of them. */
@@ -48,4 +48,12 @@ export interface RegionalContext {
   rows: ComparisonTableRow[];
   materials: Map<string, ReturnType<BriefingCollector['material']>>;
   place: (name: string) => string;
+}
+
+/** A compared unit: what it is and the province it belongs to (empty for a central body or where the text says none). */
+export interface ComparedUnit {
+  unit: string;
+  type: UnitType;
+  province: string;
+  provinceEn: string;
 }

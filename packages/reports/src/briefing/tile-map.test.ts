@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadTileLayout } from './tile-map.js';
+import { loadTileLayout } from './tile-layout.js';
 
 const LAYOUT = fileURLToPath(new URL('../../../../data/tile-map.json', import.meta.url));
 

@@ -1,43 +1,11 @@
 // China at a glance: the 34 provincial-level units as equal tiles placed roughly where they lie (data/tile-map.json),
 // each shaded by a count and labelled with its short name and the number. Drawn as table cells: vector, no map data.
-import { readFileSync } from 'node:fs';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import { z } from 'zod';
 import { CHAPTER_LABELS } from './chapter-labels.js';
+import type { Tile } from './tile-layout.js';
 import type { RegionalContext } from './input.js';
 import { CONTENT_WIDTH } from './page.js';
 
-const Tile = z.object({
-  code: z.string().regex(/^\d{2}0000$/),
-  zh: z.string().min(1),
-  en: z.string().min(1),
-  row: z.number().int().nonnegative(),
-  column: z.number().int().nonnegative(),
-});
-const TileLayoutFile = z.object({ tiles: z.array(Tile).min(1) });
-export type Tile = z.infer<typeof Tile>;
-
-/** Loads the layout table, naming the file and the tile in any error (two units on one tile, a bad code). */
-export function loadTileLayout(path: string): Tile[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot load ${path}: ${(error as Error).message}`);
-  }
-  const parsed = TileLayoutFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
-  }
-  const taken = new Map<string, string>();
-  for (const tile of parsed.data.tiles) {
-    const at = `${tile.row},${tile.column}`;
-    if (taken.has(at)) throw new Error(`${path}: ${tile.zh} and ${taken.get(at)} are both on row ${tile.row}, column ${tile.column}`);
-    taken.set(at, tile.zh);
-  }
-  return parsed.data.tiles;
-}
 
 /** Light to dark: none, then four steps of the count. */
 const SHADES = ['#eeeeee', '#d6e6f4', '#9ecae1', '#4a98c9', '#1f4e79'];

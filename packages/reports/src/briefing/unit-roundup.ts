@@ -4,15 +4,8 @@
 import type { ArticleTables, SectionRow, UnitType } from '@roundup/model';
 import { BriefingCollector } from '../briefing-data.js';
 import { RegionComparison } from '../comparison.js';
-import type { BriefingInput } from './input.js';
+import type { BriefingInput, ComparedUnit } from './input.js';
 
-/** A compared unit: what it is and the province it belongs to (empty for a central body or where the text says none). */
-export interface ComparedUnit {
-  unit: string;
-  type: UnitType;
-  province: string;
-  provinceEn: string;
-}
 
 /**
  * The article's rows keyed by unit: every row's `region` becomes the unit of the section its paragraph lies in, so the

@@ -1,7 +1,7 @@
 // The command's lines that are not the summary: a wrong option on one line, the stage the progress line names, and
 // what an interrupt leaves behind.
 import { resolve } from 'node:path';
-import type { RunStage } from './run/run-tally.js';
+import type { RunStage } from '../run/run-tally.js';
 
 /** commander's error and its "Did you mean" on one line, and where to read every option. */
 export function oneLineUsageError(text: string): string {
