@@ -14,6 +14,7 @@ import { extractInOrder, reuseOrRead } from './run-stages.js';
 import { RunTally, type RunProgress } from './run-tally.js';
 import { StageTimer } from './stage-timer.js';
 import { TableSink } from './table-sink.js';
+import { mainThreadCpuSeconds } from './thread-cpu.js';
 import { VERSION } from './version.js';
 
 export { pendingTemporaryFolders, UsageError } from './output-folder.js';
@@ -61,7 +62,7 @@ export const SAMPLE_INPUT = join(DEFAULT_DATA_DIR, 'sample');
  * reuse-or-read (the cache) → drop duplicates → extract in order → write tables and tally → finish → publish.
  */
 export async function runPipeline(options: PipelineOptions): Promise<RunSummary> {
-  const clock = { started: Date.now(), cpu: process.cpuUsage() };
+  const clock = { started: Date.now(), cpu: process.cpuUsage(), mainThreadCpu: mainThreadCpuSeconds() };
   const settings = runSettings(options);
   const folder = await OutputFolder.prepare(options.outDir, { '--sqlite': options.sqlite, '--xlsx': options.xlsx });
   const timer = new StageTimer();
@@ -181,7 +182,7 @@ async function writeEveryRecord(stages: RecordStages): Promise<void> {
 function runSummary(
   settings: RunSettings,
   tally: RunTally,
-  written: { outDir: string; rows: Record<string, number>; regions: string[]; timer: StageTimer; clock: { started: number; cpu: NodeJS.CpuUsage } },
+  written: { outDir: string; rows: Record<string, number>; regions: string[]; timer: StageTimer; clock: { started: number; cpu: NodeJS.CpuUsage; mainThreadCpu: number | undefined } },
 ): RunSummary {
   return {
     version: VERSION,
@@ -204,10 +205,17 @@ function runSummary(
     stageSeconds: written.timer.seconds(),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     cpuSeconds: cpuSecondsSince(written.clock.cpu),
+    ...mainThreadCpuSince(written.clock.mainThreadCpu),
     inputFiles: tally.inputFiles,
     reusedFiles: tally.reusedFiles,
     reusedRecords: tally.reusedRecords,
   };
+}
+
+/** The main thread's CPU time since `start`, where the system tells it. */
+function mainThreadCpuSince(start: number | undefined): { mainThreadCpuSeconds?: number } {
+  const now = mainThreadCpuSeconds();
+  return start === undefined || now === undefined ? {} : { mainThreadCpuSeconds: Math.round((now - start) * 100) / 100 };
 }
 
 /** CPU time of the whole process (every thread) since `start`, in seconds. */
