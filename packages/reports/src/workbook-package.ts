@@ -4,9 +4,29 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
+import { createRequire } from 'node:module';
 import { XmlBytes } from './sheet-rows.js';
 import { sheetRelationships, sheetTail, StyleSheet, workbookParts } from './spreadsheet-ml.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * yazl (CommonJS) requires buffer-crc32, whose package gives an ES module under the `import` condition. A process
+ * started with `--conditions import` (vitest starts its workers so, for the e2e tests' in-process runs) would hand yazl
+ * that module, which lacks the CommonJS API (`crc32.unsigned`): the CommonJS build is cached first under that name.
+ */
+function loadYazl(): typeof import('yazl') {
+  const yazlPath = require.resolve('yazl');
+  const fromYazl = createRequire(yazlPath);
+  const crcPath = fromYazl.resolve('buffer-crc32');
+  if (crcPath.endsWith('.mjs') && !require.cache[crcPath]) {
+    const commonJsPath = crcPath.replace(/\.mjs$/, '.cjs');
+    fromYazl(commonJsPath);
+    require.cache[crcPath] = require.cache[commonJsPath];
+  }
+  return require(yazlPath) as typeof import('yazl');
+}
+const yazl = loadYazl();
 
 /**
  * Deflate level of the parts. On the corpus's 108 MB of sheet XML, level 6 (zlib's default) took 1.9× the CPU of
