@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import readXlsxFile from 'read-excel-file/node';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '@roundup/pipeline';
 import { csvHeader, readCsv, runCli } from './helpers.js';
@@ -106,6 +108,22 @@ describe('--xlsx', () => {
     const result = await runCli(['/nonexistent/input.jsonl', '--out', join(failed, 'out'), '--xlsx', join(failed, 'r.xlsx')]);
     expect(result.code).toBe(2);
     expect(readdirSync(failed)).toEqual([]);
+  });
+
+  it('reads back cell for cell as the CSVs hold them with a second, independent reader (read-excel-file)', async () => {
+    const sheets = await readXlsxFile(file, { trim: false });
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual([...TABLES, 'README']);
+    for (const table of TABLES) {
+      const csv = Papa.parse<string[]>(readFileSync(join(out, `${table}.csv`), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      const rows = sheets.find((sheet) => sheet.sheet === table)!.data;
+      expect(rows.length, table).toBe(csv.length);
+      expect(rows[0], table).toEqual(csv[0]);
+      rows.slice(1).forEach((row, index) => {
+        // As the workbook types them: empty is null, numbers are numbers, dates are dates, a neutralised formula loses its apostrophe.
+        const asCsv = row.map((cell) => (cell === null ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)));
+        expect(asCsv, `${table} row ${index + 1}`).toEqual(csv[index + 1]!.map((cell) => cell.replace(/^'(?=[=+\-@])/, '')));
+      });
+    }
   });
 
   it.skipIf(!HAS_SOFFICE)('opens in LibreOffice with the Chinese text and the numbers intact (skipped without soffice)', () => {

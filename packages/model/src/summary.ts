@@ -30,6 +30,8 @@ export const RunSummary = z.object({
   peakRssMb: z.number().nonnegative(),
   /** CPU time of the process, all threads together: above `seconds` when several cores worked. */
   cpuSeconds: z.number().nonnegative(),
+  /** CPU time of the main thread alone (the part no worker can take over); absent where the system does not say (not Linux). */
+  mainThreadCpuSeconds: z.number().nonnegative().optional(),
   /** Input files read (standard input counts as one). */
   inputFiles: z.number().int().nonnegative(),
   /** Input files whose results were reused from the previous run into the same folder: same content, settings, version and code. */

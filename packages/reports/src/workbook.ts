@@ -1,14 +1,18 @@
 // The tables as one Excel workbook: a sheet per table, typed cells, frozen bold headers, autofilters, and a README
 // sheet from the same schema descriptions as datapackage.json. It is written from the finished CSVs, one sheet after
-// another as a stream, so memory stays flat on a corpus and the workbook holds exactly what the CSVs hold.
+// another as a stream, so memory stays flat on a corpus and the workbook holds exactly what the CSVs hold. The
+// SpreadsheetML is written here (spreadsheet-ml.ts) rather than through exceljs, whose cell objects and style lookups
+// made the workbook cost twice the rest of the run (see docs/performance.md).
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { TableName } from '@roundup/model';
 import { CSV_BOM } from './csv.js';
 import { tableResource, type TableField } from './datapackage.js';
+import { appendRow, columnWriter, RecordSpan, scanRecord, type ColumnWriter } from './sheet-rows.js';
+import { columnLetters, emptyCell, sheetHead, textCell, type CellStyle, type SheetColumn, type StyleSheet } from './spreadsheet-ml.js';
+import { WorkbookPackage, type SheetPart } from './workbook-package.js';
 
 /** Excel's last row is 1,048,576; with the header, a sheet holds this many rows of data before it continues. */
 export const EXCEL_DATA_ROWS = 1_048_575;
@@ -30,19 +34,8 @@ export interface WorkbookSummary {
   sheets: Array<{ table: TableName; names: string[]; rows: number }>;
 }
 
-/** A text cell that CSV neutralised for spreadsheets (`'=…`): in a typed workbook a string is never a formula. */
-const NEUTRALISED = /^'(?=[=+\-@])/;
 /** Text columns wide enough to wrap rather than stretch the sheet. */
 const WRAP_WIDTH = 50;
-
-/** One cell's value as its schema types it: numbers as numbers, dates as dates, URLs as links, the rest as text. */
-function cellValue(raw: string, field: TableField): ExcelJS.CellValue {
-  if (raw === '') return null;
-  if (field.type === 'integer' || field.type === 'number') return Number(raw);
-  if (field.type === 'date') return new Date(`${raw}T00:00:00Z`);
-  const text = raw.replace(NEUTRALISED, '');
-  return field.name === 'url' && /^https?:\/\//.test(text) ? { text, hyperlink: text } : text;
-}
 
 /** Display width of text: an ideograph takes two columns. */
 function displayWidth(text: string): number {
@@ -64,92 +57,116 @@ async function sampleRows(file: string, bytes = 64 * 1024): Promise<string[][]> 
   }
 }
 
-/** Column widths that fit the header and the sampled values (CJK counted double), within reason; long text wraps. */
-function columnLayout(fields: readonly TableField[], sample: readonly string[][]): Array<Partial<ExcelJS.Column>> {
+/** A column's width and the style of its cells: widths fit the header and the sampled values (CJK counted double), within reason; long text wraps. */
+function columnLayout(fields: readonly TableField[], sample: readonly string[][]): Array<{ width: number; style: CellStyle }> {
   return fields.map((field, index) => {
     const widest = Math.max(displayWidth(field.name), ...sample.slice(1).map((row) => displayWidth(row[index] ?? '')));
     const width = field.type === 'date' ? 12 : Math.min(Math.max(widest + 2, 8), WRAP_WIDTH + 10);
     const wrap = field.type === 'string' && widest > WRAP_WIDTH;
-    // Only cells that need a style get one: exceljs looks every styled cell's style up by its XML, a third of the
-    // workbook's time when every column had one (text cells need none: they are typed strings).
-    const style: Partial<ExcelJS.Style> = {
-      ...(field.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : {}),
-      ...(wrap ? { alignment: { wrapText: true, vertical: 'top' } } : {}),
-      ...(field.name === 'url' ? { font: { color: { argb: 'FF1F4E79' }, underline: true } } : {}),
-    };
-    return { key: field.name, width: wrap ? WRAP_WIDTH : width, ...(Object.keys(style).length > 0 ? { style } : {}) };
+    const style: CellStyle = { ...(field.type === 'date' ? { date: true } : {}), ...(wrap ? { wrap } : {}), ...(field.name === 'url' ? { font: 'link' as const } : {}) };
+    return { width: wrap ? WRAP_WIDTH : width, style };
   });
 }
 
-/** A new sheet of a table: bold frozen header, column widths and types. */
-function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, fields: readonly TableField[], sample: readonly string[][]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columnLayout(fields, sample);
-  const header = sheet.addRow(fields.map((field) => field.name));
-  header.font = { bold: true };
-  header.commit();
+/** A new sheet: frozen header row in bold (over each column's own style), column widths and styles. */
+async function openSheet(workbook: WorkbookPackage, name: string, header: readonly string[], layout: ReadonlyArray<{ width: number; style: CellStyle }>): Promise<SheetPart> {
+  const sheet = workbook.addSheet(name);
+  const columns: SheetColumn[] = layout.map(({ width, style }) => ({ width, style: workbook.styles.id(style) }));
+  await sheet.write(sheetHead(columns));
+  await sheet.write(boldRow(header, 1, layout, workbook.styles));
   return sheet;
 }
 
-/** Closes a sheet with an autofilter over its header and rows. */
-async function closeSheet(sheet: ExcelJS.Worksheet, rows: number, columns: number): Promise<void> {
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns } };
-  await (sheet as unknown as { commit(): Promise<void> }).commit();
+/** A row of text cells in bold over their columns' styles (a header, or a README sheet's table line); '' stays empty. */
+function boldRow(cells: readonly string[], row: number, layout: ReadonlyArray<{ style: CellStyle }>, styles: StyleSheet): string {
+  const xml = cells.map((text, index) => {
+    const style = styles.id({ ...layout[index]!.style, font: 'bold' });
+    const ref = `${columnLetters(index)}${row}`;
+    return textOrEmpty(ref, text, style);
+  });
+  // The row's own style as well, so that cells added later in Excel (and readers asking for the row's font) see bold.
+  return `<row r="${row}" s="${styles.id({ font: 'bold' })}" customFormat="1">${xml.join('')}</row>`;
+}
+
+/** A text cell, or where the text is '' no cell but the column's style: as an empty CSV cell reads. */
+function textOrEmpty(ref: string, text: string, style: number): string {
+  return text === '' ? emptyCell(ref, style) : textCell(ref, text, style);
+}
+
+/** How each column's cells are written, from its schema type and style. */
+function columnWriters(fields: readonly TableField[], layout: ReadonlyArray<{ style: CellStyle }>, styles: StyleSheet): ColumnWriter[] {
+  return fields.map((field, index) => {
+    const kind = field.type === 'integer' || field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : field.name === 'url' ? 'link' : 'text';
+    return columnWriter(columnLetters(index), kind, styles.id(layout[index]!.style));
+  });
 }
 
 /** Streams one table's CSV into its sheet (and further sheets past the row limit), in file order. */
-async function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TableName, fields: readonly TableField[], options: WorkbookOptions): Promise<WorkbookSummary['sheets'][number]> {
+async function writeTable(workbook: WorkbookPackage, table: TableName, fields: readonly TableField[], options: WorkbookOptions): Promise<WorkbookSummary['sheets'][number]> {
   const file = join(options.folder, `${table}.csv`);
   const limit = options.rowsPerSheet ?? EXCEL_DATA_ROWS;
-  const sample = await sampleRows(file);
+  const layout = columnLayout(fields, await sampleRows(file));
+  const header = fields.map((field) => field.name);
+  const columns = columnWriters(fields, layout, workbook.styles);
   const names = [table as string];
-  let sheet = openSheet(workbook, table, fields, sample);
+  let sheet = await openSheet(workbook, table, header, layout);
   let inSheet = 0;
   let rows = 0;
-  const parser = createReadStream(file).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: true }));
-  let header = true;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    if (header) {
-      header = false;
-      continue;
+  const span = new RecordSpan();
+  let isHeader = true;
+  let carried: Buffer = Buffer.alloc(0);
+  const writeRecords = async (data: Buffer, final: boolean): Promise<Buffer> => {
+    let at = 0;
+    while (at < data.length && scanRecord(data, at, span, final)) {
+      at = span.next;
+      if (span.blank) continue;
+      if (isHeader) {
+        isHeader = false;
+        continue;
+      }
+      if (inSheet === limit) {
+        await sheet.close(inSheet, fields.length);
+        names.push(`${table} (${names.length + 1})`);
+        sheet = await openSheet(workbook, names[names.length - 1]!, header, layout);
+        inSheet = 0;
+      }
+      inSheet += 1;
+      rows += 1;
+      appendRow(sheet.xml, data, span, inSheet + 1, columns, (ref, target) => sheet.link(ref, target));
+      await sheet.flush();
     }
-    if (inSheet === limit) {
-      await closeSheet(sheet, inSheet, fields.length);
-      names.push(`${table} (${names.length + 1})`);
-      sheet = openSheet(workbook, names[names.length - 1]!, fields, sample);
-      inSheet = 0;
-    }
-    sheet.addRow(fields.map((field, index) => cellValue(record[index] ?? '', field))).commit();
-    inSheet += 1;
-    rows += 1;
-    // Lets the zip stream take what the sheet has written, so memory stays flat however long the table.
-    if (rows % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    return data.subarray(at);
+  };
+  let first = true;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const bom = first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+    first = false;
+    carried = await writeRecords(carried.length > 0 ? Buffer.concat([carried, chunk]) : chunk.subarray(bom), false);
   }
-  await closeSheet(sheet, inSheet, fields.length);
+  if (carried.length > 0) await writeRecords(carried, true);
+  await sheet.close(inSheet, fields.length);
   return { table, names, rows };
 }
 
+const README_LAYOUT: ReadonlyArray<{ width: number; style: CellStyle }> = [{ width: 22, style: {} }, { width: 22, style: {} }, { width: 10, style: {} }, { width: 90, style: { wrap: true } }];
+
 /** The README sheet: what each sheet and column means, from the schemas' descriptions, and where a table continues. */
-async function writeReadme(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tables: ReadonlyArray<{ table: TableName; fields: readonly TableField[]; description: string }>, written: WorkbookSummary['sheets'], limit: number): Promise<void> {
-  const sheet = workbook.addWorksheet('README', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [{ key: 'sheet', width: 22 }, { key: 'column', width: 22 }, { key: 'type', width: 10 }, { key: 'meaning', width: 90, style: { alignment: { wrapText: true, vertical: 'top' } } }];
-  const header = sheet.addRow(['sheet', 'column', 'type', 'meaning']);
-  header.font = { bold: true };
-  header.commit();
+async function writeReadme(workbook: WorkbookPackage, tables: ReadonlyArray<{ table: TableName; fields: readonly TableField[]; description: string }>, written: WorkbookSummary['sheets'], limit: number): Promise<void> {
+  const sheet = await openSheet(workbook, 'README', ['sheet', 'column', 'type', 'meaning'], README_LAYOUT);
+  const meaningStyle = workbook.styles.id(README_LAYOUT[3]!.style);
   let rows = 0;
   for (const { table, fields, description } of tables) {
     const names = written.find((entry) => entry.table === table)?.names ?? [table];
     const continued = names.length > 1 ? ` More than ${limit.toLocaleString('en')} rows: the table continues in ${names.slice(1).join(', ')}, in order.` : '';
-    const row = sheet.addRow([names.join(', '), '', '', `${description}${continued}`]);
-    row.font = { bold: true };
-    row.commit();
     rows += 1;
+    await sheet.write(boldRow([names.join(', '), '', '', `${description}${continued}`], rows + 1, README_LAYOUT, workbook.styles));
     for (const field of fields) {
-      sheet.addRow([names[0], field.name, field.type, field.description]).commit();
       rows += 1;
+      const cells = [names[0]!, field.name, field.type, field.description].map((text, index) => textOrEmpty(`${columnLetters(index)}${rows + 1}`, text, index === 3 ? meaningStyle : 0));
+      await sheet.write(`<row r="${rows + 1}">${cells.join('')}</row>`);
     }
   }
-  await closeSheet(sheet, rows, 4);
+  await sheet.close(rows, 4);
 }
 
 /**
@@ -157,10 +174,16 @@ async function writeReadme(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tables:
  * past Excel's row limit continues on `name (2)`, nothing is cut), then README.
  */
 export async function writeWorkbook(file: string, options: WorkbookOptions): Promise<WorkbookSummary> {
-  // exceljs and what it pulls in (jszip, bluebird, saxes…) take a tenth of a second to load: only runs asked for a workbook pay it.
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'roundup';
+  const workbook = new WorkbookPackage(file);
+  try {
+    return await writeSheets(workbook, options);
+  } catch (error) {
+    workbook.abandon();
+    throw error;
+  }
+}
+
+async function writeSheets(workbook: WorkbookPackage, options: WorkbookOptions): Promise<WorkbookSummary> {
   const tables = WORKBOOK_SHEETS.map((table) => {
     const resource = tableResource(table, table === 'comparison' ? options.domainColumns : []);
     return { table, fields: resource.schema.fields, description: resource.description };
@@ -168,6 +191,6 @@ export async function writeWorkbook(file: string, options: WorkbookOptions): Pro
   const sheets: WorkbookSummary['sheets'] = [];
   for (const { table, fields } of tables) sheets.push(await writeTable(workbook, table, fields, options));
   await writeReadme(workbook, tables, sheets, options.rowsPerSheet ?? EXCEL_DATA_ROWS);
-  await workbook.commit();
+  await workbook.finish('roundup');
   return { sheets };
 }

@@ -38,8 +38,11 @@ async function timeIt<T>(work: () => Promise<T> | T): Promise<[T, number]> {
 }
 
 // 1. The floor, exactly: read every file, decode it, JSON.parse each record or split the .txt into lines, and nothing
-// else; the best of three rounds (the least a run could cost). Then roundup's own readers over the same files.
+// else; the best of three rounds (the least a run could cost). The main reference reads with blocking calls, the
+// cheapest way there is; the fs.promises floor beside it is what the earlier rounds reported against (about twice as
+// heavy). Then roundup's own readers over the same files.
 const floorSeconds = Math.min(...(await floorRounds(options.corpus, 3)));
+const promisesFloorSeconds = Math.min(...(await floorRounds(options.corpus, 3, 'promises')));
 const [articles, readerSeconds] = await timeIt(async () => {
   const read: Article[] = [];
   for await (const record of readInputs([options.corpus])) if (record.kind === 'article') read.push(record.article);
@@ -48,11 +51,12 @@ const [articles, readerSeconds] = await timeIt(async () => {
 const textMb = megabytes(articles);
 const floorRate = textMb / floorSeconds;
 process.stdout.write(`corpus: ${options.corpus}: ${articles.length} articles, ${textMb.toFixed(1)} MB of article text (UTF-8)\n\n`);
-line('floor: read + decode + JSON.parse / split lines', `${floorRate.toFixed(2)} MB/s of article text (${floorSeconds.toFixed(2)} s, best of 3)`);
+line('floor: read (blocking) + decode + parse', `${floorRate.toFixed(2)} MB/s of article text (${floorSeconds.toFixed(2)} s, best of 3)`);
+line('  the same with fs.promises reads', `${promisesFloorSeconds.toFixed(2)} s: × ${(promisesFloorSeconds / floorSeconds).toFixed(2)} the blocking floor`);
 line('roundup\'s readers (validation, paragraphs, ids)', `${(textMb / readerSeconds).toFixed(2)} MB/s (${readerSeconds.toFixed(2)} s), floor × ${(readerSeconds / floorSeconds).toFixed(1)}`);
 
-/** Rounds of the floor over a folder, each in seconds. */
-async function floorRounds(folder: string, rounds: number): Promise<number[]> {
+/** Rounds of the floor over a folder, each in seconds, reading with blocking calls or with fs.promises. */
+async function floorRounds(folder: string, rounds: number, reads: 'blocking' | 'promises' = 'blocking'): Promise<number[]> {
   const files: string[] = [];
   const walk = async (dir: string) => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -67,7 +71,7 @@ async function floorRounds(folder: string, rounds: number): Promise<number[]> {
     const [, elapsed] = await timeIt(async () => {
       const decoder = new TextDecoder('utf-8');
       for (const file of files) {
-        const text = decoder.decode(await readFile(file));
+        const text = decoder.decode(reads === 'blocking' ? readFileSync(file) : await readFile(file));
         if (file.endsWith('.jsonl')) for (const record of text.split('\n')) record.trim() && JSON.parse(record);
         else if (file.endsWith('.json')) JSON.parse(text);
         else text.split(/\r?\n/);
@@ -115,7 +119,8 @@ async function medianRun(jobs: number): Promise<RunAgainstFloor> {
   const middle = [...three].sort((a, b) => a.seconds - b.seconds)[1]!;
   // CPU time drifts with the machine as wall time does: the median of the three, not the one of the middle run.
   const cpuSeconds = median(three.map((run) => run.cpuSeconds));
-  return { ...middle, cpuSeconds, floorRatio: median(three.map((run) => run.seconds / run.floor)), commandFloorRatio: median(three.map((run) => run.commandSeconds / run.floor)) };
+  const mainThreadCpuSeconds = median(three.map((run) => run.mainThreadCpuSeconds ?? Number.NaN));
+  return { ...middle, cpuSeconds, mainThreadCpuSeconds, floorRatio: median(three.map((run) => run.seconds / run.floor)), commandFloorRatio: median(three.map((run) => run.commandSeconds / run.floor)) };
 }
 for (const jobs of [1, 2]) {
   runs[jobs] = await medianRun(jobs);
@@ -124,6 +129,8 @@ for (const jobs of [1, 2]) {
   line(`  the command, start to exit, --jobs ${jobs}`, `${runs[jobs]!.commandSeconds.toFixed(2)} s (loading modules included): floor × ${runs[jobs]!.commandFloorRatio.toFixed(1)}`);
   line(`  stages (s), --jobs ${jobs}`, JSON.stringify(runs[jobs]!.stageSeconds));
   line(`  CPU time, --jobs ${jobs} (all threads)`, `${runs[jobs]!.cpuSeconds} s: ${(runs[jobs]!.cpuSeconds / textMb).toFixed(3)} CPU s per MB of text, ${(runs[jobs]!.cpuSeconds / runs[jobs]!.seconds).toFixed(2)} cores busy on average`);
+  // The main thread's own share: with workers extracting, this is the serial part that more cores cannot shorten.
+  line(`  main thread's CPU, --jobs ${jobs}`, `${runs[jobs]!.mainThreadCpuSeconds} s: ${(runs[jobs]!.mainThreadCpuSeconds! / textMb).toFixed(3)} CPU s per MB of text (median of 3)`);
 }
 const cores = availableParallelism();
 line('--jobs 2 speed-up over --jobs 1', `${(runs[1]!.seconds / runs[2]!.seconds).toFixed(2)}×`);
@@ -132,11 +139,20 @@ line('--jobs 2 speed-up over --jobs 1', `${(runs[1]!.seconds / runs[2]!.seconds)
 line(`  the most ${cores} cores allow for --jobs 1's work`, `${((runs[1]!.seconds * Math.min(cores, 2)) / runs[1]!.cpuSeconds).toFixed(2)}× (wall × ${Math.min(cores, 2)} ÷ CPU time)`);
 line('peak RSS of the command on this corpus', `${runs[1]!.peakRssMb} MB (--jobs 1), ${runs[2]!.peakRssMb} MB (--jobs 2, main thread and workers)`);
 {
-  // The workbook is written from the finished CSVs, sheet by sheet: what it adds to the run's time and memory.
-  const out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out');
-  const withWorkbook = await runCommand([options.corpus], 1, out, false, ['--xlsx', join(out, 'roundup.xlsx')]);
-  const workbookSeconds = withWorkbook.stageSeconds.workbook ?? 0;
-  line('--xlsx workbook on this corpus (--jobs 1)', `+${workbookSeconds} s (${withWorkbook.seconds} s in all), peak RSS ${withWorkbook.peakRssMb} MB vs ${runs[1]!.peakRssMb} MB without: ${(withWorkbook.peakRssMb / runs[1]!.peakRssMb).toFixed(2)}×`);
+  // The workbook is written from the finished CSVs, sheet by sheet: what it adds to a run, from runs with and without
+  // --xlsx alternated (three pairs, medians), since the machine's load drifts between one run and the next.
+  const pairs: Array<{ without: CommandRun; with: CommandRun }> = [];
+  for (let pair = 0; pair < 3; pair++) {
+    const out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out');
+    const without = await runCommand([options.corpus], 1, undefined, false, ['--no-cache']);
+    pairs.push({ without, with: await runCommand([options.corpus], 1, out, false, ['--no-cache', '--xlsx', join(out, 'roundup.xlsx')]) });
+  }
+  const wall = { without: median(pairs.map((pair) => pair.without.seconds)), with: median(pairs.map((pair) => pair.with.seconds)) };
+  const cpu = { without: median(pairs.map((pair) => pair.without.cpuSeconds)), with: median(pairs.map((pair) => pair.with.cpuSeconds)) };
+  const workbookSeconds = median(pairs.map((pair) => pair.with.stageSeconds.workbook ?? 0));
+  const rss = { without: median(pairs.map((pair) => pair.without.peakRssMb)), with: median(pairs.map((pair) => pair.with.peakRssMb)) };
+  line('--xlsx workbook on this corpus (--jobs 1)', `${wall.with} s vs ${wall.without} s without: +${(((wall.with - wall.without) / wall.without) * 100).toFixed(0)} % (workbook stage ${workbookSeconds} s), medians of 3 alternating pairs`);
+  line('  CPU time with and without --xlsx', `${cpu.with} s vs ${cpu.without} s: +${(((cpu.with - cpu.without) / cpu.without) * 100).toFixed(0)} %; peak RSS ${rss.with} MB vs ${rss.without} MB`);
 }
 {
   // A rerun over the unchanged corpus into the same folder reuses every file's results.

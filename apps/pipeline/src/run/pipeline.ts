@@ -21,6 +21,7 @@ import { cacheNote } from '../cache/cache-report.js';
 import { checkTargetsReplaceable, type RunTargets } from '../output/path-checks.js';
 import { checkBeforeRun } from './preflight.js';
 import { filesWritten, NoArticlesError } from './run-outcome.js';
+import { mainThreadCpuSeconds } from './thread-cpu.js';
 
 export { pendingTemporaryFolders, UsageError } from '../output/output-folder.js';
 export { releaseHeldLocksNow } from '../output/output-lock.js';
@@ -70,7 +71,7 @@ export const SAMPLE_INPUT = join(DEFAULT_DATA_DIR, 'sample');
  * reuse-or-read (the cache) → drop duplicates → extract in order → write tables and tally → finish → publish.
  */
 export async function runPipeline(options: PipelineOptions): Promise<RunSummary> {
-  const clock = { started: Date.now(), cpu: process.cpuUsage() };
+  const clock = { started: Date.now(), cpu: process.cpuUsage(), mainThreadCpu: mainThreadCpuSeconds() };
   const targets: RunTargets = { outDir: options.outDir, sides: { '--sqlite': options.sqlite, '--xlsx': options.xlsx } };
   const dataNotes = await checkBeforeRun({ ...targets, inputs: options.inputs.length > 0 ? options.inputs : [SAMPLE_INPUT], dataDir: options.dataDir });
   const settings = runSettings(options);
@@ -84,7 +85,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunSummary>
 
 /** What the run knows before it takes its lock: when it started, where it writes, and notes on the data folder. */
 interface RunStart {
-  clock: { started: number; cpu: NodeJS.CpuUsage };
+  clock: { started: number; cpu: NodeJS.CpuUsage; mainThreadCpu: number | undefined };
   targets: RunTargets;
   dataNotes: string[];
 }
@@ -222,7 +223,7 @@ async function writeEveryRecord(stages: RecordStages): Promise<void> {
 function runSummary(
   settings: RunSettings,
   tally: RunTally,
-  written: { outDir: string; rows: Record<string, number>; regions: string[]; timer: StageTimer; clock: { started: number; cpu: NodeJS.CpuUsage }; notes: string[]; files: string[] },
+  written: { outDir: string; rows: Record<string, number>; regions: string[]; timer: StageTimer; clock: { started: number; cpu: NodeJS.CpuUsage; mainThreadCpu: number | undefined }; notes: string[]; files: string[] },
 ): RunSummary {
   return {
     version: VERSION,
@@ -245,11 +246,18 @@ function runSummary(
     stageSeconds: written.timer.seconds(),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     cpuSeconds: cpuSecondsSince(written.clock.cpu),
+    ...mainThreadCpuSince(written.clock.mainThreadCpu),
     inputFiles: tally.inputFiles,
     reusedFiles: tally.reusedFiles,
     reusedRecords: tally.reusedRecords,
     notes: written.notes,
   };
+}
+
+/** The main thread's CPU time since `start`, where the system tells it. */
+function mainThreadCpuSince(start: number | undefined): { mainThreadCpuSeconds?: number } {
+  const now = mainThreadCpuSeconds();
+  return start === undefined || now === undefined ? {} : { mainThreadCpuSeconds: Math.round((now - start) * 100) / 100 };
 }
 
 /** CPU time of the whole process (every thread) since `start`, in seconds. */
