@@ -73,8 +73,14 @@ describe('the layout', () => {
     for (const file of sources) {
       const pkg = relative(ROOT, file).split('/').slice(0, 2).join('/');
       const { local, packages } = importsOf(file);
-      expect(packages.filter((name) => !allowed[pkg]!.includes(name)), relative(ROOT, file)).toEqual([]);
-      expect(local.filter((target) => !target.startsWith(join(ROOT, pkg))), relative(ROOT, file)).toEqual([]);
+      expect(
+        packages.filter((name) => !allowed[pkg]!.includes(name)),
+        relative(ROOT, file),
+      ).toEqual([]);
+      expect(
+        local.filter((target) => !target.startsWith(join(ROOT, pkg))),
+        relative(ROOT, file),
+      ).toEqual([]);
     }
   });
 

@@ -6,11 +6,28 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, runCli, type CliResult } from './helpers.js';
 
 const article = (n: number, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ url: `http://example.org/a${n}`, title: `标题${n}`, text: `浙江：\n结合实际\n杭州市第${n}次开展活动，投入资金${n}亿元。`, date: '2020-02-01', EmotionalWords: [], comments: [], ...extra });
+  JSON.stringify({
+    url: `http://example.org/a${n}`,
+    title: `标题${n}`,
+    text: `浙江：\n结合实际\n杭州市第${n}次开展活动，投入资金${n}亿元。`,
+    date: '2020-02-01',
+    EmotionalWords: [],
+    comments: [],
+    ...extra,
+  });
 const gbk = (text: string) => Buffer.from(gbkBytes(text));
 /** GBK bytes for the few characters used here (Node has a GB18030 decoder but no encoder). */
 function gbkBytes(text: string): number[] {
-  const table: Record<string, number[]> = { 标: [0xb1, 0xea], 题: [0xcc, 0xe2], 浙: [0xd5, 0xe3], 江: [0xbd, 0xad], 正: [0xd5, 0xfd], 文: [0xce, 0xc4], '\n': [0x0a], '。': [0xa1, 0xa3] };
+  const table: Record<string, number[]> = {
+    标: [0xb1, 0xea],
+    题: [0xcc, 0xe2],
+    浙: [0xd5, 0xe3],
+    江: [0xbd, 0xad],
+    正: [0xd5, 0xfd],
+    文: [0xce, 0xc4],
+    '\n': [0x0a],
+    '。': [0xa1, 0xa3],
+  };
   return [...text].flatMap((char) => table[char] ?? []);
 }
 
@@ -113,7 +130,9 @@ describe('roundup on a corpus of bad inputs', () => {
     expect(paragraphs.some((row) => row.text === '浙江正文。')).toBe(true);
     const cleaned = paragraphs.find((row) => row.text?.startsWith('杭州市开展活动，<b>'));
     expect(cleaned?.text?.startsWith('杭州市开展活动，<b>投入 资金10亿元。')).toBe(true);
-    expect(readCsv(join(out, 'articles.csv')).map((row) => row.title)).toEqual(expect.arrayContaining(['标题30', '标题31', '标题32', '标题', '肩题 无空行的标题', '标题6', '标题61']));
+    expect(readCsv(join(out, 'articles.csv')).map((row) => row.title)).toEqual(
+      expect.arrayContaining(['标题30', '标题31', '标题32', '标题', '肩题 无空行的标题', '标题6', '标题61']),
+    );
     expect(paragraphs.every((row) => !/[\u200B\uFFFD]/.test(row.text ?? ''))).toBe(true);
   });
 
@@ -149,7 +168,12 @@ describe('roundup on unusable paths', () => {
     const base = mkdtempSync(join(tmpdir(), 'roundup-paths-'));
     mkdirSync(join(base, 'empty'));
     writeFileSync(join(base, 'file'), 'x');
-    const resolved = args[0] === 'EMPTY' ? [join(base, 'empty'), '--out', join(base, 'out')] : args[0] === 'OUTFILE' ? ['--out', join(base, 'file')] : [...args, '--out', join(base, 'out')];
+    const resolved =
+      args[0] === 'EMPTY'
+        ? [join(base, 'empty'), '--out', join(base, 'out')]
+        : args[0] === 'OUTFILE'
+          ? ['--out', join(base, 'file')]
+          : [...args, '--out', join(base, 'out')];
     const result = await runCli(resolved);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);

@@ -22,7 +22,12 @@ function programmeColumn(pages: PdfLine[][], header: string): { cells: string[];
     const cells: string[] = [];
     for (const line of lines.slice(start + 1)) {
       if (line.bold && line.size > 9) break;
-      cells.push(line.pieces.filter((piece) => piece.x >= left - 1).map((piece) => piece.text).join(''));
+      cells.push(
+        line.pieces
+          .filter((piece) => piece.x >= left - 1)
+          .map((piece) => piece.text)
+          .join(''),
+      );
     }
     // A4 is 595.28 pt wide with 48 pt margins; a cell has 4 pt of padding on each side.
     return { cells, width: 595.28 - 48 - 4 - left };
@@ -58,23 +63,31 @@ describe('the briefing as printed', () => {
     expect(fitting).toEqual([]);
   });
 
-  it.skipIf(!HAS_CORPUS)('opens a month’s briefing with its span and roundups, then indexes them, charts them by week and gives each region its sources (skipped without ../shared/corpus)', async () => {
-    const pages = await briefingPages([join(CORPUS, 'rmrb-2020-05.jsonl')]);
-    const text = pages.map((lines) => lines.map((line) => line.text).join('\n'));
-    expect(text[0]).toMatch(/时间跨度：2020-05-01 至 2020-05-31；读取文章 \d+ 篇，其中分地区综述 \d+ 篇/);
-    expect(text[0]).toContain('跨报道的金额不相加');
-    const all = text.join('\n');
-    expect(all).toContain('综述索引');
-    expect(all).toContain('各地区出现的综述数量（按周）');
-    expect(all).toMatch(/出现的报道：\d+\n2020-05-\d\d\s*\S/);
-    expect(all).toContain('最大的金额数字（各有出处）');
-    expect(all).not.toContain('各地区提及金额合计');
-    expect(pagesEndingOnHeading(pages)).toEqual([]);
-  }, 120_000);
+  it.skipIf(!HAS_CORPUS)(
+    'opens a month’s briefing with its span and roundups, then indexes them, charts them by week and gives each region its sources (skipped without ../shared/corpus)',
+    async () => {
+      const pages = await briefingPages([join(CORPUS, 'rmrb-2020-05.jsonl')]);
+      const text = pages.map((lines) => lines.map((line) => line.text).join('\n'));
+      expect(text[0]).toMatch(/时间跨度：2020-05-01 至 2020-05-31；读取文章 \d+ 篇，其中分地区综述 \d+ 篇/);
+      expect(text[0]).toContain('跨报道的金额不相加');
+      const all = text.join('\n');
+      expect(all).toContain('综述索引');
+      expect(all).toContain('各地区出现的综述数量（按周）');
+      expect(all).toMatch(/出现的报道：\d+\n2020-05-\d\d\s*\S/);
+      expect(all).toContain('最大的金额数字（各有出处）');
+      expect(all).not.toContain('各地区提及金额合计');
+      expect(pagesEndingOnHeading(pages)).toEqual([]);
+    },
+    120_000,
+  );
 
-  it.skipIf(!HAS_CORPUS)('ends no page of a corpus briefing on a heading (skipped without ../shared/corpus)', async () => {
-    const pages = await briefingPages([CORPUS]);
-    expect(pages.length).toBeGreaterThan(10);
-    expect(pagesEndingOnHeading(pages)).toEqual([]);
-  }, 300_000);
+  it.skipIf(!HAS_CORPUS)(
+    'ends no page of a corpus briefing on a heading (skipped without ../shared/corpus)',
+    async () => {
+      const pages = await briefingPages([CORPUS]);
+      expect(pages.length).toBeGreaterThan(10);
+      expect(pagesEndingOnHeading(pages)).toEqual([]);
+    },
+    300_000,
+  );
 });

@@ -20,7 +20,11 @@ async function placedText(file: string): Promise<PlacedText[][]> {
   const pages: PlacedText[][] = [];
   for (let number = 1; number <= document.numPages; number++) {
     const content = await (await document.getPage(number)).getTextContent();
-    pages.push(content.items.flatMap((item) => ('str' in item && item.str.trim() !== '' ? [{ x: item.transform[4]!, y: item.transform[5]!, width: item.width, text: item.str }] : [])));
+    pages.push(
+      content.items.flatMap((item) =>
+        'str' in item && item.str.trim() !== '' ? [{ x: item.transform[4]!, y: item.transform[5]!, width: item.width, text: item.str }] : [],
+      ),
+    );
   }
   await document.destroy();
   return pages;
@@ -36,23 +40,48 @@ function continuedLines(pieces: readonly PlacedText[]): Array<[string, string]> 
   for (const upper of pieces) {
     const below = pieces.filter((lower) => lower.y < upper.y - 2 && lower.y > upper.y - 22);
     const nextY = Math.max(...below.map((lower) => lower.y));
-    const lower = below.find((candidate) => candidate.y === nextY
-      && (near(candidate.x, upper.x) || near(candidate.x + candidate.width / 2, upper.x + upper.width / 2) || near(candidate.x + candidate.width, upper.x + upper.width)));
+    const lower = below.find(
+      (candidate) =>
+        candidate.y === nextY &&
+        (near(candidate.x, upper.x) ||
+          near(candidate.x + candidate.width / 2, upper.x + upper.width / 2) ||
+          near(candidate.x + candidate.width, upper.x + upper.width)),
+    );
     if (lower) pairs.push([upper.text, lower.text]);
   }
   return pairs;
 }
 
 /** Words of the sample's cells and chart labels that a break inside would spoil (the issue's own examples among them). */
-const WHOLE_WORDS = ['注重实效', '执法', '营商', '环境', '互联网', '万名', '干部', '政务', '服务', '医疗卫生', '党建', 'Measures', 'Government', 'environment', 'programmes'];
+const WHOLE_WORDS = [
+  '注重实效',
+  '执法',
+  '营商',
+  '环境',
+  '互联网',
+  '万名',
+  '干部',
+  '政务',
+  '服务',
+  '医疗卫生',
+  '党建',
+  'Measures',
+  'Government',
+  'environment',
+  'programmes',
+];
 
 /** The words a line break cuts: a line ending with a word's beginning whose next line starts with the rest of it. */
 function wordsCut(pairs: ReadonlyArray<[string, string]>): string[] {
-  return pairs.flatMap(([upper, lower]) => WHOLE_WORDS.flatMap((word) => [...word].slice(1).flatMap((_, index) => {
-    const head = word.slice(0, index + 1);
-    const tail = word.slice(index + 1);
-    return upper.trimEnd().endsWith(head) && lower.trimStart().startsWith(tail) ? [`${upper.trim()} / ${lower.trim()}`] : [];
-  })));
+  return pairs.flatMap(([upper, lower]) =>
+    WHOLE_WORDS.flatMap((word) =>
+      [...word].slice(1).flatMap((_, index) => {
+        const head = word.slice(0, index + 1);
+        const tail = word.slice(index + 1);
+        return upper.trimEnd().endsWith(head) && lower.trimStart().startsWith(tail) ? [`${upper.trim()} / ${lower.trim()}`] : [];
+      }),
+    ),
+  );
 }
 
 async function run(args: string[]): Promise<string> {
@@ -71,7 +100,9 @@ const TILE_CAPTION = /grey: none|灰色/;
 function chartTitlesAlone(pages: PdfLine[][]): string[] {
   return pages.flatMap((lines, page) => {
     const content = lines.filter((line) => !FOOTER.test(line.text.trim()));
-    return content.flatMap((line, index) => (CHART_TITLE.test(line.text) && !TILE_CAPTION.test(line.text) && content.length - index - 1 < 2 ? [`page ${page + 1}: ${line.text}`] : []));
+    return content.flatMap((line, index) =>
+      CHART_TITLE.test(line.text) && !TILE_CAPTION.test(line.text) && content.length - index - 1 < 2 ? [`page ${page + 1}: ${line.text}`] : [],
+    );
   });
 }
 
@@ -99,14 +130,22 @@ describe('the sample’s briefing, in Chinese and English', () => {
     const measures = new Map<string, number>();
     for (const row of readCsv(join(outs.zh, 'measures.csv'))) if (row.role === 'measure') measures.set(row.region!, (measures.get(row.region!) ?? 0) + 1);
     const rows = readCsv(join(outs.zh, 'comparison.csv'));
-    const expected = [...rows].sort((a, b) => Number(b.articles) - Number(a.articles) || (measures.get(b.region!) ?? 0) - (measures.get(a.region!) ?? 0)
-      || Number(b.sections) - Number(a.sections) || a.region_code!.localeCompare(b.region_code!));
+    const expected = [...rows].sort(
+      (a, b) =>
+        Number(b.articles) - Number(a.articles) ||
+        (measures.get(b.region!) ?? 0) - (measures.get(a.region!) ?? 0) ||
+        Number(b.sections) - Number(a.sections) ||
+        a.region_code!.localeCompare(b.region_code!),
+    );
     expect(rows.map((row) => row.region)).toEqual(expected.map((row) => row.region));
     // The comparison table follows its heading (地区对比), after the tile map: its rows are the first region names there.
     const lines = (await pdfLines(join(outs.zh, 'briefing.pdf'))).flat();
     const tableStart = lines.findIndex((line) => line.text.trim() === '地区对比');
     expect(tableStart).toBeGreaterThan(-1);
-    const tableOrder = lines.slice(tableStart).map((line) => line.pieces[0]?.text.trim()).filter((text) => rows.some((row) => row.region === text));
+    const tableOrder = lines
+      .slice(tableStart)
+      .map((line) => line.pieces[0]?.text.trim())
+      .filter((text) => rows.some((row) => row.region === text));
     expect(tableOrder.slice(0, rows.length)).toEqual(rows.map((row) => row.region));
   });
 
@@ -115,12 +154,25 @@ describe('the sample’s briefing, in Chinese and English', () => {
       ...readCsv(join(outs.en, 'articles.csv')).map((row) => row.title!),
       ...readCsv(join(outs.en, 'sections.csv')).map((row) => row.heading!),
       ...readCsv(join(outs.en, 'figures.csv')).map((row) => row.subject!),
-    ].flatMap((entry) => entry.replace(/\s/g, '').split(/[，。、：；“”‘’（）()]/)).filter(Boolean).sort((a, b) => b.length - a.length);
+    ]
+      .flatMap((entry) => entry.replace(/\s/g, '').split(/[，。、：；“”‘’（）()]/))
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length);
     // A title, headline or subject may be broken over lines and cells: a piece of one is left out, then what is quoted or bracketed.
-    const ownWords = (piece: string) => /[\u3400-\u9fff]/.test(piece) && !/[“”‘’()]/.test(piece) && allowed.some((entry) => entry.includes(piece.replace(/\s/g, '')));
+    const ownWords = (piece: string) =>
+      /[\u3400-\u9fff]/.test(piece) && !/[“”‘’()]/.test(piece) && allowed.some((entry) => entry.includes(piece.replace(/\s/g, '')));
     const text = (await pdfLines(join(outs.en, 'briefing.pdf')))
-      .map((lines) => lines.filter((line) => !line.text.startsWith('Regional comparison briefing ·'))
-        .map((line) => line.pieces.filter((piece) => !ownWords(piece.text)).map((piece) => piece.text).join('')).join(''))
+      .map((lines) =>
+        lines
+          .filter((line) => !line.text.startsWith('Regional comparison briefing ·'))
+          .map((line) =>
+            line.pieces
+              .filter((piece) => !ownWords(piece.text))
+              .map((piece) => piece.text)
+              .join(''),
+          )
+          .join(''),
+      )
       .join('')
       .replace(/\s/g, '');
     const withoutOwnWords = (from: string) => allowed.reduce((left, entry) => left.split(entry).join(''), from);
@@ -129,14 +181,24 @@ describe('the sample’s briefing, in Chinese and English', () => {
     const sideBySide = /Sidebysidebydomain:whateachregiondid.*?(?=Charts)/;
     expect(text).toMatch(sideBySide);
     expect(text.match(sideBySide)![0]).toContain('“');
-    const rest = withoutOwnWords(withoutOwnWords(text.replace(sideBySide, '')).replace(/“[^”]*”/g, '').replace(/‘[^’]*’/g, '').replace(/\([^)]*\)/g, '').replace(/（[^）]*）/g, ''));
+    const rest = withoutOwnWords(
+      withoutOwnWords(text.replace(sideBySide, ''))
+        .replace(/“[^”]*”/g, '')
+        .replace(/‘[^’]*’/g, '')
+        .replace(/\([^)]*\)/g, '')
+        .replace(/（[^）]*）/g, ''),
+    );
     expect(rest.match(/[\u3400-\u9fff]+/g) ?? []).toEqual([]);
   });
 
   it('shows a figure with its qualifier, and in English with its measure word in English', async () => {
     const figure = readCsv(join(outs.en, 'figures.csv')).find((row) => row.raw === '2.7万余次');
     expect(figure?.qualifier).toBe('more_than');
-    const texts = async (language: 'zh' | 'en') => (await pdfLines(join(outs[language], 'briefing.pdf'))).flat().map((line) => line.text).join('\n');
+    const texts = async (language: 'zh' | 'en') =>
+      (await pdfLines(join(outs[language], 'briefing.pdf')))
+        .flat()
+        .map((line) => line.text)
+        .join('\n');
     expect(await texts('zh')).toContain('超过27,000次');
     expect(await texts('en')).toContain('more than 27,000 times');
   });
@@ -145,7 +207,9 @@ describe('the sample’s briefing, in Chinese and English', () => {
 describe.skipIf(!HAS_CORPUS)('a unit roundup’s briefing (skipped without ../shared/corpus)', () => {
   it('has a row and a chapter for every unit, under the article’s own title, counted as units', async () => {
     const input = join(mkdtempSync(join(tmpdir(), 'roundup-units-')), 'units.jsonl');
-    const line = readFileSync(join(CORPUS, 'rmrb-2020-05.jsonl'), 'utf8').split('\n').find((record) => record.includes('20200519_1-18'));
+    const line = readFileSync(join(CORPUS, 'rmrb-2020-05.jsonl'), 'utf8')
+      .split('\n')
+      .find((record) => record.includes('20200519_1-18'));
     writeFileSync(input, `${line}\n`);
     const out = await run([input]);
     const units = [...new Set(readCsv(join(out, 'sections.csv')).map((row) => row.unit!))];

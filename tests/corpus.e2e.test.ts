@@ -9,7 +9,10 @@ import { CORPUS, HAS_CORPUS, pdfText, readCsv, runCli, type CliResult } from './
 /** Records in the corpus counted independently of roundup: non-blank JSON lines plus article files. */
 function countRecords(path: string): number {
   if (statSync(path).isDirectory()) return readdirSync(path).reduce((sum, entry) => sum + countRecords(join(path, entry)), 0);
-  if (path.endsWith('.jsonl')) return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '').length;
+  if (path.endsWith('.jsonl'))
+    return readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '').length;
   return 1;
 }
 
@@ -39,7 +42,9 @@ describe.skipIf(!HAS_CORPUS)('roundup on ../shared/corpus (skipped where the sha
     const titleOnly = readCsv(join(out, 'rejects.csv')).filter((row) => /no paragraphs/.test(row.reason ?? ''));
     for (const row of titleOnly) {
       if (!row.source?.endsWith('.txt')) continue;
-      const lines = readFileSync(row.source, 'utf8').split(/\r\n|\r|\n/).filter((line) => line.replace(/[\s\u3000]/g, '') !== '');
+      const lines = readFileSync(row.source, 'utf8')
+        .split(/\r\n|\r|\n/)
+        .filter((line) => line.replace(/[\s\u3000]/g, '') !== '');
       expect(lines.length, row.source).toBeLessThan(3);
     }
   });
@@ -88,16 +93,27 @@ describe.skipIf(!HAS_CORPUS)('roundup on ../shared/corpus (skipped where the sha
     const comparison = readCsv(join(out, 'comparison.csv'));
     expect(comparison.some((row) => Number(row.articles) > 1)).toBe(true);
     for (const row of comparison) {
-      const money = figures.filter((figure) => figure.region === row.region && kinds.get(figure.article_id) === 'roundup' && figure.quantity === 'money' && figure.unit === '元');
+      const money = figures.filter(
+        (figure) => figure.region === row.region && kinds.get(figure.article_id) === 'roundup' && figure.quantity === 'money' && figure.unit === '元',
+      );
       expect(Number(row.money_figures), row.region).toBe(money.length);
       expect(row.money_yuan === '', row.region).toBe(Number(row.articles) > 1);
       if (money.length === 0) continue;
       const largest = Math.max(...money.map((figure) => Number(figure.value)));
       expect(Number(row.money_largest_yuan), row.region).toBe(largest);
-      expect(money.some((figure) => figure.article_id === row.money_largest_article && Number(figure.value) === largest), row.region).toBe(true);
+      expect(
+        money.some((figure) => figure.article_id === row.money_largest_article && Number(figure.value) === largest),
+        row.region,
+      ).toBe(true);
       const own = perArticle.filter((entry) => entry.region === row.region);
       expect(own.length, row.region).toBe(Number(row.articles));
-      expect(own.reduce((sum, entry) => sum + Number(entry.money_yuan), 0), row.region).toBeCloseTo(money.reduce((sum, figure) => sum + Number(figure.value), 0), 0);
+      expect(
+        own.reduce((sum, entry) => sum + Number(entry.money_yuan), 0),
+        row.region,
+      ).toBeCloseTo(
+        money.reduce((sum, figure) => sum + Number(figure.value), 0),
+        0,
+      );
     }
   });
 

@@ -7,8 +7,18 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, HAS_CORPUS, ROOT, runCli } from './helpers.js';
 
-interface Field { name: string; type: 'string' | 'integer' | 'number' | 'date'; constraints?: { required?: boolean; minimum?: number; enum?: string[] } }
-interface Resource { name: string; path: string; encoding: string; dialect: { header: boolean }; schema: { fields: Field[]; primaryKey?: string[]; foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }> } }
+interface Field {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'date';
+  constraints?: { required?: boolean; minimum?: number; enum?: string[] };
+}
+interface Resource {
+  name: string;
+  path: string;
+  encoding: string;
+  dialect: { header: boolean };
+  schema: { fields: Field[]; primaryKey?: string[]; foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }> };
+}
 
 /** Checks every resource of a data package against its CSV; returns the problems found. */
 function validatePackage(folder: string): string[] {
@@ -115,14 +125,34 @@ describe('datapackage.json', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'roundup-dp-')), 'out');
     expect((await runCli(['--out', out])).code).toBe(0);
     const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
-    expect(descriptor.resources.map((resource: Resource) => resource.name)).toEqual(['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'roundup_regions', 'programmes', 'programme_regions', 'rejects']);
-    expect(descriptor.resources[3].schema.fields.find((field: Field) => field.name === 'value')).toMatchObject({ type: 'number', description: expect.stringContaining('万') });
+    expect(descriptor.resources.map((resource: Resource) => resource.name)).toEqual([
+      'articles',
+      'paragraphs',
+      'sections',
+      'figures',
+      'localities',
+      'initiatives',
+      'measures',
+      'comparison',
+      'roundup_regions',
+      'programmes',
+      'programme_regions',
+      'rejects',
+    ]);
+    expect(descriptor.resources[3].schema.fields.find((field: Field) => field.name === 'value')).toMatchObject({
+      type: 'number',
+      description: expect.stringContaining('万'),
+    });
     expect(validatePackage(out)).toEqual([]);
   });
 
-  it.skipIf(!HAS_CORPUS)('describes a corpus run: keys unique and references whole over thousands of articles (skipped without ../shared/corpus)', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'roundup-dp-corpus-')), 'out');
-    expect((await runCli([CORPUS, '--out', out, '--quiet'])).code).toBe(0);
-    expect(validatePackage(out)).toEqual([]);
-  }, 300_000);
+  it.skipIf(!HAS_CORPUS)(
+    'describes a corpus run: keys unique and references whole over thousands of articles (skipped without ../shared/corpus)',
+    async () => {
+      const out = join(mkdtempSync(join(tmpdir(), 'roundup-dp-corpus-')), 'out');
+      expect((await runCli([CORPUS, '--out', out, '--quiet'])).code).toBe(0);
+      expect(validatePackage(out)).toEqual([]);
+    },
+    300_000,
+  );
 });

@@ -35,13 +35,17 @@ describe('extraction against gold/dev', () => {
 });
 
 describe.skipIf(!HAS_CORPUS)('article kinds against the labelled months (skipped without ../shared/corpus)', () => {
-  it.each(['2019-02', '2020-05'])('finds the roundups of %s (precision and recall ≥ 0.9) and the units of its unit roundups (recall ≥ 0.9)', async (month) => {
-    const kinds = await evaluateKinds(join(ROOT, 'gold/kinds', `${month}.json`), CORPUS);
-    expect(kinds).toBeDefined();
-    expect(precision(kinds!.roundups)).toBeGreaterThanOrEqual(0.9);
-    expect(recall(kinds!.roundups)).toBeGreaterThanOrEqual(0.9);
-    expect(kinds!.units.hits / kinds!.units.total).toBeGreaterThanOrEqual(0.9);
-  }, 120_000);
+  it.each(['2019-02', '2020-05'])(
+    'finds the roundups of %s (precision and recall ≥ 0.9) and the units of its unit roundups (recall ≥ 0.9)',
+    async (month) => {
+      const kinds = await evaluateKinds(join(ROOT, 'gold/kinds', `${month}.json`), CORPUS);
+      expect(kinds).toBeDefined();
+      expect(precision(kinds!.roundups)).toBeGreaterThanOrEqual(0.9);
+      expect(recall(kinds!.roundups)).toBeGreaterThanOrEqual(0.9);
+      expect(kinds!.units.hits / kinds!.units.total).toBeGreaterThanOrEqual(0.9);
+    },
+    120_000,
+  );
 });
 
 describe('sentence roles and instruments', () => {
@@ -54,16 +58,19 @@ describe('sentence roles and instruments', () => {
     expect(instrument.hits / instrument.total).toBeGreaterThanOrEqual(0.75);
   });
 
-  it.skipIf(!HAS_CORPUS)('codes the holdout roundups: role ≥ 0.85, instrument ≥ 0.75, and each instrument with five or more found ≥ 0.6 of the time (skipped without ../shared/corpus)', async () => {
-    const { sentences } = await evaluate(join(ROOT, 'gold/holdout-roles'), CORPUS);
-    const share = (r: { hits: number; total: number }) => r.hits / r.total;
-    expect(share(sentences.roleAccuracyCoded())).toBeGreaterThanOrEqual(0.85);
-    expect(share(sentences.instrumentAccuracy())).toBeGreaterThanOrEqual(0.75);
-    for (const instrument of ['supply', 'environment', 'demand'] as const) {
-      const found = sentences.recallOf(instrument);
-      if (found.total >= 5) expect(share(found), instrument).toBeGreaterThanOrEqual(0.6);
-    }
-  });
+  it.skipIf(!HAS_CORPUS)(
+    'codes the holdout roundups: role ≥ 0.85, instrument ≥ 0.75, and each instrument with five or more found ≥ 0.6 of the time (skipped without ../shared/corpus)',
+    async () => {
+      const { sentences } = await evaluate(join(ROOT, 'gold/holdout-roles'), CORPUS);
+      const share = (r: { hits: number; total: number }) => r.hits / r.total;
+      expect(share(sentences.roleAccuracyCoded())).toBeGreaterThanOrEqual(0.85);
+      expect(share(sentences.instrumentAccuracy())).toBeGreaterThanOrEqual(0.75);
+      for (const instrument of ['supply', 'environment', 'demand'] as const) {
+        const found = sentences.recallOf(instrument);
+        if (found.total >= 5) expect(share(found), instrument).toBeGreaterThanOrEqual(0.6);
+      }
+    },
+  );
 });
 
 describe.skipIf(!HAS_CORPUS)('programmes against gold/programmes (skipped without ../shared/corpus)', () => {

@@ -17,9 +17,16 @@ export interface CliResult {
 }
 
 /** Runs the built `roundup` command (or `command`, e.g. through pnpm) with arguments; never throws on a non-zero exit. */
-export async function runCli(args: readonly string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; command?: readonly string[] } = {}): Promise<CliResult> {
+export async function runCli(
+  args: readonly string[],
+  options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; command?: readonly string[] } = {},
+): Promise<CliResult> {
   const [program, ...leading] = options.command ?? ['node', CLI];
-  const child = promisify(execFile)(program!, [...leading, ...args], { cwd: options.cwd ?? ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...options.env } });
+  const child = promisify(execFile)(program!, [...leading, ...args], {
+    cwd: options.cwd ?? ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...options.env },
+  });
   if (options.input !== undefined) {
     child.child.stdin?.end(options.input);
   }
@@ -89,15 +96,19 @@ export async function pdfLines(file: string): Promise<PdfLine[][]> {
       pieces.push({ x: item.transform[4]!, text: item.str, bold: /bold/i.test(font?.name ?? ''), size: Math.abs(item.transform[0]!) });
       byY.set(y, pieces);
     }
-    pages.push([...byY.entries()].sort((a, b) => b[0] - a[0]).map(([, pieces]) => {
-      pieces.sort((a, b) => a.x - b.x);
-      return {
-        text: pieces.map((piece) => piece.text).join(''),
-        bold: pieces.every((piece) => piece.bold),
-        size: Math.max(...pieces.map((piece) => piece.size)),
-        pieces: pieces.map(({ x, text }) => ({ x, text })),
-      };
-    }));
+    pages.push(
+      [...byY.entries()]
+        .sort((a, b) => b[0] - a[0])
+        .map(([, pieces]) => {
+          pieces.sort((a, b) => a.x - b.x);
+          return {
+            text: pieces.map((piece) => piece.text).join(''),
+            bold: pieces.every((piece) => piece.bold),
+            size: Math.max(...pieces.map((piece) => piece.size)),
+            pieces: pieces.map(({ x, text }) => ({ x, text })),
+          };
+        }),
+    );
   }
   await document.destroy();
   return pages;

@@ -12,7 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'roundup-any-size-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const article = (n: number, extra: Record<string, unknown> = {}) => ({
-  url: `http://example.org/a${n}`, title: `标题${n}`, text: `浙江：\n结合实际\n杭州市第${n}次开展活动，投入资金${n}亿元。`, date: '2020-02-01', EmotionalWords: [], comments: [], ...extra,
+  url: `http://example.org/a${n}`,
+  title: `标题${n}`,
+  text: `浙江：\n结合实际\n杭州市第${n}次开展活动，投入资金${n}亿元。`,
+  date: '2020-02-01',
+  EmotionalWords: [],
+  comments: [],
+  ...extra,
 });
 
 describe('a JSON array', () => {
@@ -114,7 +120,10 @@ describe('one run per output folder', () => {
     // A process that has ended: its pid is free, as a run killed with SIGKILL leaves it.
     const ended = spawn('node', ['-e', '0']);
     await new Promise((done) => ended.once('exit', done));
-    writeFileSync(join(dir, '.out-stale.roundup-lock'), JSON.stringify({ pid: ended.pid, host: (await import('node:os')).hostname(), started: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(dir, '.out-stale.roundup-lock'),
+      JSON.stringify({ pid: ended.pid, host: (await import('node:os')).hostname(), started: '2026-01-01T00:00:00Z' }),
+    );
     const run = await runCli(['--out', out, '--quiet', '--no-cache']);
     expect(run.code).toBe(0);
     expect(readdirSync(out)).toContain('articles.csv');
@@ -146,10 +155,15 @@ describe('a write that fails', () => {
     expect((await runCli(['--out', out, '--quiet', '--no-cache'])).code).toBe(0);
     const before = readFileSync(join(out, 'articles.csv'));
     const big = join(dir, 'many.jsonl');
-    writeFileSync(big, Array.from({ length: 300 }, (_, n) => JSON.stringify(article(n, { text: `浙江：\n结合实际\n${'杭州市开展活动。'.repeat(200)}${n}` }))).join('\n'));
+    writeFileSync(
+      big,
+      Array.from({ length: 300 }, (_, n) => JSON.stringify(article(n, { text: `浙江：\n结合实际\n${'杭州市开展活动。'.repeat(200)}${n}` }))).join('\n'),
+    );
     const run = await runCli([big, '--out', out, '--quiet', '--no-cache']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^roundup: could not write ${mountPoint}/\\S+: the disk is full \\[ENOSPC\\]; the previous output in ${out} is unchanged\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^roundup: could not write ${mountPoint}/\\S+: the disk is full \\[ENOSPC\\]; the previous output in ${out} is unchanged\\n$`),
+    );
     expect(readFileSync(join(out, 'articles.csv'))).toEqual(before);
     expect(readdirSync(mountPoint)).toEqual(['out']);
   }, 60_000);

@@ -9,7 +9,11 @@ async function tablesWith(jobs: number, inputs: string[]): Promise<Map<string, B
   const out = join(mkdtempSync(join(tmpdir(), `roundup-jobs${jobs}-`)), 'out');
   const result = await runCli([...inputs, '--out', out, '--jobs', String(jobs), '--quiet']);
   expect(result.code).toBe(0);
-  return new Map(readdirSync(out).filter((file) => file.endsWith('.csv')).map((file) => [file, readFileSync(join(out, file))]));
+  return new Map(
+    readdirSync(out)
+      .filter((file) => file.endsWith('.csv'))
+      .map((file) => [file, readFileSync(join(out, file))]),
+  );
 }
 
 async function expectSameTables(inputs: string[]): Promise<void> {
@@ -22,9 +26,13 @@ describe('--jobs', () => {
   it('gives byte-identical CSVs with 1 and 2 threads on the bundled sample', async () => {
     await expectSameTables([join(ROOT, 'data/sample')]);
   }, 120_000);
-  it.skipIf(!HAS_CORPUS)('gives byte-identical CSVs with 1 and 2 threads on the shared corpus (skipped without ../shared/corpus)', async () => {
-    await expectSameTables([CORPUS]);
-  }, 300_000);
+  it.skipIf(!HAS_CORPUS)(
+    'gives byte-identical CSVs with 1 and 2 threads on the shared corpus (skipped without ../shared/corpus)',
+    async () => {
+      await expectSameTables([CORPUS]);
+    },
+    300_000,
+  );
   it('refuses the run before it starts, leaving no output, when the extraction threads could not load the data folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'roundup-jobs-data-'));
     const data = join(dir, 'data');

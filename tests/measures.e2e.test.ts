@@ -32,11 +32,15 @@ describe('sentence roles and instruments in the tables', () => {
   });
 
   it('describes the new columns in the data package, with their allowed values', () => {
-    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as { resources: Array<{ name: string; schema: { fields: Array<{ name: string; constraints?: { enum?: string[] } }> } }> };
+    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as {
+      resources: Array<{ name: string; schema: { fields: Array<{ name: string; constraints?: { enum?: string[] } }> } }>;
+    };
     const fields = (name: string) => descriptor.resources.find((resource) => resource.name === name)!.schema.fields;
     expect(fields('measures').find((field) => field.name === 'role')?.constraints?.enum).toEqual(['measure', 'result', 'context']);
     expect(fields('measures').find((field) => field.name === 'instrument')?.constraints?.enum).toEqual(['supply', 'environment', 'demand']);
-    expect(fields('comparison').map((field) => field.name)).toEqual(expect.arrayContaining(['instrument_supply', 'instrument_environment', 'instrument_demand']));
+    expect(fields('comparison').map((field) => field.name)).toEqual(
+      expect.arrayContaining(['instrument_supply', 'instrument_environment', 'instrument_demand']),
+    );
   });
 });
 

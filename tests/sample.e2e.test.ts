@@ -25,7 +25,22 @@ describe('roundup on the bundled sample', () => {
 
   it('writes every table, the briefing and the cache for reruns, and nothing else', () => {
     expect(readdirSync(out).sort()).toEqual([
-      '.roundup-cache', '.roundup-manifest.json', 'articles.csv', 'briefing.pdf', 'comparison.csv', 'datapackage.json', 'figures.csv', 'initiatives.csv', 'localities.csv', 'measures.csv', 'paragraphs.csv', 'programme_regions.csv', 'programmes.csv', 'rejects.csv', 'roundup_regions.csv', 'sections.csv',
+      '.roundup-cache',
+      '.roundup-manifest.json',
+      'articles.csv',
+      'briefing.pdf',
+      'comparison.csv',
+      'datapackage.json',
+      'figures.csv',
+      'initiatives.csv',
+      'localities.csv',
+      'measures.csv',
+      'paragraphs.csv',
+      'programme_regions.csv',
+      'programmes.csv',
+      'rejects.csv',
+      'roundup_regions.csv',
+      'sections.csv',
     ]);
   });
 
@@ -48,7 +63,9 @@ describe('roundup on the bundled sample', () => {
   });
 
   it('describes the article', () => {
-    expect(table('articles')).toEqual([expect.objectContaining({ article_id: '20191218-06-02', date: '2019-12-18', paragraphs: '29', regions: '浙江;河南;湖南;广西;甘肃' })]);
+    expect(table('articles')).toEqual([
+      expect.objectContaining({ article_id: '20191218-06-02', date: '2019-12-18', paragraphs: '29', regions: '浙江;河南;湖南;广西;甘肃' }),
+    ]);
   });
 
   it('numbers paragraphs from 0 and gives the intro and byline no region', () => {
@@ -93,7 +110,9 @@ describe('roundup on the bundled sample', () => {
     expect(tax?.domains?.split(';')).toContain('taxation');
     // `domain` is the main one: the first of the ranked `domains`, empty where there is none.
     expect(measures.every((measure) => measure.domain === (measure.domains ?? '').split(';')[0])).toBe(true);
-    expect(measures.filter((measure) => measure.role === 'measure' && measure.domain === '').length).toBeLessThan(measures.filter((measure) => measure.role === 'measure').length / 5);
+    expect(measures.filter((measure) => measure.role === 'measure' && measure.domain === '').length).toBeLessThan(
+      measures.filter((measure) => measure.role === 'measure').length / 5,
+    );
   });
 
   it('compares the regions with totals that add up from figures.csv', () => {
@@ -102,7 +121,9 @@ describe('roundup on the bundled sample', () => {
     expect(comparison.map((row) => row.region)).toEqual(['甘肃', '浙江', '广西', '湖南', '河南']);
     const figures = table('figures');
     for (const row of comparison) {
-      const money = figures.filter((figure) => figure.region === row.region && figure.quantity === 'money' && figure.unit === '元').reduce((sum, figure) => sum + Number(figure.value), 0);
+      const money = figures
+        .filter((figure) => figure.region === row.region && figure.quantity === 'money' && figure.unit === '元')
+        .reduce((sum, figure) => sum + Number(figure.value), 0);
       expect(Number(row.money_yuan)).toBe(money);
       expect(Number(row.figures)).toBe(figures.filter((figure) => figure.region === row.region).length);
     }

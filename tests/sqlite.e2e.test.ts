@@ -14,7 +14,18 @@ async function checkAgainstCsv(inputs: string[]): Promise<void> {
   expect(result.code).toBe(0);
   const db = new Database(file, { readonly: true });
   try {
-    for (const table of ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'roundup_regions', 'rejects']) {
+    for (const table of [
+      'articles',
+      'paragraphs',
+      'sections',
+      'figures',
+      'localities',
+      'initiatives',
+      'measures',
+      'comparison',
+      'roundup_regions',
+      'rejects',
+    ]) {
       const rows = readCsv(join(out, `${table}.csv`));
       expect((db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n, table).toBe(rows.length);
       const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((column) => column.name);
@@ -22,7 +33,11 @@ async function checkAgainstCsv(inputs: string[]): Promise<void> {
     }
     const orphans = db.prepare('SELECT count(*) AS n FROM figures WHERE article_id NOT IN (SELECT article_id FROM articles)').get() as { n: number };
     expect(orphans.n).toBe(0);
-    const money = db.prepare("SELECT article_id, region, sum(value) AS yuan FROM figures JOIN articles USING (article_id) WHERE kind = 'roundup' AND quantity = 'money' AND unit = '元' GROUP BY article_id, region").all() as Array<{ article_id: string; region: string; yuan: number }>;
+    const money = db
+      .prepare(
+        "SELECT article_id, region, sum(value) AS yuan FROM figures JOIN articles USING (article_id) WHERE kind = 'roundup' AND quantity = 'money' AND unit = '元' GROUP BY article_id, region",
+      )
+      .all() as Array<{ article_id: string; region: string; yuan: number }>;
     for (const row of readCsv(join(out, 'roundup_regions.csv'))) {
       expect(money.find((entry) => entry.article_id === row.article_id && entry.region === row.region)?.yuan ?? 0).toBeCloseTo(Number(row.money_yuan), 0);
     }
@@ -60,7 +75,11 @@ describe('--sqlite', () => {
   it('writes the sample’s tables with the counts and columns of the CSVs', async () => {
     await checkAgainstCsv([]);
   });
-  it.skipIf(!HAS_CORPUS)('writes a corpus run’s tables (skipped without ../shared/corpus)', async () => {
-    await checkAgainstCsv([CORPUS]);
-  }, 300_000);
+  it.skipIf(!HAS_CORPUS)(
+    'writes a corpus run’s tables (skipped without ../shared/corpus)',
+    async () => {
+      await checkAgainstCsv([CORPUS]);
+    },
+    300_000,
+  );
 });

@@ -10,7 +10,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '@roundup/pipeline';
 import { csvHeader, readCsv, runCli } from './helpers.js';
 
-const TABLES = ['comparison', 'roundup_regions', 'articles', 'sections', 'figures', 'localities', 'initiatives', 'programmes', 'programme_regions', 'measures', 'paragraphs', 'rejects'];
+const TABLES = [
+  'comparison',
+  'roundup_regions',
+  'articles',
+  'sections',
+  'figures',
+  'localities',
+  'initiatives',
+  'programmes',
+  'programme_regions',
+  'measures',
+  'paragraphs',
+  'rejects',
+];
 const HAS_SOFFICE = (() => {
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore' });
@@ -76,7 +89,12 @@ describe('--xlsx', () => {
     const [article] = dataRows(workbook.getWorksheet('articles')!);
     expect(article![1]).toEqual(new Date('2019-12-18T00:00:00Z'));
     expect(article![3]).toMatchObject({ hyperlink: expect.stringMatching(/^http:\/\/paper\.people\.com\.cn\//) });
-    expect(workbook.getWorksheet('comparison')!.getRow(2).getCell(csvHeader(join(out, 'comparison.csv')).indexOf('articles') + 1).value).toBe(1);
+    expect(
+      workbook
+        .getWorksheet('comparison')!
+        .getRow(2)
+        .getCell(csvHeader(join(out, 'comparison.csv')).indexOf('articles') + 1).value,
+    ).toBe(1);
   });
 
   it('explains every sheet and column on the README sheet, from the schema descriptions', () => {
@@ -93,7 +111,9 @@ describe('--xlsx', () => {
     expect(limited.worksheets.map((sheet) => sheet.name)).toContain('paragraphs (3)');
     const sheets = limited.worksheets.filter((sheet) => sheet.name === 'paragraphs' || sheet.name.startsWith('paragraphs ('));
     expect(sheets.reduce((sum, sheet) => sum + dataRows(sheet).length, 0)).toBe(paragraphs);
-    expect(dataRows(limited.getWorksheet('README')!).find((row) => row[0] === 'paragraphs, paragraphs (2), paragraphs (3)')?.[3]).toMatch(/continues in paragraphs \(2\), paragraphs \(3\)/);
+    expect(dataRows(limited.getWorksheet('README')!).find((row) => row[0] === 'paragraphs, paragraphs (2), paragraphs (3)')?.[3]).toMatch(
+      /continues in paragraphs \(2\), paragraphs \(3\)/,
+    );
   });
 
   it('gives the same workbook contents whatever --jobs is', async () => {
@@ -126,17 +146,25 @@ describe('--xlsx', () => {
     }
   });
 
-  it.skipIf(!HAS_SOFFICE)('opens in LibreOffice with the Chinese text and the numbers intact (skipped without soffice)', () => {
-    const converted = mkdtempSync(join(tmpdir(), 'roundup-xlsx-soffice-'));
-    // Filter options: comma, double quote, UTF-8 (76), from line 1, …, and -1: every sheet to its own file.
-    execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', converted, file], { stdio: 'ignore', timeout: 120_000 });
-    const sections = readFileSync(join(converted, 'roundup-sections.csv'), 'utf8');
-    expect(sections).toContain('浙江');
-    expect(sections).toContain('330000');
-    expect(sections).toContain('结合实际 注重实效');
-    const figures = readFileSync(join(converted, 'roundup-figures.csv'), 'utf8');
-    expect(figures).toContain('14亿元');
-    expect(figures).toMatch(/,1400000000,/);
-    expect(existsSync(join(converted, 'roundup-README.csv'))).toBe(true);
-  }, 180_000);
+  it.skipIf(!HAS_SOFFICE)(
+    'opens in LibreOffice with the Chinese text and the numbers intact (skipped without soffice)',
+    () => {
+      const converted = mkdtempSync(join(tmpdir(), 'roundup-xlsx-soffice-'));
+      // Filter options: comma, double quote, UTF-8 (76), from line 1, …, and -1: every sheet to its own file.
+      execFileSync(
+        'soffice',
+        ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', converted, file],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
+      const sections = readFileSync(join(converted, 'roundup-sections.csv'), 'utf8');
+      expect(sections).toContain('浙江');
+      expect(sections).toContain('330000');
+      expect(sections).toContain('结合实际 注重实效');
+      const figures = readFileSync(join(converted, 'roundup-figures.csv'), 'utf8');
+      expect(figures).toContain('14亿元');
+      expect(figures).toMatch(/,1400000000,/);
+      expect(existsSync(join(converted, 'roundup-README.csv'))).toBe(true);
+    },
+    180_000,
+  );
 });

@@ -58,19 +58,33 @@ const program = new Command()
   .addOption(new Option('--lang <lang>', 'language of the briefing (tables keep their columns)').choices(['zh', 'en']).default('zh'))
   .option('--strict', 'fail (exit 1) when any record is rejected, after writing rejects.csv', false)
   .option('--per-article', 'also write one briefing per roundup into briefings/', false)
-  .addOption(new Option('--scope <scope>', 'what comparison.csv and the briefing compare: roundup sections only, or every article that gives a region a section').choices(['roundups', 'all']).default('roundups'))
+  .addOption(
+    new Option('--scope <scope>', 'what comparison.csv and the briefing compare: roundup sections only, or every article that gives a region a section')
+      .choices(['roundups', 'all'])
+      .default('roundups'),
+  )
   .option('--sqlite <file>', 'also write every table into this SQLite database')
   .option('--xlsx <file>', 'also write every table into this Excel workbook, a sheet per table, typed, with a README sheet')
-  .option('--data <dir>', 'folder with your own knowledge tables: taxonomy.json, units.json, place-aliases.json, initiative-cues.json, section-cues.json, known-units.json, sentence-roles.json, instruments.json, programme-names.json and tile-map.json (copy data/ and edit)')
-  .option('-j, --jobs <n>', 'extraction threads, by default one per core but one (the main thread reads, writes and lays out the briefing); 1 extracts in the main thread (the tables are the same for any number)', (value) => {
-    const jobs = Number(value);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
-    return jobs;
-  }, DEFAULT_JOBS)
+  .option(
+    '--data <dir>',
+    'folder with your own knowledge tables: taxonomy.json, units.json, place-aliases.json, initiative-cues.json, section-cues.json, known-units.json, sentence-roles.json, instruments.json, programme-names.json and tile-map.json (copy data/ and edit)',
+  )
+  .option(
+    '-j, --jobs <n>',
+    'extraction threads, by default one per core but one (the main thread reads, writes and lays out the briefing); 1 extracts in the main thread (the tables are the same for any number)',
+    (value) => {
+      const jobs = Number(value);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
+      return jobs;
+    },
+    DEFAULT_JOBS,
+  )
   .option('--no-cache', `read and extract every input again, ignoring the results an earlier run kept in <out>/${CACHE_FOLDER}, and keep none`)
   .option('-q, --quiet', 'no progress or summary on stderr', false)
   .option('--json', 'print the run summary as JSON on stdout', false)
-  .addHelpText('after', `
+  .addHelpText(
+    'after',
+    `
 Examples:
   roundup                              the bundled sample article into ./out
   roundup articles.jsonl --out tables  a corpus in JSON lines
@@ -80,7 +94,8 @@ Examples:
   cat one.json | roundup - --json      standard input, summary as JSON
 
 Exit codes: 0 done; 1 the run failed, found no article, or --strict saw rejects; 2 wrong arguments or unusable paths
-(a folder or file roundup did not write where it would write, an --out that is or holds an input, a bad --data).`)
+(a folder or file roundup did not write where it would write, an --out that is or holds an input, a bad --data).`,
+  )
   // A wrong option is reported on one line, with the nearest option when there is one and where to read the rest.
   .showSuggestionAfterError(true)
   .exitOverride()
@@ -94,7 +109,20 @@ try {
 }
 
 tuneCompilerForBatchRun();
-const options = program.opts<{ out: string; lang: 'zh' | 'en'; scope: 'roundups' | 'all'; strict: boolean; perArticle: boolean; sqlite?: string; xlsx?: string; data?: string; quiet: boolean; json: boolean; jobs: number; cache: boolean }>();
+const options = program.opts<{
+  out: string;
+  lang: 'zh' | 'en';
+  scope: 'roundups' | 'all';
+  strict: boolean;
+  perArticle: boolean;
+  sqlite?: string;
+  xlsx?: string;
+  data?: string;
+  quiet: boolean;
+  json: boolean;
+  jobs: number;
+  cache: boolean;
+}>();
 const showProgress = !options.quiet && process.stderr.isTTY;
 const startedAt = Date.now();
 const totalBytes = showProgress ? await inputBytes(program.args) : 0;

@@ -78,7 +78,6 @@ export const GoldKinds = z.object({
 });
 export type GoldKinds = z.infer<typeof GoldKinds>;
 
-
 /** Programmes alone (gold/programmes/<split>.json): every programme named in each article, as the guide's `initiatives` defines them. */
 export const GoldProgrammes = z.object({
   split: z.enum(['dev', 'holdout', 'unseen']),

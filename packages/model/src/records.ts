@@ -5,13 +5,7 @@ export const ParagraphRole = z.enum(['heading', 'body', 'intro', 'byline']);
 export type ParagraphRole = z.infer<typeof ParagraphRole>;
 
 /** How a section was found: from a printed heading of some form, or inferred from the places named. */
-export const SectionDetection = z.enum([
-  'heading-line',
-  'heading-inline',
-  'heading-name',
-  'inferred-places',
-  'inferred-single',
-]);
+export const SectionDetection = z.enum(['heading-line', 'heading-inline', 'heading-name', 'inferred-places', 'inferred-single']);
 
 /** What a section is keyed by: a province, or a unit that is not one (a city, a university, a ministry …). */
 export const UnitType = z.enum(['province', 'city', 'county', 'university', 'central-body', 'enterprise', 'sector', 'other']);

@@ -4,12 +4,32 @@ import { ArticleInput, TABLES, columnsOf } from './index.js';
 describe('table columns', () => {
   it('derives the contract order of sections.csv from its schema', () => {
     expect(columnsOf(TABLES.sections)).toEqual([
-      'article_id', 'section', 'region', 'region_code', 'region_en', 'heading', 'paragraph_from', 'paragraph_to', 'detected_by', 'unit', 'unit_type',
+      'article_id',
+      'section',
+      'region',
+      'region_code',
+      'region_en',
+      'heading',
+      'paragraph_from',
+      'paragraph_to',
+      'detected_by',
+      'unit',
+      'unit_type',
     ]);
   });
   it('starts figures.csv with the contract columns', () => {
     expect(columnsOf(TABLES.figures).slice(0, 11)).toEqual([
-      'article_id', 'paragraph', 'region', 'locality', 'raw', 'value', 'unit', 'qualifier', 'quantity', 'subject', 'sentence',
+      'article_id',
+      'paragraph',
+      'region',
+      'locality',
+      'raw',
+      'value',
+      'unit',
+      'qualifier',
+      'quantity',
+      'subject',
+      'sentence',
     ]);
   });
 });
@@ -29,7 +49,11 @@ describe('ArticleInput', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path[0]).toBe(field);
   });
-  it.each([['a string', 'x'], ['a number', 3], ['null', null]])('accepts fields it does not read of any type: EmotionalWords and comments as %s', (_name, value) => {
+  it.each([
+    ['a string', 'x'],
+    ['a number', 3],
+    ['null', null],
+  ])('accepts fields it does not read of any type: EmotionalWords and comments as %s', (_name, value) => {
     expect(ArticleInput.safeParse({ ...base, EmotionalWords: value, comments: value }).success).toBe(true);
   });
 });

@@ -6,7 +6,11 @@ import { ArticleKind, Instrument, KindEvidence, PlaceLevel, Qualifier, Quantity,
 const count = z.number().int().nonnegative();
 const articleId = z.string().describe('the article: YYYYMMDD-PP-AA (date, page, article on the page) where the URL or file name gives it');
 const region = z.string().describe('short name of the province-level region (浙江, 广西, 内蒙古); empty when none');
-const programmeId = z.string().describe('the programme however it is written: its name without quote marks, spacing, punctuation, a year and a trailing programme noun (改革, 工程, 行动 …); see programmes.csv');
+const programmeId = z
+  .string()
+  .describe(
+    'the programme however it is written: its name without quote marks, spacing, punctuation, a year and a trailing programme noun (改革, 工程, 行动 …); see programmes.csv',
+  );
 
 export const ArticleRow = z.object({
   article_id: articleId,
@@ -18,7 +22,9 @@ export const ArticleRow = z.object({
   characters: count.describe('characters in the paragraphs'),
   regions: z.string().describe('regions with a section, `;`-separated, in order of appearance'),
   kind: ArticleKind.describe('roundup (several regions or units, each in passages of its own, framed that way), regional (one region) or general'),
-  kind_evidence: KindEvidence.describe('what decided the kind: headings, title-list, intro-list, 各地-passages, 综合-byline (a roundup\'s frame), places (the places named), no-region'),
+  kind_evidence: KindEvidence.describe(
+    "what decided the kind: headings, title-list, intro-list, 各地-passages, 综合-byline (a roundup's frame), places (the places named), no-region",
+  ),
 });
 
 export const ParagraphRow = z.object({
@@ -47,7 +53,7 @@ export const SectionRow = z.object({
 export const FigureRow = z.object({
   article_id: articleId,
   paragraph: count.describe('paragraph the figure is in'),
-  region: region.describe('region of that paragraph; empty in a sentence of a section placed by place names that names only another province\'s places'),
+  region: region.describe("region of that paragraph; empty in a sentence of a section placed by place names that names only another province's places"),
   locality: z.string().describe('the nearest place named before the figure in its paragraph'),
   raw: z.string().describe('the figure exactly as printed (2.7万余次)'),
   value: z.number().describe('the number with 万/亿 folded in (27000); percentages in percent'),
@@ -83,7 +89,7 @@ export const InitiativeRow = z.object({
 
 export const MeasureRow = z.object({
   article_id: articleId,
-  region: region.describe('the section’s region; empty for a sentence of a section placed by place names that names only another province\'s places'),
+  region: region.describe("the section’s region; empty for a sentence of a section placed by place names that names only another province's places"),
   paragraph: count.describe('paragraph of the sentence'),
   sentence_index: count.describe('0-based index of the sentence in its paragraph'),
   locality: z.string().describe('the first place named in the sentence, else the nearest before it'),
@@ -93,7 +99,9 @@ export const MeasureRow = z.object({
   figures: z.string().describe('figures in the sentence as printed, `;`-separated'),
   text: z.string().describe('the sentence'),
   role: SentenceRole.describe('measure (something the region did), result (an outcome reached) or context (background, scene, quotation)'),
-  instrument: Instrument.nullable().describe('a measure’s policy instrument: supply, environment or demand (data/instruments.md); empty for results and context'),
+  instrument: Instrument.nullable().describe(
+    'a measure’s policy instrument: supply, environment or demand (data/instruments.md); empty for results and context',
+  ),
 });
 
 /**
@@ -112,7 +120,12 @@ export const ComparisonRow = z.object({
   figures: count.describe('figures in its sections'),
   initiatives: count.describe('distinct programmes named in its sections (by programme_id: one programme however written)'),
   money_figures: count.describe('money figures in yuan (元) in its sections'),
-  money_yuan: z.number().nullable().describe('their sum where the region is in one article only (that article’s total); empty where it is in several, since money of different articles is never added up (see roundup_regions.csv)'),
+  money_yuan: z
+    .number()
+    .nullable()
+    .describe(
+      'their sum where the region is in one article only (that article’s total); empty where it is in several, since money of different articles is never added up (see roundup_regions.csv)',
+    ),
   money_largest_yuan: z.number().nullable().describe('the largest money figure in yuan; empty without one'),
   money_largest_article: z.string().describe('the article of the largest money figure'),
   people_figures: count.describe('figures that count people (人, 名, 位)'),
@@ -152,7 +165,9 @@ export const ProgrammeRow = z.object({
   variants: z.string().describe('every spelling found, `;`-separated, most frequent first'),
   region_count: count.describe('regions whose passages name it (its rows in programme_regions.csv)'),
   regions: z.string().describe('those regions, `;`-separated, in order of first appearance'),
-  first_date: z.iso.date().describe('the earliest date a region’s passage names it; for a programme no region’s passage names, the earliest date it is named at all'),
+  first_date: z.iso
+    .date()
+    .describe('the earliest date a region’s passage names it; for a programme no region’s passage names, the earliest date it is named at all'),
   first_region: z.string().describe('the region named with it first (the earliest date, then input order); empty when no region’s passage names it'),
   articles: count.describe('articles that name it'),
   mentions: count.describe('rows of initiatives.csv that name it (one per article and region)'),
@@ -216,16 +231,30 @@ export const TABLE_KEYS: Record<TableName, TableKeys> = {
   paragraphs: { primaryKey: ['article_id', 'paragraph'], description: 'One row per paragraph, with the region whose story it tells.' },
   sections: { primaryKey: ['article_id', 'section'], description: 'One row per regional section of an article.' },
   figures: { primaryKey: ['article_id', 'paragraph', 'start'], description: 'One row per figure found in the text, normalised.' },
-  localities: { primaryKey: ['article_id', 'name', 'canonical_name', 'admin_code'], description: 'One row per distinct place below province level named in an article.' },
+  localities: {
+    primaryKey: ['article_id', 'name', 'canonical_name', 'admin_code'],
+    description: 'One row per distinct place below province level named in an article.',
+  },
   initiatives: {
     primaryKey: ['article_id', 'region', 'name'],
     description: 'One row per named programme and region of an article.',
     references: [{ fields: ['programme_id'], resource: 'programmes', resourceFields: ['programme_id'] }],
   },
   measures: { primaryKey: ['article_id', 'paragraph', 'sentence_index'], description: 'One row per sentence of a regional section.' },
-  comparison: { primaryKey: ['region'], description: 'One row per region over the compared articles, by roundups (most first), then sections, ties by region code; a domain_<id> count of measures per policy domain follows the fixed columns. Figures of different articles are never added up: across articles it gives counts and the largest figure with its article.' },
-  roundup_regions: { primaryKey: ['article_id', 'region'], description: 'One row per compared article and region with a section in it: that article\'s own totals (money, people, households), in input order, regions in the article\'s order; adding them up across articles is the user\'s informed choice.' },
-  programmes: { primaryKey: ['programme_id'], description: 'One row per programme over all inputs, its spellings grouped: where and when it was first named, and in how many regions.' },
+  comparison: {
+    primaryKey: ['region'],
+    description:
+      'One row per region over the compared articles, by roundups (most first), then sections, ties by region code; a domain_<id> count of measures per policy domain follows the fixed columns. Figures of different articles are never added up: across articles it gives counts and the largest figure with its article.',
+  },
+  roundup_regions: {
+    primaryKey: ['article_id', 'region'],
+    description:
+      "One row per compared article and region with a section in it: that article's own totals (money, people, households), in input order, regions in the article's order; adding them up across articles is the user's informed choice.",
+  },
+  programmes: {
+    primaryKey: ['programme_id'],
+    description: 'One row per programme over all inputs, its spellings grouped: where and when it was first named, and in how many regions.',
+  },
   programme_regions: {
     primaryKey: ['programme_id', 'region'],
     description: 'One row per programme and region that names it: when and where first, how often.',

@@ -34,7 +34,10 @@ export class SentenceClauses {
   private readonly frames: Range[] = [];
   private readonly locativeWindow: number;
 
-  constructor(private readonly text: string, private readonly cues: ClauseCues) {
+  constructor(
+    private readonly text: string,
+    private readonly cues: ClauseCues,
+  ) {
     let start = 0;
     const bounds: Range[] = [];
     for (const match of text.matchAll(CLAUSE_BREAK)) {

@@ -63,8 +63,5 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     if (gb !== undefined && !gb.includes('\uFFFD')) return { text: gb, encoding: 'gb18030' };
   }
   const offset = firstInvalidUtf8Offset(bytes);
-  throw new UndecodableTextError(
-    `bytes at offset ${offset} are neither UTF-8, UTF-16 with BOM nor GB18030`,
-    offset,
-  );
+  throw new UndecodableTextError(`bytes at offset ${offset} are neither UTF-8, UTF-16 with BOM nor GB18030`, offset);
 }

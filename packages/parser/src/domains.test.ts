@@ -20,8 +20,16 @@ describe('classifyDomains', () => {
     ['a purpose clause frames the sentence', '为方便群众出行，地铁延长运营时间。', ['transport']],
     ['the actor named by a cue yields to what is done', '扶贫干部帮他申请了医疗救助。', ['health']],
     ['elderly care is civil affairs', '重阳节当天，社区为80岁以上老人送上慰问品。', ['civil_affairs']],
-    ['a list in one clause is ranked by the item named first', '推动解决学校学位、小区梯位、医院床位不足等难题。', ['education', 'housing_community', 'health']],
-    ['the clause where a cue stands last ranks its domain first', '医疗队的5名医护人员成立临时党支部，发挥党支部的战斗堡垒作用。', ['study_party_building', 'health']],
+    [
+      'a list in one clause is ranked by the item named first',
+      '推动解决学校学位、小区梯位、医院床位不足等难题。',
+      ['education', 'housing_community', 'health'],
+    ],
+    [
+      'the clause where a cue stands last ranks its domain first',
+      '医疗队的5名医护人员成立临时党支部，发挥党支部的战斗堡垒作用。',
+      ['study_party_building', 'health'],
+    ],
     ['a sentence with no cue has no domain', '他们一起吃了顿饭。', []],
   ])('%s', (_, sentence, domains) => {
     expect(classifyDomains(sentence, taxonomy)).toEqual(domains);
@@ -35,7 +43,15 @@ describe('classifyDomains', () => {
   it('reads a taxonomy of the first format (one keyword list), each keyword deciding alone wherever it stands', () => {
     const folder = mkdtempSync(join(tmpdir(), 'taxonomy-'));
     const file = join(folder, 'taxonomy.json');
-    writeFileSync(file, JSON.stringify({ domains: [{ id: 'culture', zh: '文化', en: 'Culture', keywords: ['文化', '书房'] }, { id: 'health', zh: '医疗卫生', en: 'Health', keywords: ['疫情'] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        domains: [
+          { id: 'culture', zh: '文化', en: 'Culture', keywords: ['文化', '书房'] },
+          { id: 'health', zh: '医疗卫生', en: 'Health', keywords: ['疫情'] },
+        ],
+      }),
+    );
     const old = loadTaxonomy(file);
     expect(classifyDomains('受疫情影响，城市书房暂停开放。', old)).toEqual(['culture', 'health']);
     expect(classifyDomains('他们一起吃了顿饭。', old)).toEqual([]);

@@ -32,7 +32,12 @@ type CueWeights = z.infer<typeof CueWeights>;
 /** Taxonomies written before cues were weighed: every keyword decides alone, wherever it stands. */
 const KEYWORD_WEIGHTS: CueWeights = { strong: 1, weak: 1, subordinateDiscount: 0, given: 1, givenBeside: 1 };
 const NO_CLAUSE_CUES: ClauseCues = { opening: [], closing: [], notClosing: [], inner: [], enclosing: [], actors: [], locative: [] };
-export const Taxonomy = z.object({ notCues: cueList.default([]), weights: CueWeights.default(KEYWORD_WEIGHTS), clauses: ClauseCues.default(NO_CLAUSE_CUES), domains: z.array(DomainSchema).min(1) });
+export const Taxonomy = z.object({
+  notCues: cueList.default([]),
+  weights: CueWeights.default(KEYWORD_WEIGHTS),
+  clauses: ClauseCues.default(NO_CLAUSE_CUES),
+  domains: z.array(DomainSchema).min(1),
+});
 export type Taxonomy = z.infer<typeof Taxonomy>;
 export type Domain = z.infer<typeof DomainSchema>;
 
@@ -60,10 +65,12 @@ function cueTrie(taxonomy: Taxonomy): NameTrie<Cue> {
   let trie = cueTries.get(taxonomy);
   if (!trie) {
     trie = NameTrie.build<Cue>(
-      taxonomy.domains.flatMap((domain, index) => [
-        ...domain.strong.map((cue): [string, Cue] => [cue, { domain: index, strong: true }]),
-        ...domain.weak.map((cue): [string, Cue] => [cue, { domain: index, strong: false }]),
-      ]).concat(taxonomy.notCues.map((word): [string, Cue] => [word, { domain: NOT_A_CUE, strong: false }])),
+      taxonomy.domains
+        .flatMap((domain, index) => [
+          ...domain.strong.map((cue): [string, Cue] => [cue, { domain: index, strong: true }]),
+          ...domain.weak.map((cue): [string, Cue] => [cue, { domain: index, strong: false }]),
+        ])
+        .concat(taxonomy.notCues.map((word): [string, Cue] => [word, { domain: NOT_A_CUE, strong: false }])),
     );
     cueTries.set(taxonomy, trie);
   }

@@ -1,16 +1,5 @@
 // One article through every extractor: sections, places, figures, programmes and measures, then its table rows.
-import type {
-  Article,
-  ArticleTables,
-  Figure,
-  Initiative,
-  LocalityRow,
-  Measure,
-  ParagraphInfo,
-  Place,
-  PlaceMention,
-  Section,
-} from '@roundup/model';
+import type { Article, ArticleTables, Figure, Initiative, LocalityRow, Measure, ParagraphInfo, Place, PlaceMention, Section } from '@roundup/model';
 import { classifyArticle, type KindDecision } from './kinds.js';
 import { loadKnownUnits, type KnownUnits } from './units.js';
 import { classifyDomains, loadTaxonomy, type Taxonomy } from './domains.js';
@@ -43,7 +32,17 @@ export interface Extractor {
 }
 
 /** The files of a data folder that extraction reads: what it finds depends on their content and on nothing else there. */
-export const EXTRACTOR_DATA_FILES = ['place-aliases.json', 'units.json', 'initiative-cues.json', 'taxonomy.json', 'section-cues.json', 'known-units.json', 'sentence-roles.json', 'instruments.json', 'programme-names.json'] as const;
+export const EXTRACTOR_DATA_FILES = [
+  'place-aliases.json',
+  'units.json',
+  'initiative-cues.json',
+  'taxonomy.json',
+  'section-cues.json',
+  'known-units.json',
+  'sentence-roles.json',
+  'instruments.json',
+  'programme-names.json',
+] as const;
 
 /** Loads the tables from a data folder (the workspace's data/ by default). */
 export function createExtractor(dataDir?: string): Extractor {
@@ -134,9 +133,15 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     const sentences = new ParagraphSentences(text);
     const paragraphFigures = info.role === 'byline' ? [] : numberedNames.figuresOutside(extractFigures(text, info.index, figureRules, quoted), text);
     const regionOf = (start: number) => regionAt(info.region, elsewhere[info.index]!, start);
-    for (const figure of paragraphFigures) figures.push(regionalFigure(figure, regionOf(figure.start), localityBefore(paragraphPlaces, figure.start), sentences.around(figure.start, figure.end)));
+    for (const figure of paragraphFigures)
+      figures.push(regionalFigure(figure, regionOf(figure.start), localityBefore(paragraphPlaces, figure.start), sentences.around(figure.start, figure.end)));
     // National slogans (一带一路, 不忘初心、牢记使命) are quoted everywhere and are nobody's programme.
-    const paragraphInitiatives = info.role === 'byline' ? [] : extractInitiatives(text, info.index, initiativeCues, quoted, sentences).filter((initiative) => !isNationalSlogan(initiative.name, extractor.programmeNaming));
+    const paragraphInitiatives =
+      info.role === 'byline'
+        ? []
+        : extractInitiatives(text, info.index, initiativeCues, quoted, sentences).filter(
+            (initiative) => !isNationalSlogan(initiative.name, extractor.programmeNaming),
+          );
     for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: regionOf(initiative.start), programmeId: '' });
     if (info.unit !== null && info.role === 'body') {
       // One by one: spread as arguments, a paragraph's measures (166,000 in one hostile paragraph) overflowed the stack.
@@ -145,7 +150,11 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     }
   }
   const isPlace = (text: string) => gazetteer.namesAt(text, 0).some(([end, entries]) => end === text.length && entries.some((entry) => !entry.needsContext));
-  const programmeIds = articleProgrammeIds(initiatives.map((initiative) => initiative.name), extractor.programmeNaming, isPlace);
+  const programmeIds = articleProgrammeIds(
+    initiatives.map((initiative) => initiative.name),
+    extractor.programmeNaming,
+    isPlace,
+  );
   for (const initiative of initiatives) initiative.programmeId = programmeIds.get(initiative.name)!;
   return { article, kind, paragraphs, sections, places, figures, initiatives, measures };
 }
@@ -224,7 +233,7 @@ export function localityRows(extraction: ArticleExtraction, gazetteer: Gazetteer
       if (!existing.region && mention.region) existing.region = mention.region;
       continue;
     }
-    const province = mention.place ? gazetteer.regionOfPlace(mention.place)?.short ?? '' : '';
+    const province = mention.place ? (gazetteer.regionOfPlace(mention.place)?.short ?? '') : '';
     rows.set(key, {
       article_id: extraction.article.articleId,
       region: mention.region ?? '',
@@ -232,7 +241,7 @@ export function localityRows(extraction: ArticleExtraction, gazetteer: Gazetteer
       canonical_name: mention.place?.name ?? '',
       level: mention.level,
       // Villages and communities are below the gazetteer's last level: they carry their province, not a code.
-      admin_code: mention.level === 'village' ? '' : mention.place?.code ?? '',
+      admin_code: mention.level === 'village' ? '' : (mention.place?.code ?? ''),
       province,
       mentions: 1,
       first_paragraph: mention.paragraph,
@@ -247,19 +256,28 @@ export function articleTables(extraction: ArticleExtraction, gazetteer: Gazettee
   const id = article.articleId;
   const regions = [...new Set(extraction.sections.flatMap((section) => (section.region ? [section.region.short] : [])))];
   return {
-    articles: [{
+    articles: [
+      {
+        article_id: id,
+        date: article.date,
+        title: article.title,
+        url: article.url,
+        source: article.source,
+        paragraphs: article.paragraphs.length,
+        characters: article.paragraphs.reduce((sum, text) => sum + codePointLength(text), 0),
+        regions: regions.join(';'),
+        kind: extraction.kind.kind,
+        kind_evidence: extraction.kind.evidence,
+      },
+    ],
+    paragraphs: extraction.paragraphs.map((info) => ({
       article_id: id,
-      date: article.date,
-      title: article.title,
-      url: article.url,
-      source: article.source,
-      paragraphs: article.paragraphs.length,
-      characters: article.paragraphs.reduce((sum, text) => sum + codePointLength(text), 0),
-      regions: regions.join(';'),
-      kind: extraction.kind.kind,
-      kind_evidence: extraction.kind.evidence,
-    }],
-    paragraphs: extraction.paragraphs.map((info) => ({ article_id: id, paragraph: info.index, region: info.region ?? '', role: info.role, text: info.text, unit: info.unit ?? '' })),
+      paragraph: info.index,
+      region: info.region ?? '',
+      role: info.role,
+      text: info.text,
+      unit: info.unit ?? '',
+    })),
     sections: extraction.sections.map((section) => ({
       article_id: id,
       section: section.index,

@@ -8,9 +8,23 @@ describe('figure subjects name what is counted', () => {
   it.each([
     ['an approximator before the number', '去年，国内旅游收入近500亿元。', [['500亿元', '国内旅游收入']]],
     ['an adverb alone', '各村已陆续发放300万元。', [['300万元', '']]],
-    ['a range word after the unit', '每户补贴1000元至3000元不等。', [['1000元', '每户补贴'], ['3000元', '']]],
+    [
+      'a range word after the unit',
+      '每户补贴1000元至3000元不等。',
+      [
+        ['1000元', '每户补贴'],
+        ['3000元', ''],
+      ],
+    ],
     ['a verb of earning', '如今一个棚能赚近3万元。', [['3万元', '']]],
-    ['a change rather than a thing', '销售额同比分别增长12%和15%。', [['12%', ''], ['15%', '']]],
+    [
+      'a change rather than a thing',
+      '销售额同比分别增长12%和15%。',
+      [
+        ['12%', ''],
+        ['15%', ''],
+      ],
+    ],
   ])('leaves no subject of %s', (_kind, text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
@@ -28,6 +42,9 @@ describe('numbers that are not figures of what was done', () => {
     expect(figures(text)).toEqual([]);
   });
   it('still counts a numeral and the same measure word before other words', () => {
-    expect(figures('经过三道工序，走访三家企业')).toEqual([['三道', '工序'], ['三家', '企业']]);
+    expect(figures('经过三道工序，走访三家企业')).toEqual([
+      ['三道', '工序'],
+      ['三家', '企业'],
+    ]);
   });
 });

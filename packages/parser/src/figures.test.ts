@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFigures, loadFigureRules } from './figures.js';
 
 const rules = loadFigureRules();
-const pick = (text: string) =>
-  extractFigures(text, 0, rules).map(({ raw, value, unit, qualifier, quantity }) => ({ raw, value, unit, qualifier, quantity }));
+const pick = (text: string) => extractFigures(text, 0, rules).map(({ raw, value, unit, qualifier, quantity }) => ({ raw, value, unit, qualifier, quantity }));
 
 describe('extractFigures', () => {
   it.each([

@@ -64,7 +64,10 @@ export function loadFigureRules(file = dataPath('units.json')): FigureRules {
     notUnits: [...table.notUnits.words].sort((a, b) => b.length - a.length),
     before,
     subjectStops: new RegExp(verbs.join('|'), 'g'),
-    subjectTrim: subjectTrim(table.subjectTrim, before.map(([word]) => word)),
+    subjectTrim: subjectTrim(
+      table.subjectTrim,
+      before.map(([word]) => word),
+    ),
     nameNumbers: nameNumbers(table.nameNumbers),
   };
 }
@@ -79,7 +82,13 @@ const NUMBER = new RegExp(
   'g',
 );
 const SUFFIX_QUALIFIERS: Array<[string, Qualifier]> = [
-  ['以上', 'more_than'], ['多', 'more_than'], ['余', 'more_than'], ['左右', 'approx'], ['上下', 'approx'], ['以下', 'less_than'], ['以内', 'less_than'],
+  ['以上', 'more_than'],
+  ['多', 'more_than'],
+  ['余', 'more_than'],
+  ['左右', 'approx'],
+  ['上下', 'approx'],
+  ['以下', 'less_than'],
+  ['以内', 'less_than'],
 ];
 const CHINESE_RUN = /^[\u4e00-\u9fff]+/;
 const OPENING_QUOTE = '“'.charCodeAt(0);
@@ -195,18 +204,36 @@ function figureAt(match: RegExpExecArray, text: string, paragraph: number, rules
   if (value === undefined || !Number.isFinite(value)) return undefined;
   const { unit } = counted;
   if (isNameNumber(chinese, multipliers, unit.word, counted.end < text.length ? text[counted.end]! : '', rules.nameNumbers)) return undefined;
-  if (isNotACount(text, counted.end, previous, value, unit, { numberText: arabic ?? chinese ?? '', chinese, multipliers, approximate: Boolean(innerApprox1) })) return undefined;
+  if (isNotACount(text, counted.end, previous, value, unit, { numberText: arabic ?? chinese ?? '', chinese, multipliers, approximate: Boolean(innerApprox1) }))
+    return undefined;
   if (insideQuotedName(quoted, start, counted.end)) return undefined;
   const { qualifier, end } = qualifierOf(text, start, counted.end, previous, unit, rules, { chinese, approximate: Boolean(innerApprox1 || innerApprox2) });
   const scaled = unit.scale === 1 ? value : scaleDecimal(String(value), Math.log10(unit.scale));
-  return { paragraph, start, end, raw: text.slice(start, end), value: scaled, unit: unit.base, qualifier, quantity: unit.quantity, subject: subjectOf(text, start, end, rules) };
+  return {
+    paragraph,
+    start,
+    end,
+    raw: text.slice(start, end),
+    value: scaled,
+    unit: unit.base,
+    qualifier,
+    quantity: unit.quantity,
+    subject: subjectOf(text, start, end, rules),
+  };
 }
 
 /**
  * The number's value. A Chinese numeral of one character that is 一 is an article or part of an idiom (一辆, 一把手);
  * bare 百/千/万 count only before people (万名干部), never in 千家万户 or 百年.
  */
-function numberValue(text: string, end: number, previous: string, arabic: string | undefined, chinese: string | undefined, multipliers: string): number | undefined {
+function numberValue(
+  text: string,
+  end: number,
+  previous: string,
+  arabic: string | undefined,
+  chinese: string | undefined,
+  multipliers: string,
+): number | undefined {
   if (arabic !== undefined) return scaleDecimal(normaliseArabic(arabic), multiplierPower(multipliers));
   if (chinese === '一' && multipliers === '') return undefined;
   const core = parseChineseNumeral(chinese + multipliers);
@@ -219,7 +246,13 @@ function numberValue(text: string, end: number, previous: string, arabic: string
 }
 
 /** The unit after a number (`%` for 百分之), and where it ends; 五大类 allows 大 between a Chinese numeral and 类 or 项. */
-function unitAfter(text: string, end: number, rules: FigureRules, percentPrefix: string | undefined, chinese: string | undefined): { unit: UnitWord; end: number } | undefined {
+function unitAfter(
+  text: string,
+  end: number,
+  rules: FigureRules,
+  percentPrefix: string | undefined,
+  chinese: string | undefined,
+): { unit: UnitWord; end: number } | undefined {
   if (percentPrefix) {
     const percent = rules.units.find((candidate) => candidate.word === '%');
     return percent ? { unit: percent, end } : undefined;
@@ -238,16 +271,35 @@ function unitAfter(text: string, end: number, rules: FigureRules, percentPrefix:
  * Counted things that are not counts: years (2019年), spans looked back over (70年来, 5年以来: how long, not what was
  * done), 成 beyond ten tenths, office and phase numbers (六部部长, 二期工程).
  */
-function isNotACount(text: string, end: number, previous: string, value: number, unit: UnitWord, number: { numberText: string; chinese: string | undefined; multipliers: string; approximate: boolean }): boolean {
-  if (unit.base === '年' && (value >= 1000 || number.approximate || /^[〇零]/.test(number.numberText) || text.startsWith('来', end) || text.startsWith('以来', end))) return true;
+function isNotACount(
+  text: string,
+  end: number,
+  previous: string,
+  value: number,
+  unit: UnitWord,
+  number: { numberText: string; chinese: string | undefined; multipliers: string; approximate: boolean },
+): boolean {
+  if (
+    unit.base === '年' &&
+    (value >= 1000 || number.approximate || /^[〇零]/.test(number.numberText) || text.startsWith('来', end) || text.startsWith('以来', end))
+  )
+    return true;
   if (unit.word === '成' && (value > 10 || value < 1 || number.multipliers)) return true;
   if (number.chinese !== undefined && /^[处部科室组]$/.test(unit.word) && /^(?:副|长|部长|处长|科长|组长|主任)/.test(text.slice(end))) return true;
   return unit.word === '期' && (/[线段程目区]/.test(previous) || /^(?:工程|项目)/.test(text.slice(end)));
 }
 
 /** How exact the figure is, from the words inside, after and before it; a qualifier after it extends the figure. */
-function qualifierOf(text: string, start: number, end: number, previous: string, unit: UnitWord, rules: FigureRules, number: { chinese: string | undefined; approximate: boolean }): { qualifier: Qualifier; end: number } {
-  let qualifier: Qualifier = number.approximate ? 'more_than' : unit.qualifier ?? 'exact';
+function qualifierOf(
+  text: string,
+  start: number,
+  end: number,
+  previous: string,
+  unit: UnitWord,
+  rules: FigureRules,
+  number: { chinese: string | undefined; approximate: boolean },
+): { qualifier: Qualifier; end: number } {
+  let qualifier: Qualifier = number.approximate ? 'more_than' : (unit.qualifier ?? 'exact');
   const suffix = SUFFIX_QUALIFIERS.find(([word]) => text.startsWith(word, end));
   // 上下 is a qualifier only at a phrase's end (not 上下联动); 多/余 after the unit only for durations (3年多, 月余).
   const suffixApplies =

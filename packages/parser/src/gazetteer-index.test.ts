@@ -28,8 +28,12 @@ describe('the saved gazetteer index', () => {
     const snapshot = built.snapshot();
     const unpacked = unpackGazetteer(structuredClone(packGazetteer(snapshot)));
     // Every field of every place, named, so that a field left out or added (even undefined) shows.
-    const fields = (place: object) => Object.entries(place).map(([key, value]) => `${key}=${String(value)}`).join(',');
-    const entries = (values: ReadonlyArray<NameEntry[] | undefined>) => values.map((list) => list?.map((entry) => `${fields(entry.place)};${entry.short};${entry.needsContext}`).join('|'));
+    const fields = (place: object) =>
+      Object.entries(place)
+        .map(([key, value]) => `${key}=${String(value)}`)
+        .join(',');
+    const entries = (values: ReadonlyArray<NameEntry[] | undefined>) =>
+      values.map((list) => list?.map((entry) => `${fields(entry.place)};${entry.short};${entry.needsContext}`).join('|'));
     // Compared as one text each: equality of 80,000-element arrays element by element takes seconds.
     const places = (list: GazetteerSnapshot['places']) => list.map(([code, place]) => `${code}:${fields(place)}`).join('\n');
     expect(places(unpacked.places)).toBe(places(snapshot.places));
@@ -37,7 +41,8 @@ describe('the saved gazetteer index', () => {
     expect(unpacked.names.values.length).toBe(snapshot.names.values.length);
     expect(unpacked.regions).toStrictEqual(snapshot.regions);
     const bytes = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-    for (const array of ['firstUnit', 'childStart', 'edgeUnit', 'edgeNode'] as const) expect(bytes(unpacked.names[array]).equals(bytes(snapshot.names[array]))).toBe(true);
+    for (const array of ['firstUnit', 'childStart', 'edgeUnit', 'edgeNode'] as const)
+      expect(bytes(unpacked.names[array]).equals(bytes(snapshot.names[array]))).toBe(true);
     // A place named several ways is one object, as in the gazetteer built from the tables.
     const byCode = new Map(unpacked.places);
     expect(unpacked.names.values.some((list) => list?.some((entry) => byCode.get(entry.place.code) === entry.place))).toBe(true);

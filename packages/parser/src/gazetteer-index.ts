@@ -131,9 +131,18 @@ export function packGazetteer(snapshot: GazetteerSnapshot): PackedGazetteer {
   let end = 0;
   const stringEnds = Int32Array.from(table.strings, (value) => (end += value.length));
   return {
-    regions: snapshot.regions, pinyinOverrides: snapshot.pinyinOverrides, everydayWords: snapshot.everydayWords,
-    strings: table.strings.join(''), stringEnds, ...columns, byCodeKey, byCodePlace, trie,
-    valueStart, entryPlace: Int32Array.from(entryPlace), entryFlags: Uint8Array.from(entryFlags),
+    regions: snapshot.regions,
+    pinyinOverrides: snapshot.pinyinOverrides,
+    everydayWords: snapshot.everydayWords,
+    strings: table.strings.join(''),
+    stringEnds,
+    ...columns,
+    byCodeKey,
+    byCodePlace,
+    trie,
+    valueStart,
+    entryPlace: Int32Array.from(entryPlace),
+    entryFlags: Uint8Array.from(entryFlags),
   };
 }
 

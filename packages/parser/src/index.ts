@@ -2,7 +2,18 @@
 export { cleanText, excerptOf, splitParagraphs, trimLine } from './text.js';
 export { decodeBytes, UndecodableTextError, type DecodedText, type TextEncodingName } from './decode.js';
 export { articleFromJson, articleIdFromUrl, InputError, MAX_ARTICLE_CHARACTERS, MAX_LINE_BYTES, type InputRecord } from './input-records.js';
-export { filesBelow, inputSources, readCrawlerText, readFileWithin, readInputs, readSource, readWholeFile, SMALL_FILE_BYTES, type FoundFile, type InputSource } from './inputs.js';
+export {
+  filesBelow,
+  inputSources,
+  readCrawlerText,
+  readFileWithin,
+  readInputs,
+  readSource,
+  readWholeFile,
+  SMALL_FILE_BYTES,
+  type FoundFile,
+  type InputSource,
+} from './inputs.js';
 export { jsonShape, MAX_WHOLE_FILE_BYTES, readJsonArray, readJsonText } from './json-files.js';
 export { readJsonLines } from './json-lines.js';
 export { DEFAULT_DATA_DIR, dataPath, loadDataFile } from './data-files.js';

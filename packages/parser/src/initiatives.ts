@@ -81,7 +81,9 @@ const NUMERAL = '一二两三四五六七八九十百千万';
  * A numbered formula: two or more numerals each leading a short word (两学一做, 三会一课, 三个一, 一查二测三问四提醒五登记),
  * a count of named things (三个全覆盖), or a digit formula (1+N, 1+X).
  */
-const NUMBERED_FORMULA = new RegExp(`^(?:[${NUMERAL}]+[^${NUMERAL}、，,·\\s]{1,3}){1,}[${NUMERAL}]+[^${NUMERAL}、，,·\\s]{0,3}$|^[二两三四五六七八九十]个[\\u4e00-\\u9fff]{2,5}$|^[0-9]+\\+[0-9A-Za-z]+$`);
+const NUMBERED_FORMULA = new RegExp(
+  `^(?:[${NUMERAL}]+[^${NUMERAL}、，,·\\s]{1,3}){1,}[${NUMERAL}]+[^${NUMERAL}、，,·\\s]{0,3}$|^[二两三四五六七八九十]个[\\u4e00-\\u9fff]{2,5}$|^[0-9]+\\+[0-9A-Za-z]+$`,
+);
 /** A campaign of a year (护苗2019, 净网2020). */
 const YEAR_CAMPAIGN = /^[\u4e00-\u9fff]{2,8}(?:19|20)[0-9]{2}$/;
 /** A two-part title joined by a middle dot (春风行动·就业援助, 西安年·最中国): the way campaigns and events are named. */
@@ -134,7 +136,13 @@ function phraseAfter(text: string, at: number, window: number): string {
  * (“一线工作”“上门代办”等工作法; 从“最多跑一次”到“不来即享”). A quoted problem (“…入园难”问题) or
  * manner (“一站式”, “一对一”) never is.
  */
-export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCues, neighbours: readonly QuotedSpan[], sentences = new ParagraphSentences(text)): boolean {
+export function isInitiative(
+  text: string,
+  span: QuotedSpan,
+  cues: InitiativeCues,
+  neighbours: readonly QuotedSpan[],
+  sentences = new ParagraphSentences(text),
+): boolean {
   if (!span.isName) return false;
   const name = span.inner.trim();
   if (name.length < 2 || cues.notNameWords.has(name) || cues.notNamePatterns.some((pattern) => pattern.test(name))) return false;
@@ -144,13 +152,16 @@ export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCue
   if (isCaseSubject(span, name, phrase, cues, sentences)) return false;
   if (cues.numberedRule.test(name) || cues.conversion.test(name) || namesAPractice(text, span, cues)) return true;
   if (name.length <= cues.shortNames.maxLength) {
-    return cues.shortNames.followers.some((word) => phrase.startsWith(word)) || cues.shortNames.verbs.some((verb) => clauseBefore(text, span.start).endsWith(verb));
+    return (
+      cues.shortNames.followers.some((word) => phrase.startsWith(word)) || cues.shortNames.verbs.some((verb) => clauseBefore(text, span.start).endsWith(verb))
+    );
   }
   // A long name with a comma that is not a parallel list reads as a sentence (“今日小区所有电梯均完成两次消毒工作”): only a
   // programme noun after it makes it a name.
   const sentenceLike = /[，,]/.test(name) && name.length > 10 && !isParallelList(name);
   const campaign = name.length >= 4 && name.length <= 12 && !name.includes('的') && cues.campaignTime.test(name);
-  if (!sentenceLike && (cues.nameEndings.some((ending) => name.endsWith(ending)) || NUMBERED_PACKAGE.test(name) || hasProgrammeForm(name) || campaign)) return true;
+  if (!sentenceLike && (cues.nameEndings.some((ending) => name.endsWith(ending)) || NUMBERED_PACKAGE.test(name) || hasProgrammeForm(name) || campaign))
+    return true;
   if (cues.followers.some((word) => phrase.includes(word))) return true;
   if (sentenceLike) return false;
   // A phrase with 的 (“没有围墙的养老院”) is a description unless its ending or a noun after it says otherwise.
@@ -163,12 +174,17 @@ export function isInitiative(text: string, span: QuotedSpan, cues: InitiativeCue
   const longPhrase = phraseAfter(text, span.end, cues.verbPhraseWindow);
   if (!endsPhrase(text, span.end) && !cues.followers.some((word) => longPhrase.includes(word))) return false;
   const near = clause.slice(-cues.verbWindow);
-  if (cues.precedingVerbs.some((verb) => (verb.length > 1 ? near.includes(verb) : clause.endsWith(verb))) || cues.preceding.some((pattern) => pattern.test(clause))) return true;
+  if (
+    cues.precedingVerbs.some((verb) => (verb.length > 1 ? near.includes(verb) : clause.endsWith(verb))) ||
+    cues.preceding.some((pattern) => pattern.test(clause))
+  )
+    return true;
   // A name in a list of names (“一线工作”“上门代办”等工作法) takes its cue from the list.
   const index = indexOfSpan(neighbours, span);
   const next = neighbours[index + 1];
   const previous = neighbours[index - 1];
-  const adjacent = (a: QuotedSpan | undefined, b: QuotedSpan | undefined) => a !== undefined && b !== undefined && /^[、和与及到至或]?$/.test(text.slice(a.end, b.start));
+  const adjacent = (a: QuotedSpan | undefined, b: QuotedSpan | undefined) =>
+    a !== undefined && b !== undefined && /^[、和与及到至或]?$/.test(text.slice(a.end, b.start));
   if (adjacent(span, next) && next && isInitiative(text, next, cues, [], sentences)) return true;
   if (adjacent(previous, span) && previous && isInitiative(text, previous, cues, [], sentences)) return true;
   return false;
@@ -215,7 +231,10 @@ export function extractInitiatives(
     // no full stop stands between them (looked up, as the text between may be long).
     const earlier = initiatives[initiatives.length - 1];
     const partOfEarlier =
-      earlier !== undefined && span.isName && /^[：:]/.test(text.slice(span.end, span.end + 1)) && !((fullStops ??= new MarkPositions(text, isFullStop)).lastBefore(span.start) >= earlier.end);
+      earlier !== undefined &&
+      span.isName &&
+      /^[：:]/.test(text.slice(span.end, span.end + 1)) &&
+      !((fullStops ??= new MarkPositions(text, isFullStop)).lastBefore(span.start) >= earlier.end);
     if (!partOfEarlier && !isInitiative(text, span, cues, quoted, sentences)) continue;
     initiatives.push({
       paragraph,

@@ -4,9 +4,7 @@ import { ArticleInput, type Article, type RejectRow } from '@roundup/model';
 import type { ZodError } from 'zod';
 import { excerptOf, splitParagraphs, trimLine } from './text.js';
 
-export type InputRecord =
-  | { kind: 'article'; article: Article }
-  | { kind: 'reject'; reject: RejectRow };
+export type InputRecord = { kind: 'article'; article: Article } | { kind: 'reject'; reject: RejectRow };
 
 /** A usage problem with the inputs themselves (missing path, unreadable file): the run cannot start. */
 export class InputError extends Error {
@@ -15,7 +13,6 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
-
 
 /** People's Daily page URLs: `nw.D110000renmrb_20191218_2-06.htm` is article 2 on page 06 of 2019-12-18. */
 const PAPER_URL = /_(\d{8})_(\d{1,3})-(\d{1,3})\.html?$/;
@@ -32,9 +29,8 @@ export function describeZodError(error: ZodError, record: unknown): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.join('.') || 'record';
-      const value = issue.path.length > 0 && typeof record === 'object' && record !== null
-        ? (record as Record<string, unknown>)[String(issue.path[0])]
-        : record;
+      const value =
+        issue.path.length > 0 && typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[String(issue.path[0])] : record;
       const shown = value === undefined ? 'missing' : `got ${excerptOf(JSON.stringify(value) ?? String(value), 30)}`;
       const message = issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message;
       return `field \`${field}\` ${message} (${shown})`;
@@ -56,14 +52,22 @@ export const MAX_ARTICLE_CHARACTERS = 1_000_000;
 export const MAX_LINE_BYTES = 8 * MAX_ARTICLE_CHARACTERS;
 
 export function tooLong(source: string, line: number | null, text: string): InputRecord {
-  return rejectOf(source, line, `article text is longer than the limit of ${MAX_ARTICLE_CHARACTERS.toLocaleString('en')} characters (${text.length.toLocaleString('en')})`, text);
+  return rejectOf(
+    source,
+    line,
+    `article text is longer than the limit of ${MAX_ARTICLE_CHARACTERS.toLocaleString('en')} characters (${text.length.toLocaleString('en')})`,
+    text,
+  );
 }
 
 /** A record that could not be read for a reason nobody foresaw (a JSON value nested too deep, say) is a reject, never the end of the run. */
 export function unreadable(source: string, line: number | null, error: unknown, excerpt = ''): InputRecord {
-  const message = error instanceof RangeError && /call stack/i.test(error.message)
-    ? 'nested too deeply to read (Maximum call stack size exceeded)'
-    : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof RangeError && /call stack/i.test(error.message)
+      ? 'nested too deeply to read (Maximum call stack size exceeded)'
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return rejectOf(source, line, `could not read this record: ${message}`, excerpt);
 }
 
@@ -88,7 +92,8 @@ export function articleFromJson(record: unknown, source: string, line: number | 
   return {
     kind: 'article',
     article: {
-      articleId: articleIdFromUrl(input.url) ?? `${input.date.replaceAll('-', '')}-${basename(source).replace(/\.[^.]+$/, '')}${line === null ? '' : `-L${line}`}`,
+      articleId:
+        articleIdFromUrl(input.url) ?? `${input.date.replaceAll('-', '')}-${basename(source).replace(/\.[^.]+$/, '')}${line === null ? '' : `-L${line}`}`,
       date: input.date,
       title: trimLine(splitParagraphs(input.title).join(' ')),
       url: input.url.trim(),
@@ -97,4 +102,3 @@ export function articleFromJson(record: unknown, source: string, line: number | 
     },
   };
 }
-

@@ -6,7 +6,14 @@ import { readCrawlerText, readSource } from './inputs.js';
 import { readJsonText } from './json-files.js';
 import { readJsonLines } from './json-lines.js';
 
-const article = { url: 'http://paper.people.com.cn/rmrb/html/2019-12/18/nw.D110000renmrb_20191218_2-06.htm', title: '标题', text: '第一段\n\n第二段', date: '2019-12-18', EmotionalWords: [], comments: [] };
+const article = {
+  url: 'http://paper.people.com.cn/rmrb/html/2019-12/18/nw.D110000renmrb_20191218_2-06.htm',
+  title: '标题',
+  text: '第一段\n\n第二段',
+  date: '2019-12-18',
+  EmotionalWords: [],
+  comments: [],
+};
 
 async function collect(records: AsyncIterable<InputRecord>): Promise<InputRecord[]> {
   const all: InputRecord[] = [];
@@ -41,7 +48,12 @@ describe('articleFromJson', () => {
 });
 
 describe('fields roundup does not read', () => {
-  it.each([['a string', 'happy'], ['a number', 3], ['null', null], ['an object', { a: 1 }]])('never cost an article: EmotionalWords and comments as %s', (_kind, value) => {
+  it.each([
+    ['a string', 'happy'],
+    ['a number', 3],
+    ['null', null],
+    ['an object', { a: 1 }],
+  ])('never cost an article: EmotionalWords and comments as %s', (_kind, value) => {
     expect(articleFromJson({ ...article, EmotionalWords: value, comments: value }, 'a.jsonl', 1).kind).toBe('article');
   });
 });
@@ -68,7 +80,12 @@ describe('a record nobody foresaw', () => {
 describe('standard input', () => {
   const lines = Array.from({ length: 20 }, (_, n) => JSON.stringify({ ...article, url: `u${n}`, text: `第${n}段` }));
   const read = (bytes: Buffer, chunk = 7) =>
-    collect(readSource({ kind: 'stdin' }, Readable.from(Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk)))));
+    collect(
+      readSource(
+        { kind: 'stdin' },
+        Readable.from(Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk))),
+      ),
+    );
   it('is read as JSON lines line by line: a last line cut inside a character costs only itself', async () => {
     const cut = Buffer.from(JSON.stringify({ ...article, text: '最后一段' })).subarray(0, 70);
     const records = await read(Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), cut]));
@@ -98,7 +115,9 @@ describe('readJsonLines', () => {
         fc.array(fc.tuple(fc.constantFrom('record', 'blank', 'broken'), fc.constantFrom(...ends)), { minLength: 1, maxLength: 12 }),
         fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
         async (lines, cuts) => {
-          const text = lines.map(([kind, end], n) => (kind === 'record' ? JSON.stringify({ ...article, url: `u${n}` }) : kind === 'blank' ? '' : '{oops') + end).join('');
+          const text = lines
+            .map(([kind, end], n) => (kind === 'record' ? JSON.stringify({ ...article, url: `u${n}` }) : kind === 'blank' ? '' : '{oops') + end)
+            .join('');
           const bytes = Buffer.from(text);
           const chunks: Buffer[] = [];
           for (let at = 0, cut = 0; at < bytes.length; cut += 1) chunks.push(bytes.subarray(at, (at += cuts[cut % cuts.length]!)));
@@ -106,7 +125,13 @@ describe('readJsonLines', () => {
           // What the lines are, read whole: a CR before an LF is one CRLF, whichever line each came from.
           const pieces = text.split(/\r\n|\r|\n/).slice(0, -1);
           const expected = pieces.flatMap((piece, n) => (piece === '' ? [] : [`${piece === '{oops' ? 'reject' : 'article'} ${n + 1}`]));
-          expect(records.map((record) => (record.kind === 'article' ? `article ${Number(/-L(\d+)$/.exec(record.article.articleId)?.[1] ?? record.article.source.split(':').pop())}` : `reject ${record.reject.line}`))).toEqual(expected);
+          expect(
+            records.map((record) =>
+              record.kind === 'article'
+                ? `article ${Number(/-L(\d+)$/.exec(record.article.articleId)?.[1] ?? record.article.source.split(':').pop())}`
+                : `reject ${record.reject.line}`,
+            ),
+          ).toEqual(expected);
         },
       ),
       { numRuns: 300 },
@@ -136,19 +161,32 @@ describe('readCrawlerText', () => {
     const record = readCrawlerText(text, 'corpus/20200201/20200201-02-01.txt');
     expect(record).toEqual({
       kind: 'article',
-      article: { articleId: '20200201-02-01', date: '2020-02-01', title: '国家卫健委： 服务管理措施覆盖到户', url: '', source: 'corpus/20200201/20200201-02-01.txt', paragraphs: ['第一段。', '第二段。'] },
+      article: {
+        articleId: '20200201-02-01',
+        date: '2020-02-01',
+        title: '国家卫健委： 服务管理措施覆盖到户',
+        url: '',
+        source: 'corpus/20200201/20200201-02-01.txt',
+        paragraphs: ['第一段。', '第二段。'],
+      },
     });
   });
   it('reads a body that follows the title lines without a blank line, told by its indent', () => {
     const text = '肩题\r\n主题\r\n副题\r\n\u3000\u3000第一段。\r\n\u3000\u3000第二段。\r\n\r\n';
-    expect(readCrawlerText(text, 'c/20200201-01-04.txt')).toMatchObject({ kind: 'article', article: { title: '肩题 主题 副题', paragraphs: ['第一段。', '第二段。'] } });
+    expect(readCrawlerText(text, 'c/20200201-01-04.txt')).toMatchObject({
+      kind: 'article',
+      article: { title: '肩题 主题 副题', paragraphs: ['第一段。', '第二段。'] },
+    });
   });
   it('keeps a file of three or more unindented lines and nothing else as an article; one or two lines are a title only', () => {
     expect(readCrawlerText('碧桂园\r\n同心携手　共克时艰\r\n抗击疫情，我们在一起！\r\n \r\n', 'c/20200203-08-01.txt')).toMatchObject({
       kind: 'article',
       article: { title: '碧桂园', paragraphs: ['同心携手　共克时艰', '抗击疫情，我们在一起！'] },
     });
-    expect(readCrawlerText('广告\r\n\r\n', 'c/20200203-08-02.txt')).toMatchObject({ kind: 'reject', reject: { reason: expect.stringMatching(/^article has a title but no paragraphs/) } });
+    expect(readCrawlerText('广告\r\n\r\n', 'c/20200203-08-02.txt')).toMatchObject({
+      kind: 'reject',
+      reject: { reason: expect.stringMatching(/^article has a title but no paragraphs/) },
+    });
     expect(readCrawlerText('肩题\n主题\n', 'c/20200203-08-02.txt').kind).toBe('reject');
   });
   it('rejects a file whose name and folder carry no date', () => {

@@ -187,11 +187,18 @@ async function* readFileRecords(path: string, explicit: boolean): AsyncGenerator
   }
   const read = readFileWithin(path, MAX_WHOLE_FILE_BYTES);
   if (extension === '.json') {
-    yield* 'bytes' in read ? readJsonFile(path, read.bytes.length, async () => read.bytes, read.bytes) : readJsonFile(path, read.size, () => readWholeFile(path), read.head);
+    yield* 'bytes' in read
+      ? readJsonFile(path, read.bytes.length, async () => read.bytes, read.bytes)
+      : readJsonFile(path, read.size, () => readWholeFile(path), read.head);
     return;
   }
   if (!('bytes' in read)) {
-    yield rejectOf(path, null, `file of ${read.size.toLocaleString('en')} bytes is larger than the limit of ${MAX_WHOLE_FILE_BYTES.toLocaleString('en')} bytes for one article, so it was not read`, '');
+    yield rejectOf(
+      path,
+      null,
+      `file of ${read.size.toLocaleString('en')} bytes is larger than the limit of ${MAX_WHOLE_FILE_BYTES.toLocaleString('en')} bytes for one article, so it was not read`,
+      '',
+    );
     return;
   }
   let text: string;
@@ -236,7 +243,10 @@ function firstSignificantIndex(bytes: Buffer): number {
 
 /** Whether the first line of `bytes` (which holds a whole line) is a JSON value of its own: then the input is JSON lines. */
 function firstLineIsJson(bytes: Buffer): boolean {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   const end = text.search(/\r|\n/);
   try {
     JSON.parse(end === -1 ? text : text.slice(0, end));
@@ -311,7 +321,9 @@ export async function* inputSources(inputs: readonly string[]): AsyncGenerator<I
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // The absolute path says where it was looked for: relative paths start from the folder the command ran in.
-      throw new InputError(code === 'ENOENT' ? `${input}: no such file or folder (looked for ${resolve(input)})` : `${input}: cannot read ${resolve(input)} (${code})`);
+      throw new InputError(
+        code === 'ENOENT' ? `${input}: no such file or folder (looked for ${resolve(input)})` : `${input}: cannot read ${resolve(input)} (${code})`,
+      );
     }
     let files = 0;
     for await (const file of filesBelow(input)) {
@@ -330,7 +342,9 @@ async function* notARegularFile(path: string, what: string): AsyncGenerator<Inpu
 /** The records of one input, in order. */
 export function readSource(source: InputSource, stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
   if (source.kind === 'special') return notARegularFile(source.path, source.what);
-  return source.kind === 'stdin' ? guarded(readStandardInput(stdin), '-', false) : guarded(readFileRecords(source.path, source.explicit), source.path, source.explicit);
+  return source.kind === 'stdin'
+    ? guarded(readStandardInput(stdin), '-', false)
+    : guarded(readFileRecords(source.path, source.explicit), source.path, source.explicit);
 }
 
 /**

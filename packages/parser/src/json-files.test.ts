@@ -16,7 +16,8 @@ function* pieces(bytes: Buffer, size: number): Generator<Buffer> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
-const summary = (records: InputRecord[]) => records.map((record) => (record.kind === 'article' ? `article ${record.article.title}` : `reject ${record.reject.line}: ${record.reject.reason}`));
+const summary = (records: InputRecord[]) =>
+  records.map((record) => (record.kind === 'article' ? `article ${record.article.title}` : `reject ${record.reject.line}: ${record.reject.reason}`));
 
 describe('jsonShape', () => {
   it.each([
@@ -54,7 +55,9 @@ describe('readJsonArray', () => {
     const bytes = Buffer.concat([good, Buffer.from(' '.repeat(1 << 16)), Buffer.from([0xff, 0xfe, 0x22]), Buffer.from('x"]')]);
     const records = summary(await collect(readJsonArray(pieces(bytes, 1 << 16), 'b.json')));
     expect(records[0]).toBe('article 标题1');
-    expect(records[1]).toMatch(/^reject 2: undecodable text in array element 2: bytes .* are neither UTF-8 nor UTF-16 with BOM; the rest of the array was not read$/);
+    expect(records[1]).toMatch(
+      /^reject 2: undecodable text in array element 2: bytes .* are neither UTF-8 nor UTF-16 with BOM; the rest of the array was not read$/,
+    );
     expect(records).toHaveLength(2);
   });
 
@@ -72,7 +75,10 @@ describe('readJsonArray', () => {
       for (let i = 0; i < 64; i++) yield piece;
     }
     const records = summary(await collect(readJsonArray(endless(), 'long.json')));
-    expect(records).toEqual(['article 标题1', `reject 2: array element 2 is longer than the limit of ${MAX_LINE_BYTES.toLocaleString('en')} bytes; the rest of the array was not read`]);
+    expect(records).toEqual([
+      'article 标题1',
+      `reject 2: array element 2 is longer than the limit of ${MAX_LINE_BYTES.toLocaleString('en')} bytes; the rest of the array was not read`,
+    ]);
   });
 
   it('keeps memory flat: elements are handed over and dropped one at a time', async () => {

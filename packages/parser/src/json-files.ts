@@ -113,19 +113,40 @@ function decodePiece(decoder: InstanceType<typeof TextDecoder>, chunk: Buffer, o
   try {
     return decoder.decode(chunk, { stream: true });
   } catch {
-    throw new UndecodableTextError(`bytes in the ${chunk.length.toLocaleString('en')} after offset ${(offset - chunk.length).toLocaleString('en')} are neither UTF-8 nor UTF-16 with BOM`, offset - chunk.length);
+    throw new UndecodableTextError(
+      `bytes in the ${chunk.length.toLocaleString('en')} after offset ${(offset - chunk.length).toLocaleString('en')} are neither UTF-8 nor UTF-16 with BOM`,
+      offset - chunk.length,
+    );
   }
 }
 
 /** The reject that ends an array read part of the way: which element, and why in words. */
 function arrayEnded(source: string, elementsRead: number, error: unknown): InputRecord {
   const at = elementsRead + 1;
-  if (error instanceof ElementTooLongError) return rejectOf(source, at, `array element ${at} is longer than the limit of ${MAX_LINE_BYTES.toLocaleString('en')} bytes; the rest of the array was not read`, '');
-  if (error instanceof UndecodableTextError) return rejectOf(source, at, `undecodable text in array element ${at}: ${error.message}; the rest of the array was not read`, '');
+  if (error instanceof ElementTooLongError)
+    return rejectOf(
+      source,
+      at,
+      `array element ${at} is longer than the limit of ${MAX_LINE_BYTES.toLocaleString('en')} bytes; the rest of the array was not read`,
+      '',
+    );
+  if (error instanceof UndecodableTextError)
+    return rejectOf(source, at, `undecodable text in array element ${at}: ${error.message}; the rest of the array was not read`, '');
   const message = error instanceof Error ? error.message : String(error);
   // stream-json stops at 1,024 levels of nesting, deeper than any article, where JSON.parse would overflow the stack.
-  if (/nesting depth/i.test(message)) return rejectOf(source, at, `could not read this record: nested too deeply to read (${message.replace(/^parser:\s*/i, '')}); the rest of the array was not read`, '');
-  return rejectOf(source, at, `malformed JSON: the array could not be read past element ${elementsRead.toLocaleString('en')} (${message}); elements from ${at.toLocaleString('en')} on are not in the output`, '');
+  if (/nesting depth/i.test(message))
+    return rejectOf(
+      source,
+      at,
+      `could not read this record: nested too deeply to read (${message.replace(/^parser:\s*/i, '')}); the rest of the array was not read`,
+      '',
+    );
+  return rejectOf(
+    source,
+    at,
+    `malformed JSON: the array could not be read past element ${elementsRead.toLocaleString('en')} (${message}); elements from ${at.toLocaleString('en')} on are not in the output`,
+    '',
+  );
 }
 
 /**
@@ -182,7 +203,13 @@ export async function* readJsonFile(path: string, size: number, readWhole: () =>
   const chunks = () => utf8Chunks(createReadStream(path, { highWaterMark: ARRAY_CHUNK_BYTES }) as AsyncIterable<Buffer>);
   if (shape === 'array') yield* readJsonArray(createReadStream(path, { highWaterMark: ARRAY_CHUNK_BYTES }) as AsyncIterable<Buffer>, path);
   else if (shape === 'json-lines') yield* guardedStream(readJsonLines(chunks(), path), path);
-  else yield rejectOf(path, null, `a JSON file of ${size.toLocaleString('en')} bytes that is neither an array nor JSON lines: larger than the limit of ${MAX_WHOLE_FILE_BYTES.toLocaleString('en')} bytes for one article, so it was not read`, '');
+  else
+    yield rejectOf(
+      path,
+      null,
+      `a JSON file of ${size.toLocaleString('en')} bytes that is neither an array nor JSON lines: larger than the limit of ${MAX_WHOLE_FILE_BYTES.toLocaleString('en')} bytes for one article, so it was not read`,
+      '',
+    );
 }
 
 /** A stream's records until its bytes stop being text: then one reject says where, and the records before it stay. */

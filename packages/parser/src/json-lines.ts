@@ -82,9 +82,7 @@ function jsonLineRecord(entry: { line: number; text: string | Error }, source: s
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const reason = isLast && !/[}\]]\s*$/.test(text)
-      ? 'malformed JSON: the last line is truncated'
-      : `malformed JSON: ${(error as Error).message}`;
+    const reason = isLast && !/[}\]]\s*$/.test(text) ? 'malformed JSON: the last line is truncated' : `malformed JSON: ${(error as Error).message}`;
     return rejectOf(source, line, reason, text);
   }
   try {
@@ -93,4 +91,3 @@ function jsonLineRecord(entry: { line: number; text: string | Error }, source: s
     return unreadable(source, line, error, text);
   }
 }
-

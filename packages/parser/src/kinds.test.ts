@@ -10,16 +10,41 @@ const gazetteer = loadGazetteer();
 const cues = loadSectionCues();
 const known = loadKnownUnits();
 const kindOf = (title: string, paragraphs: string[]) => {
-  const { paragraphs: infos, sections } = sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), matchPlaceNames(title, 0, gazetteer), gazetteer, cues, known);
+  const { paragraphs: infos, sections } = sectionArticle(
+    paragraphs,
+    paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)),
+    matchPlaceNames(title, 0, gazetteer),
+    gazetteer,
+    cues,
+    known,
+  );
   return classifyArticle(title, infos, sections, cues);
 };
-const sectionsOf = (paragraphs: string[]) => sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), [], gazetteer, cues, known);
+const sectionsOf = (paragraphs: string[]) =>
+  sectionArticle(
+    paragraphs,
+    paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)),
+    [],
+    gazetteer,
+    cues,
+    known,
+  );
 /** A passage of one province's story: a paragraph that names it as a province and two of its places. */
 const story = (province: string, city: string, county: string) => `${province}${city}${county}开展活动，投入资金3亿元，群众满意。`;
 
 describe('classifyArticle', () => {
   it('takes printed region headings for a roundup', () => {
-    expect(kindOf('扎实开展主题教育', ['各地开展主题教育。', '浙江：', '结合实际 注重实效', story('浙江', '温州市', '苍南县'), '河南：', '上下联动 抓实整改', story('河南', '洛阳市', '嵩县')])).toEqual({ kind: 'roundup', evidence: 'headings' });
+    expect(
+      kindOf('扎实开展主题教育', [
+        '各地开展主题教育。',
+        '浙江：',
+        '结合实际 注重实效',
+        story('浙江', '温州市', '苍南县'),
+        '河南：',
+        '上下联动 抓实整改',
+        story('河南', '洛阳市', '嵩县'),
+      ]),
+    ).toEqual({ kind: 'roundup', evidence: 'headings' });
   });
   it('reads a place and a headline on one line (济南 曲径通幽) as a heading, a place and a signature not', () => {
     const parks = ['编者按：口袋公园走进城市。', '济南 曲径通幽', story('山东', '济南市', '历下区'), '北京 留白增绿', story('北京', '东城区', '西城区')];
@@ -30,10 +55,25 @@ describe('classifyArticle', () => {
     expect(kindOf('身边事', letters).kind).not.toBe('roundup');
   });
   it('takes unit headings for a roundup of units', () => {
-    expect(kindOf('今年寒假怎么过', ['北京交通大学', '关爱基金报销路费', '学校为留校学生准备年夜饭。', '西安交通大学', '春节年货带回家', '学校实施春节返乡团聚计划。'])).toEqual({ kind: 'roundup', evidence: 'headings' });
+    expect(
+      kindOf('今年寒假怎么过', [
+        '北京交通大学',
+        '关爱基金报销路费',
+        '学校为留校学生准备年夜饭。',
+        '西安交通大学',
+        '春节年货带回家',
+        '学校实施春节返乡团聚计划。',
+      ]),
+    ).toEqual({ kind: 'roundup', evidence: 'headings' });
   });
   it('takes passages inferred from places for a roundup only where something frames them', () => {
-    const passages = [story('安徽', '合肥市', '肥西县'), story('安徽', '六安市', '金寨县'), story('河北', '保定市', '阜平县'), story('河北', '张家口市', '张北县'), story('山东', '临沂市', '沂南县')];
+    const passages = [
+      story('安徽', '合肥市', '肥西县'),
+      story('安徽', '六安市', '金寨县'),
+      story('河北', '保定市', '阜平县'),
+      story('河北', '张家口市', '张北县'),
+      story('山东', '临沂市', '沂南县'),
+    ];
     expect(kindOf('村子大家管', ['春节期间，记者走进安徽、河北、山东三地的村庄。', ...passages])).toEqual({ kind: 'roundup', evidence: 'intro-list' });
     expect(kindOf('过节，这些干部没闲着', ['节日里，各地干部坚守岗位。', ...passages])).toEqual({ kind: 'roundup', evidence: '各地-passages' });
     expect(kindOf('一位学者的足迹', ['他一生走南闯北，留下许多故事。', ...passages]).kind).not.toBe('roundup');
@@ -43,56 +83,161 @@ describe('classifyArticle', () => {
     expect(kindOf('规划纲要', ['要求各地区各部门结合实际认真贯彻落实。', ...passages]).kind).not.toBe('roundup');
   });
   it('keeps an article one region tells most of a regional one, whatever frames it', () => {
-    const passages = [story('天津', '滨海新区', '塘沽'), story('天津', '武清区', ''), story('天津', '宝坻区', ''), story('天津', '静海区', ''), story('北京', '通州区', '')];
+    const passages = [
+      story('天津', '滨海新区', '塘沽'),
+      story('天津', '武清区', ''),
+      story('天津', '宝坻区', ''),
+      story('天津', '静海区', ''),
+      story('北京', '通州区', ''),
+    ];
     expect(kindOf('天津、北京协同发展', ['天津、北京携手。', ...passages])).toEqual({ kind: 'regional', evidence: 'places' });
   });
   it('takes a lone name with its headline under it for a heading beside headings of another form', () => {
-    const article = ['湖北宜昌西陵街道', '跑腿小队 送菜上门', '本报记者 王五', story('湖北', '宜昌市', '西陵区'), '江西：', '线上问诊 暖心服务', story('江西', '九江市', '修水县'), '四川成都：', '扫码出入 群防群控', story('四川', '成都市', '郫都区')];
+    const article = [
+      '湖北宜昌西陵街道',
+      '跑腿小队 送菜上门',
+      '本报记者 王五',
+      story('湖北', '宜昌市', '西陵区'),
+      '江西：',
+      '线上问诊 暖心服务',
+      story('江西', '九江市', '修水县'),
+      '四川成都：',
+      '扫码出入 群防群控',
+      story('四川', '成都市', '郫都区'),
+    ];
     const { sections } = sectionsOf(article);
     expect(sections.map((section) => section.unit)).toEqual(['湖北宜昌西陵街道', '江西', '四川成都']);
   });
   it('reads passages headed by a place-led line and a reporter’s byline as a roundup', () => {
-    const article = ['编者按：基层干部坚守一线。', '河北保定市东风社区', '志愿服务队守好门', '本报记者 张三', story('河北', '保定市', '竞秀区'), '贵州遵义团结村', '关键时刻 党员带头', '本报记者 王五', story('贵州', '遵义市', '汇川区')];
+    const article = [
+      '编者按：基层干部坚守一线。',
+      '河北保定市东风社区',
+      '志愿服务队守好门',
+      '本报记者 张三',
+      story('河北', '保定市', '竞秀区'),
+      '贵州遵义团结村',
+      '关键时刻 党员带头',
+      '本报记者 王五',
+      story('贵州', '遵义市', '汇川区'),
+    ];
     expect(kindOf('守好社区防线', article)).toEqual({ kind: 'roundup', evidence: 'headings' });
-    expect(sectionsOf(article).sections.map((section) => [section.unit, section.region?.short])).toEqual([['河北保定市东风社区', '河北'], ['贵州遵义团结村', '贵州']]);
+    expect(sectionsOf(article).sections.map((section) => [section.unit, section.region?.short])).toEqual([
+      ['河北保定市东风社区', '河北'],
+      ['贵州遵义团结村', '贵州'],
+    ]);
   });
   it('reads lone lines naming projects (…大桥, …水电站) with headlines under them as unit headings', () => {
-    const article = ['各地重大项目陆续复工。', '长江东岭大桥', '抢抓工期', '本报记者 张三', '大桥项目位于湖北宜昌，工人陆续返岗。', '金沙江梨园水电站', '保障物资', '本报记者 王五', '水电站位于云南丽江，施工有序推进。'];
+    const article = [
+      '各地重大项目陆续复工。',
+      '长江东岭大桥',
+      '抢抓工期',
+      '本报记者 张三',
+      '大桥项目位于湖北宜昌，工人陆续返岗。',
+      '金沙江梨园水电站',
+      '保障物资',
+      '本报记者 王五',
+      '水电站位于云南丽江，施工有序推进。',
+    ];
     expect(kindOf('重大项目加快建设', article)).toEqual({ kind: 'roundup', evidence: 'headings' });
     expect(sectionsOf(article).sections.map((section) => section.unit)).toEqual(['长江东岭大桥', '金沙江梨园水电站']);
-    const mixed = [...article.slice(0, 4), '大桥项目位于湖北宜昌市夷陵区，工人陆续返岗。', '工人大多来自四川达州，项目部派车接回。', '项目部为工人准备了宿舍。', ...article.slice(5)];
+    const mixed = [
+      ...article.slice(0, 4),
+      '大桥项目位于湖北宜昌市夷陵区，工人陆续返岗。',
+      '工人大多来自四川达州，项目部派车接回。',
+      '项目部为工人准备了宿舍。',
+      ...article.slice(5),
+    ];
     expect(sectionsOf(mixed).sections.map((section) => section.region?.short)).toEqual(['湖北', '云南']);
   });
   it('reads lines that open with a unit and end with a dash (…博物院，scene——) as unit headings', () => {
-    const article = ['新春去博物馆过年。', '河南博物院，孩子们学做花馍——', '展厅里，孩子们围坐桌旁。', '苏州博物馆，评弹声声入耳——', '馆内的评弹演出吸引游客。'];
-    expect(sectionsOf(article).sections.map((section) => [section.unit, section.region?.short])).toEqual([['河南博物院', '河南'], ['苏州博物馆', '江苏']]);
+    const article = [
+      '新春去博物馆过年。',
+      '河南博物院，孩子们学做花馍——',
+      '展厅里，孩子们围坐桌旁。',
+      '苏州博物馆，评弹声声入耳——',
+      '馆内的评弹演出吸引游客。',
+    ];
+    expect(sectionsOf(article).sections.map((section) => [section.unit, section.region?.short])).toEqual([
+      ['河南博物院', '河南'],
+      ['苏州博物馆', '江苏'],
+    ]);
     expect(kindOf('博物馆里过大年', article)).toEqual({ kind: 'roundup', evidence: 'headings' });
   });
   it('reads unit headings written short', () => {
     const article = ['高校积极应对疫情。', '南京农大', '云课堂开课', '学校推出线上课程。', '华中科大', '科研攻关不停', '学校组织专家攻关。'];
-    expect(sectionsOf(article).sections.map((section) => [section.unit, section.unitType, section.region?.short])).toEqual([['南京农大', 'university', '江苏'], ['华中科大', 'university', '湖北']]);
+    expect(sectionsOf(article).sections.map((section) => [section.unit, section.unitType, section.region?.short])).toEqual([
+      ['南京农大', 'university', '江苏'],
+      ['华中科大', 'university', '湖北'],
+    ]);
   });
   it('compares sectors where the title lists them, not where one enterprise presents what it supplies', () => {
-    const sectors = ['春运期间，各系统保障旅客出行。', '铁路系统', '增开列车 保障返程', '铁路部门增开临客。', '民航系统', '加密航班 有序运输', '各航空公司加密航班。'];
+    const sectors = [
+      '春运期间，各系统保障旅客出行。',
+      '铁路系统',
+      '增开列车 保障返程',
+      '铁路部门增开临客。',
+      '民航系统',
+      '加密航班 有序运输',
+      '各航空公司加密航班。',
+    ];
     expect(kindOf('交通运输各系统全力保障春运', sectors)).toEqual({ kind: 'roundup', evidence: 'headings' });
     expect(sectionsOf(sectors).sections.map((section) => section.unitType)).toEqual(['sector', 'sector']);
     const supplier = ['某钢铁公司研发新材料。', '核电行业', '堆内构件用钢', '公司研发核电用钢。', '建筑行业', '螺纹钢筋', '公司开发建筑用钢。'];
     expect(kindOf('某钢铁公司勇攀高峰', supplier).kind).not.toBe('roundup');
   });
   it('takes a guide to one province’s places, headed by its districts, for a regional article', () => {
-    const guide = ['南京城里年味浓。', '玄武区：', '玄武湖畔赏灯', '南京玄武区举办灯会。', '秦淮区：', '夫子庙里逛庙会', '南京秦淮区举办庙会。', '鼓楼区：', '老街新韵', '南京鼓楼区老街改造完成。'];
+    const guide = [
+      '南京城里年味浓。',
+      '玄武区：',
+      '玄武湖畔赏灯',
+      '南京玄武区举办灯会。',
+      '秦淮区：',
+      '夫子庙里逛庙会',
+      '南京秦淮区举办庙会。',
+      '鼓楼区：',
+      '老街新韵',
+      '南京鼓楼区老街改造完成。',
+    ];
     expect(kindOf('南京过年去哪儿', guide).kind).toBe('regional');
   });
   it('does not take experts, events or the institutes of a ranking for units compared', () => {
     const voices = ['代表委员热议高质量发展。', '浙江大学教授李明——', '“创新是第一动力。”', '四川大学研究员王红——', '“要稳住就业。”'];
     expect(kindOf('专家谈发展', voices).kind).not.toBe('roundup');
-    const delegates = ['代表委员建言。', '北京某中学校长王欢委员', '推进家庭教育', '本报记者 张三', '“家庭教育很重要。”', '重庆某小学校长刘娅代表', '呵护视力', '本报记者 王五', '“要保护孩子视力。”'];
+    const delegates = [
+      '代表委员建言。',
+      '北京某中学校长王欢委员',
+      '推进家庭教育',
+      '本报记者 张三',
+      '“家庭教育很重要。”',
+      '重庆某小学校长刘娅代表',
+      '呵护视力',
+      '本报记者 王五',
+      '“要保护孩子视力。”',
+    ];
     expect(kindOf('议民生', delegates).kind).not.toBe('roundup');
-    const portraits = ['新春里的奋斗者。', '四川凉山某村村民吉某', '日子越过越红火', '本报记者 张三', '“今年养了二十头猪。”', '陕西西安跨境电商创业者元某', '把年货卖到海外', '本报记者 王五', '“订单越来越多。”'];
+    const portraits = [
+      '新春里的奋斗者。',
+      '四川凉山某村村民吉某',
+      '日子越过越红火',
+      '本报记者 张三',
+      '“今年养了二十头猪。”',
+      '陕西西安跨境电商创业者元某',
+      '把年货卖到海外',
+      '本报记者 王五',
+      '“订单越来越多。”',
+    ];
     expect(sectionsOf(portraits).sections.filter((section) => section.detectedBy.startsWith('heading'))).toEqual([]);
     const history = ['党史上的重要时刻。', '南昌起义——', '1927年8月1日，南昌起义打响第一枪。', '遵义会议——', '1935年1月，遵义会议召开。'];
     expect(kindOf('红色记忆', history).kind).not.toBe('roundup');
-    const ranking = ['创新指数报告发布。', '上海科学技术研究院', '上海科技创新指数位居前列', '报告显示指数上升。', '广东省科学院', '广东研发投入居首', '报告显示投入增加。'];
+    const ranking = [
+      '创新指数报告发布。',
+      '上海科学技术研究院',
+      '上海科技创新指数位居前列',
+      '报告显示指数上升。',
+      '广东省科学院',
+      '广东研发投入居首',
+      '报告显示投入增加。',
+    ];
     expect(kindOf('2019年区域创新指数报告发布', ranking).kind).not.toBe('roundup');
   });
   it('calls an article with no region of its own general', () => {

@@ -54,7 +54,8 @@ function largestShare(counts: ReadonlyMap<string, number>): number {
 function headedUnits(title: string, sections: readonly Section[], { kind }: SectionCues): Set<string> {
   const headed = sections.filter((section) => section.detectedBy.startsWith('heading'));
   if (kind.rankingTitleWords.some((word) => title.includes(word)) && headed.every((section) => kind.institute.test(section.unit))) return new Set();
-  const sectorsFramed = kind.sectorTitleWords.some((word) => title.includes(word)) || headed.some((section) => section.unitType === 'sector' && title.includes(section.unit));
+  const sectorsFramed =
+    kind.sectorTitleWords.some((word) => title.includes(word)) || headed.some((section) => section.unitType === 'sector' && title.includes(section.unit));
   const counted = headed.filter((section) => section.unitType !== 'sector' || sectorsFramed);
   const belowProvince = counted.every((section) => section.unitType === 'city' || section.unitType === 'county');
   if (belowProvince && new Set(counted.map((section) => section.region?.short)).size === 1) return new Set();
@@ -66,7 +67,13 @@ function headedUnits(title: string, sections: readonly Section[], { kind }: Sect
  * passages are inferred from places and no unit holds most of them, a title or intro that lists its units,
  * 各地/多地 over passages of three places or more, or the closing （综合本报记者…报道）.
  */
-function roundupFrame(title: string, paragraphs: readonly ParagraphInfo[], sections: readonly Section[], counts: ReadonlyMap<string, number>, cues: SectionCues): KindEvidence | undefined {
+function roundupFrame(
+  title: string,
+  paragraphs: readonly ParagraphInfo[],
+  sections: readonly Section[],
+  counts: ReadonlyMap<string, number>,
+  cues: SectionCues,
+): KindEvidence | undefined {
   const { kind } = cues;
   if (headedUnits(title, sections, cues).size >= kind.minimumUnits) return 'headings';
   if (largestShare(counts) > kind.largestShare) return undefined;

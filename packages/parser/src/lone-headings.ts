@@ -11,7 +11,14 @@ const SHORT_HEADLINE = /^[^。！？!?；;，,]{2,20}$/;
  * (`引江济淮东津渡大桥`) with a headline line under it, or a facility's name that starts with a place and stands just
  * above a reporter's byline (`河北保定市东风社区`, then `本报记者…`).
  */
-export function loneLineUnit(token: string, index: number, paragraphs: readonly string[], bylines: readonly boolean[], gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
+export function loneLineUnit(
+  token: string,
+  index: number,
+  paragraphs: readonly string[],
+  bylines: readonly boolean[],
+  gazetteer: Gazetteer,
+  known: KnownUnits,
+): SectionUnit | undefined {
   const next = paragraphs[index + 1]?.trim() ?? '';
   const underHeadline = SHORT_HEADLINE.test(next) && !bylines[index + 1];
   if (known.project.test(token) && underHeadline && !isNeverUnit(token, known)) {

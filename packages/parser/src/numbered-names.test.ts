@@ -24,10 +24,14 @@ describe('NumberedNames', () => {
       fc.property(fc.array(name, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(40), { maxLength: 30 }), (names, counts) => {
         const text = names.map((quoted, index) => `${quoted}${counts[index] ?? 3}项，`).join('');
         const figures = extractFigures(text, 0, figureRules);
-        const naive = figures.filter((figure) => !names.some((quoted) => {
-          for (let at = text.indexOf(quoted); at !== -1; at = text.indexOf(quoted, at + 1)) if (at <= figure.start && figure.end <= at + quoted.length) return true;
-          return false;
-        }));
+        const naive = figures.filter(
+          (figure) =>
+            !names.some((quoted) => {
+              for (let at = text.indexOf(quoted); at !== -1; at = text.indexOf(quoted, at + 1))
+                if (at <= figure.start && figure.end <= at + quoted.length) return true;
+              return false;
+            }),
+        );
         const spans = [findQuotedSpans(names.map((quoted) => `“${quoted}”`).join(''))];
         expect(NumberedNames.of(spans).figuresOutside(figures, text)).toEqual(naive);
       }),

@@ -31,7 +31,8 @@ const BEFORE_SHORT_NAME = /[在到赴从至于往去来和与及同、，。；�
 /** After a suffix-less name these make it part of another name: 抚顺社区, 中山路, 江苏饭店, 山东大学. */
 const PART_OF_ANOTHER_NAME = /^(?:社区|村|路|街|大街|大道|小区|公园|广场|大学|学院|饭店|宾馆|酒店|商会|站|号|湾|江|河|湖|山|岛|桥|门|寺)/;
 /** A development zone, new area or park written after a place (烟台开发区, 湖南宁乡经开区, 三亚崖州湾科技城). */
-const ZONE_AFTER = /^([\u4e00-\u9fff]{0,5}?)(经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|高新区|经开区|开发区|自贸区|保税区|科技城|工业园区|产业园区|工业园|产业园)/;
+const ZONE_AFTER =
+  /^([\u4e00-\u9fff]{0,5}?)(经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|高新区|经开区|开发区|自贸区|保税区|科技城|工业园区|产业园区|工业园|产业园)/;
 /** A village or residents' community written right after its county or township (红泥湾镇石灰窑村, 淮川街道城西社区). */
 const VILLAGE_AFTER = /^([\u4e00-\u9fff]{1,5}?)(村|社区)/;
 /** Words that end in 村 or 社区 without being one (乡村, 农村, 农业农村, 街道社区). */
@@ -89,7 +90,9 @@ export function matchPlaceNames(text: string, paragraph: number, gazetteer: Gaze
       if (zone[1] === '') {
         // 烟台开发区: the zone is named after the place; one locality, not two.
         matches.pop();
-        matches.push(placeMatch(paragraph, match.start, zoneEnd, text.slice(match.start, zoneEnd), derived(candidates, text.slice(match.start, zoneEnd), 'zone')));
+        matches.push(
+          placeMatch(paragraph, match.start, zoneEnd, text.slice(match.start, zoneEnd), derived(candidates, text.slice(match.start, zoneEnd), 'zone')),
+        );
       } else {
         matches.push(placeMatch(paragraph, end, zoneEnd, zone[0], derived(candidates, zone[0], 'zone'), match));
       }
@@ -158,15 +161,15 @@ function isWithin(place: Place, ancestor: Place): boolean {
  * Returns undefined when the name should not count as a place here at all.
  */
 export function resolvePlace(match: PlaceMatch, context: PlaceContext): Place | null | undefined {
-  let candidates = match.candidates.filter(
-    (entry) => !entry.needsContext || context.recent.some((recent) => isWithin(entry.place, recent)),
-  );
+  let candidates = match.candidates.filter((entry) => !entry.needsContext || context.recent.some((recent) => isWithin(entry.place, recent)));
   if (candidates.length === 0) return undefined;
   // Township names are many and short (发展乡, 城北街道): count one only inside the section's province or
   // under a place just named, never on its own.
   if (candidates.every((entry) => entry.place.level === 'township')) {
     candidates = candidates.filter(
-      (entry) => (context.provinceCode !== undefined && entry.place.provinceCode === context.provinceCode) || context.recent.some((recent) => isWithin(entry.place, recent)),
+      (entry) =>
+        (context.provinceCode !== undefined && entry.place.provinceCode === context.provinceCode) ||
+        context.recent.some((recent) => isWithin(entry.place, recent)),
     );
     if (candidates.length === 0) return undefined;
   }

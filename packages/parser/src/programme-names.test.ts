@@ -46,9 +46,20 @@ describe('programmeKey', () => {
 describe('articleProgrammeIds', () => {
   it('takes a longer name that adds a place or a description in the same article for the shorter', () => {
     const isPlace = (text: string) => text === '巴州区';
-    const ids = articleProgrammeIds(['巴州区民心通', '民心通', '顶梁柱健康扶贫公益保险项目', '顶梁柱', '三会一课', '三会', '五个一批', '五个一'], naming, isPlace);
+    const ids = articleProgrammeIds(
+      ['巴州区民心通', '民心通', '顶梁柱健康扶贫公益保险项目', '顶梁柱', '三会一课', '三会', '五个一批', '五个一'],
+      naming,
+      isPlace,
+    );
     expect(Object.fromEntries(ids)).toEqual({
-      巴州区民心通: '民心通', 民心通: '民心通', 顶梁柱健康扶贫公益保险项目: '顶梁柱', 顶梁柱: '顶梁柱', 三会一课: '三会一课', 三会: '三会', 五个一批: '五个一批', 五个一: '五个一',
+      巴州区民心通: '民心通',
+      民心通: '民心通',
+      顶梁柱健康扶贫公益保险项目: '顶梁柱',
+      顶梁柱: '顶梁柱',
+      三会一课: '三会一课',
+      三会: '三会',
+      五个一批: '五个一批',
+      五个一: '五个一',
     });
   });
 

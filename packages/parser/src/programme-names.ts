@@ -42,7 +42,11 @@ const YEAR_SUFFIX = /[（(]?(?:19|20)\d\d年?[）)]?$/u;
 
 /** Full-width Latin letters and digits as ASCII, Latin in lower case (ＡＰＰ, App and APP are one). */
 function asciiFolded(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/gu, (char) => (char === '（' || char === '）' || char === '，' || char === '；' || char === '：' ? char : String.fromCharCode(char.charCodeAt(0) - 0xfee0))).toLowerCase();
+  return text
+    .replace(/[\uff01-\uff5e]/gu, (char) =>
+      char === '（' || char === '）' || char === '，' || char === '；' || char === '：' ? char : String.fromCharCode(char.charCodeAt(0) - 0xfee0),
+    )
+    .toLowerCase();
 }
 
 const length = (text: string) => [...text].length;
@@ -72,7 +76,10 @@ export function programmeKey(name: string, naming: ProgrammeNaming): string {
   const titled = folded.split(SUBTITLE);
   const subtitle = titled[titled.length - 1]!.trim();
   const named = titled.length > 1 && length(subtitle.replace(NOISE, '')) >= 3 ? subtitle : folded;
-  const parts = named.split(ENUMERATION).map((part) => part.replace(NOISE, '')).filter((part) => part !== '');
+  const parts = named
+    .split(ENUMERATION)
+    .map((part) => part.replace(NOISE, ''))
+    .filter((part) => part !== '');
   if (parts.length > 1) return [...parts].sort().join('');
   const key = parts.length === 1 ? stemOf(named, naming) : '';
   return key || folded || name;

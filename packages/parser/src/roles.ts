@@ -23,7 +23,18 @@ const InstrumentsFile = z.object({
 export type InstrumentCodebook = z.infer<typeof InstrumentsFile>;
 
 /** What a cue counts towards; `strong:` cues name an instrument outright and count double. */
-const CUE_KINDS = ['measure', 'result', 'speech', 'background', 'supply', 'environment', 'demand', 'strong:supply', 'strong:environment', 'strong:demand'] as const;
+const CUE_KINDS = [
+  'measure',
+  'result',
+  'speech',
+  'background',
+  'supply',
+  'environment',
+  'demand',
+  'strong:supply',
+  'strong:environment',
+  'strong:demand',
+] as const;
 type CueKind = (typeof CUE_KINDS)[number];
 /** Kinds that weigh a sentence's role: read outside quoted names only. */
 const ROLE_KINDS = 4;
@@ -49,7 +60,8 @@ export function loadSentenceCoder(rolesFile = dataPath('sentence-roles.json'), i
   const roles = loadDataFile(rolesFile, RoleCuesFile);
   const codebook = loadDataFile(instrumentsFile, InstrumentsFile);
   const ids = new Set(codebook.instruments.map((instrument) => instrument.id));
-  if (ids.size !== 3 || new Set(codebook.tieOrder).size !== 3) throw new Error(`${instrumentsFile}: each of supply, environment and demand must appear once in instruments and in tieOrder`);
+  if (ids.size !== 3 || new Set(codebook.tieOrder).size !== 3)
+    throw new Error(`${instrumentsFile}: each of supply, environment and demand must appear once in instruments and in tieOrder`);
   const lists: Array<[CueKind, readonly string[]]> = [
     ['measure', roles.measureVerbs.cues],
     ['result', roles.resultCues.cues],
@@ -60,7 +72,13 @@ export function loadSentenceCoder(rolesFile = dataPath('sentence-roles.json'), i
   ];
   let id = 0;
   const entries = lists.flatMap(([kind, cues]) => cues.map((cue) => [cue, { kind: kindIndex(kind), id: id++ }] as const));
-  return { trie: NameTrie.build(entries), tally: new CueTally(), statePrefixes: roles.resultCues.statePrefixes, reported: roles.contextCues.reported, codebook };
+  return {
+    trie: NameTrie.build(entries),
+    tally: new CueTally(),
+    statePrefixes: roles.resultCues.statePrefixes,
+    reported: roles.contextCues.reported,
+    codebook,
+  };
 }
 
 /** The distinct cues of each kind found in a sentence, and where the first of each kind starts. */
@@ -174,9 +192,11 @@ export interface SentenceCode {
 export function codeSentence(text: string, quoted: readonly QuotedSpan[], hasProgramme: boolean, coder: SentenceCoder): SentenceCode {
   const body = stripLeadIn(text, coder.reported);
   const offset = text.length - body.length;
-  const names = quoted.length === 0 ? quoted : quoted.filter((span) => span.isName || span.isTitle).map((span) => ({ start: span.start - offset, end: span.end - offset }));
+  const names =
+    quoted.length === 0 ? quoted : quoted.filter((span) => span.isName || span.isTitle).map((span) => ({ start: span.start - offset, end: span.end - offset }));
   const cues = cuesIn(body, coder, names);
-  if (isQuotation(body, quoted, cues.count('speech')) || isAside(body) || isReportedOpinion(body) || isFirstPerson(body) || isScheduleLine(body)) return { role: 'context', instrument: null };
+  if (isQuotation(body, quoted, cues.count('speech')) || isAside(body) || isReportedOpinion(body) || isFirstPerson(body) || isScheduleLine(body))
+    return { role: 'context', instrument: null };
   if (isCallout(body)) return { role: 'result', instrument: null };
   const measure = cues.count('measure') + (hasProgramme ? 1 : 0);
   const result = cues.count('result');

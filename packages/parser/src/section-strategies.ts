@@ -81,7 +81,12 @@ function fromUnitHeadings(text: ArticleText): SectionedArticle | undefined {
 /** One paragraph rule of a headed article: it adjusts the paragraphs the headings gave their regions. */
 type HeadedParagraphRule = (infos: ParagraphInfo[], text: ArticleText, byStart: ReadonlyMap<number, HeadingFound>) => void;
 
-const HEADED_RULES: readonly HeadedParagraphRule[] = [captionsTakeTheirProvince, markerLinesBelongToNone, calloutsIntroduceTheirSection, (infos, text) => closeSummaries(infos, text.placeMatches, text.gazetteer)];
+const HEADED_RULES: readonly HeadedParagraphRule[] = [
+  captionsTakeTheirProvince,
+  markerLinesBelongToNone,
+  calloutsIntroduceTheirSection,
+  (infos, text) => closeSummaries(infos, text.placeMatches, text.gazetteer),
+];
 
 function sectionedByHeadings(text: ArticleText): SectionedArticle {
   const byStart = new Map(text.headings.map((heading) => [heading.paragraph, heading]));
@@ -107,7 +112,14 @@ function paragraphsUnderHeadings({ paragraphs, headings, bylines }: ArticleText,
     const role: ParagraphRole = headingLinesLeft > 0 ? 'heading' : current ? 'body' : 'intro';
     headingLinesLeft -= 1;
     if (bylines[index]) infos.push({ index, text: paragraphs[index]!, region: null, unit: null, role: 'byline' });
-    else infos.push({ index, text: paragraphs[index]!, region: current ? current.unit.region?.short ?? null : sharedRegion, unit: current ? current.unit.unit : sharedRegion, role });
+    else
+      infos.push({
+        index,
+        text: paragraphs[index]!,
+        region: current ? (current.unit.region?.short ?? null) : sharedRegion,
+        unit: current ? current.unit.unit : sharedRegion,
+        role,
+      });
   }
   return infos;
 }

@@ -7,7 +7,14 @@ import { loadKnownUnits } from './units.js';
 
 const gazetteer = loadGazetteer();
 const section = (paragraphs: string[], title = '') =>
-  sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), matchPlaceNames(title, 0, gazetteer), gazetteer, loadSectionCues(), loadKnownUnits());
+  sectionArticle(
+    paragraphs,
+    paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)),
+    matchPlaceNames(title, 0, gazetteer),
+    gazetteer,
+    loadSectionCues(),
+    loadKnownUnits(),
+  );
 const summary = (paragraphs: string[], title = '') => {
   const result = section(paragraphs, title);
   return {
@@ -18,8 +25,13 @@ const summary = (paragraphs: string[], title = '') => {
 
 describe('sectionArticle', () => {
   it('reads a region line followed by a headline line', () => {
-    expect(summary(['浙江、河南等地开展主题教育。', '浙江：', '结合实际 注重实效', '在温州，苍南县开展学习。', '河南：', '上下联动 抓实整改', '洛阳市办好实事。'])).toEqual({
-      sections: [['浙江', '结合实际 注重实效', 1, 3, 'heading-line'], ['河南', '上下联动 抓实整改', 4, 6, 'heading-line']],
+    expect(
+      summary(['浙江、河南等地开展主题教育。', '浙江：', '结合实际 注重实效', '在温州，苍南县开展学习。', '河南：', '上下联动 抓实整改', '洛阳市办好实事。']),
+    ).toEqual({
+      sections: [
+        ['浙江', '结合实际 注重实效', 1, 3, 'heading-line'],
+        ['河南', '上下联动 抓实整改', 4, 6, 'heading-line'],
+      ],
       regions: [null, '浙江', '浙江', '浙江', '河南', '河南', '河南'],
     });
   });
@@ -31,12 +43,29 @@ describe('sectionArticle', () => {
   });
   it('reads spaced region names alone, a headline and a byline, which belongs to no region', () => {
     const result = summary(['河 北', '为民办实事', '本报记者 张三', '石家庄市开展行动。', '黑龙江', '冰雪里的温暖', '哈尔滨市开展行动。']);
-    expect(result.sections).toEqual([['河北', '为民办实事', 0, 3, 'heading-name'], ['黑龙江', '冰雪里的温暖', 4, 6, 'heading-name']]);
+    expect(result.sections).toEqual([
+      ['河北', '为民办实事', 0, 3, 'heading-name'],
+      ['黑龙江', '冰雪里的温暖', 4, 6, 'heading-name'],
+    ]);
     expect(result.regions).toEqual(['河北', '河北', null, '河北', '黑龙江', '黑龙江', '黑龙江']);
   });
   it('reads a province-and-city heading line (浙江杭州, 北京丰台) as its province', () => {
-    const result = summary(['河 北', '树立导向', '保定市开展行动。', '浙江杭州', '不搞简单机械式问责', '下城区开展监督。', '北京丰台', '温暖十条 激励担当', '丰台区推出措施。']);
-    expect(result.sections.map((s) => [s[0], s[1]])).toEqual([['河北', '树立导向'], ['浙江', '不搞简单机械式问责'], ['北京', '温暖十条 激励担当']]);
+    const result = summary([
+      '河 北',
+      '树立导向',
+      '保定市开展行动。',
+      '浙江杭州',
+      '不搞简单机械式问责',
+      '下城区开展监督。',
+      '北京丰台',
+      '温暖十条 激励担当',
+      '丰台区推出措施。',
+    ]);
+    expect(result.sections.map((s) => [s[0], s[1]])).toEqual([
+      ['河北', '树立导向'],
+      ['浙江', '不搞简单机械式问责'],
+      ['北京', '温暖十条 激励担当'],
+    ]);
   });
   it('attributes paragraphs without headings from the places they name, quotations inheriting', () => {
     const result = summary([
@@ -47,7 +76,10 @@ describe('sectionArticle', () => {
       '（本报记者 李四）',
     ]);
     expect(result.regions).toEqual([null, '河南', '河南', '贵州', null]);
-    expect(result.sections.map((s) => [s[0], s[4]])).toEqual([['河南', 'inferred-places'], ['贵州', 'inferred-places']]);
+    expect(result.sections.map((s) => [s[0], s[4]])).toEqual([
+      ['河南', 'inferred-places'],
+      ['贵州', 'inferred-places'],
+    ]);
   });
   it('finds a roundup whose paragraphs open with quotations rather than places', () => {
     const result = summary([
@@ -72,17 +104,39 @@ describe('sectioning strategies and their thresholds', () => {
   const sectionWith = (paragraphs: string[], change: (cues: ReturnType<typeof loadSectionCues>) => void) => {
     const cues = loadSectionCues();
     change(cues);
-    return sectionArticle(paragraphs, paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)), [], gazetteer, cues, loadKnownUnits());
+    return sectionArticle(
+      paragraphs,
+      paragraphs.map((text, index) => matchPlaceNames(text, index, gazetteer)),
+      [],
+      gazetteer,
+      cues,
+      loadKnownUnits(),
+    );
   };
 
   it('tries printed headings first, then the places each paragraph opens with, then a single region', () => {
     expect(section(['浙江：', '杭州市开展行动。', '河南：', '郑州市开展行动。']).sections.map((s) => s.detectedBy)).toEqual(['heading-line', 'heading-line']);
-    expect(section(withoutHeadings).sections.map((s) => [s.region?.short, s.detectedBy])).toEqual([['浙江', 'inferred-places'], ['河南', 'inferred-places'], ['湖南', 'inferred-places']]);
-    expect(section(['杭州市开展行动。', '宁波市新建学校。'], '浙江：实干').sections.map((s) => [s.region?.short, s.detectedBy])).toEqual([['浙江', 'inferred-single']]);
+    expect(section(withoutHeadings).sections.map((s) => [s.region?.short, s.detectedBy])).toEqual([
+      ['浙江', 'inferred-places'],
+      ['河南', 'inferred-places'],
+      ['湖南', 'inferred-places'],
+    ]);
+    expect(section(['杭州市开展行动。', '宁波市新建学校。'], '浙江：实干').sections.map((s) => [s.region?.short, s.detectedBy])).toEqual([
+      ['浙江', 'inferred-single'],
+    ]);
   });
 
   it('gives a passage headed by a name and a dash the province its first place-naming paragraph tells of', () => {
-    const paragraphs = ['各地精准帮扶困难群众。', '驻村第一书记盛君——', '帮困难户找工作', '“郭大姐，新工作感觉怎么样？”', '郭红玲是江苏省徐州市贾汪区临运村的贫困户。', '民政干部张智——', '给低保户送温暖', '湖南省长沙市岳麓区含浦街道社会事务办主任张智来到九丰村。'];
+    const paragraphs = [
+      '各地精准帮扶困难群众。',
+      '驻村第一书记盛君——',
+      '帮困难户找工作',
+      '“郭大姐，新工作感觉怎么样？”',
+      '郭红玲是江苏省徐州市贾汪区临运村的贫困户。',
+      '民政干部张智——',
+      '给低保户送温暖',
+      '湖南省长沙市岳麓区含浦街道社会事务办主任张智来到九丰村。',
+    ];
     expect(section(paragraphs).paragraphs.map((p) => p.region)).toEqual([null, '江苏', '江苏', '江苏', '江苏', '湖南', '湖南', '湖南']);
   });
 
@@ -110,7 +164,15 @@ describe('sectioning strategies and their thresholds', () => {
     expect(() => loadSectionCues(file)).toThrow(/sectioning/);
   });
   it('gives a passage headed by a person its province as unit, never the person', () => {
-    const result = section(['各地医护人员坚守一线。', '湖北黄冈市罗田县人民医院护士余康颖——', '看到患者出院最开心', '她每天护理十余名患者。', '甘肃省人民医院重症医学科护士长伍严骏——', '危急时刻就要站出来', '他主动请缨驰援武汉。']);
+    const result = section([
+      '各地医护人员坚守一线。',
+      '湖北黄冈市罗田县人民医院护士余康颖——',
+      '看到患者出院最开心',
+      '她每天护理十余名患者。',
+      '甘肃省人民医院重症医学科护士长伍严骏——',
+      '危急时刻就要站出来',
+      '他主动请缨驰援武汉。',
+    ]);
     expect(result.sections.map((s) => [s.region?.short, s.unit, s.unitType, s.heading])).toEqual([
       ['湖北', '湖北', 'province', '看到患者出院最开心'],
       ['甘肃', '甘肃', 'province', '危急时刻就要站出来'],

@@ -149,7 +149,9 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
     const colon = dash ? dash[1]!.length : compact.search(/[：:]/);
     const token = colon === -1 ? compact : compact.slice(0, colon);
     if (token.length < 2 || token.length > (dash ? 20 : 16)) continue;
-    const unit = headingUnit(token, gazetteer, known) ?? (dash ? namedUnit(token, gazetteer, known) : colon === -1 ? loneLineUnit(token, index, paragraphs, bylines, gazetteer, known) : undefined);
+    const unit =
+      headingUnit(token, gazetteer, known) ??
+      (dash ? namedUnit(token, gazetteer, known) : colon === -1 ? loneLineUnit(token, index, paragraphs, bylines, gazetteer, known) : undefined);
     if (!unit || (!isPlaceUnit(unit) && token.length < 3 && !known.byName.has(token))) continue;
     const rest = colon === -1 || dash ? '' : paragraph.slice(paragraph.search(/[：:]/) + 1).trim();
     const next = paragraphs[index + 1];
@@ -184,7 +186,13 @@ export function findHeadings(paragraphs: readonly string[], gazetteer: Gazetteer
  * where the passage names several, the one it is first placed in (the text comes first); central bodies,
  * enterprises and sectors stay national.
  */
-export function placeUnitsFromText(headings: HeadingFound[], paragraphCount: number, placeMatches: readonly PlaceMatch[][], gazetteer: Gazetteer, mixedRatio: number): void {
+export function placeUnitsFromText(
+  headings: HeadingFound[],
+  paragraphCount: number,
+  placeMatches: readonly PlaceMatch[][],
+  gazetteer: Gazetteer,
+  mixedRatio: number,
+): void {
   headings.forEach((heading, position) => {
     if (heading.unit.region || (heading.unit.unitType !== 'university' && heading.unit.unitType !== 'other')) return;
     const end = headings[position + 1]?.paragraph ?? paragraphCount;
@@ -212,7 +220,13 @@ function firstClearProvince(placeMatches: readonly PlaceMatch[][], mixedRatio: n
  * Where an article prints two or more `济南 曲径通幽` headings, a line of the same layout whose space was lost
  * (`广州一园一景`: a city, then a headline as long as the others) is one of them too.
  */
-function withGluedHeadings(headings: HeadingFound[], paragraphs: readonly string[], spacedHeadlines: readonly string[], gazetteer: Gazetteer, known: KnownUnits): HeadingFound[] {
+function withGluedHeadings(
+  headings: HeadingFound[],
+  paragraphs: readonly string[],
+  spacedHeadlines: readonly string[],
+  gazetteer: Gazetteer,
+  known: KnownUnits,
+): HeadingFound[] {
   const taken = new Set(headings.flatMap((heading) => Array.from({ length: heading.lines }, (_, line) => heading.paragraph + line)));
   const lengths = new Set(spacedHeadlines.map((headline) => headline.length));
   const glued: HeadingFound[] = [];
@@ -283,7 +297,12 @@ export interface SectionedArticle {
 }
 
 /** Groups paragraphs into sections by unit: a new one where the unit changes or a heading starts one. */
-export function buildSections(infos: ParagraphInfo[], gazetteer: Gazetteer, detectedBy: SectionDetection, headings: ReadonlyMap<number, HeadingFound>): Section[] {
+export function buildSections(
+  infos: ParagraphInfo[],
+  gazetteer: Gazetteer,
+  detectedBy: SectionDetection,
+  headings: ReadonlyMap<number, HeadingFound>,
+): Section[] {
   const units = new Map([...headings.values()].map((heading) => [heading.unit.unit, heading.unit]));
   const sections: Section[] = [];
   let current: Section | undefined;
@@ -322,7 +341,9 @@ export function closeSummaries(infos: ParagraphInfo[], placeMatches: readonly Pl
   for (let index = infos.length - 1; index >= 0; index--) {
     const info = infos[index]!;
     if (info.role === 'byline') continue;
-    const named = [...provinceVotes(placeMatches[index] ?? []).keys()].map((code) => gazetteer.region(code)?.short).filter((short) => short && articleRegions.has(short));
+    const named = [...provinceVotes(placeMatches[index] ?? []).keys()]
+      .map((code) => gazetteer.region(code)?.short)
+      .filter((short) => short && articleRegions.has(short));
     if (new Set(named).size >= 2) {
       assignProvince(info, null);
       continue;

@@ -17,10 +17,17 @@ describe('sentences of a section placed by place names', () => {
     expect(shandong.map((measure) => measure.region)).toEqual(['山东', '', '山东']);
   });
   it('leaves a sentence naming only another province’s places, and its figures, out of every region', () => {
-    expect(extraction.figures.map((figure) => [figure.raw, figure.region])).toEqual([['8.32亿元', null], ['300万元', '贵州']]);
+    expect(extraction.figures.map((figure) => [figure.raw, figure.region])).toEqual([
+      ['8.32亿元', null],
+      ['300万元', '贵州'],
+    ]);
   });
   it('gives no region a place of another province', () => {
     const places = extraction.places.filter((place) => place.level !== 'province').map((place) => [place.name, place.region]);
-    expect(places).toEqual([['济南市', '山东'], ['济南市', '山东'], ['遵义市', '贵州']]);
+    expect(places).toEqual([
+      ['济南市', '山东'],
+      ['济南市', '山东'],
+      ['遵义市', '贵州'],
+    ]);
   });
 });

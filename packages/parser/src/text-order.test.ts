@@ -27,8 +27,16 @@ describe('itemsBySentence', () => {
   });
 
   it('gives the same for items out of order', () => {
-    const found = [{ start: 5, end: 6 }, { start: 1, end: 2 }];
-    expect(itemsBySentence(found, [{ start: 0, end: 3 }, { start: 3, end: 8 }])).toEqual([[{ start: 1, end: 2 }], [{ start: 5, end: 6 }]]);
+    const found = [
+      { start: 5, end: 6 },
+      { start: 1, end: 2 },
+    ];
+    expect(
+      itemsBySentence(found, [
+        { start: 0, end: 3 },
+        { start: 3, end: 8 },
+      ]),
+    ).toEqual([[{ start: 1, end: 2 }], [{ start: 5, end: 6 }]]);
   });
 });
 

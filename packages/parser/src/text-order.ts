@@ -31,7 +31,8 @@ export function itemsBySentence<T extends Spanned>(items: readonly T[], sentence
   for (const sentence of sentences) {
     while (first < items.length && items[first]!.start < sentence.start) first += 1;
     const found: T[] = [];
-    for (let index = first; index < items.length && items[index]!.start <= sentence.end; index++) if (inside(items[index]!, sentence)) found.push(items[index]!);
+    for (let index = first; index < items.length && items[index]!.start <= sentence.end; index++)
+      if (inside(items[index]!, sentence)) found.push(items[index]!);
     grouped.push(found);
   }
   return grouped;

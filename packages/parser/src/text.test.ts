@@ -31,7 +31,14 @@ describe('decodeBytes', () => {
 });
 
 describe('codePointLength', () => {
-  it.each([['浙江', 2], ['', 0], ['𠮷野家', 3], ['a𠮷', 2], ['\ud842', 1], ['\udfb7x', 2]])('counts %j as %i characters, as [...text] does', (text, length) => {
+  it.each([
+    ['浙江', 2],
+    ['', 0],
+    ['𠮷野家', 3],
+    ['a𠮷', 2],
+    ['\ud842', 1],
+    ['\udfb7x', 2],
+  ])('counts %j as %i characters, as [...text] does', (text, length) => {
     expect(codePointLength(text)).toBe(length);
     expect(codePointLength(text)).toBe([...text].length);
   });

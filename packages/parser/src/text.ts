@@ -3,8 +3,23 @@
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const HTML_TAG = /<\/?[a-zA-Z][^<>]{0,200}>/g;
 const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  middot: '·', hellip: '…', mdash: '—', ndash: '–', ensp: ' ', emsp: ' ', thinsp: ' ',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  middot: '·',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
 };
 const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g;
 /** Whitespace a crawler leaves around paragraphs: ASCII, no-break, full-width (the indent `　　`) and the rest of Unicode's. */
@@ -26,13 +41,15 @@ function safeCodePoint(code: number): string | undefined {
  * HTML tags and entities; no-break spaces become spaces. Line structure is kept (`<br>` and `<p>` become line breaks).
  */
 export function cleanText(text: string): string {
-  return text
-    .replace(/<br\s*\/?>|<\/p>/gi, '\n')
-    .replace(HTML_TAG, '')
-    .replace(ENTITY, decodeEntity)
-    .replace(ZERO_WIDTH, '')
-    // A no-break space inside a paragraph is a space to every reader, and searching for one should find it.
-    .replace(/\u00A0/g, ' ');
+  return (
+    text
+      .replace(/<br\s*\/?>|<\/p>/gi, '\n')
+      .replace(HTML_TAG, '')
+      .replace(ENTITY, decodeEntity)
+      .replace(ZERO_WIDTH, '')
+      // A no-break space inside a paragraph is a space to every reader, and searching for one should find it.
+      .replace(/\u00A0/g, ' ')
+  );
 }
 
 /** Trims a line of every kind of space, including the full-width indent. */

@@ -59,10 +59,12 @@ describe('headingUnit', () => {
     expect(unit(token)).toEqual(expected);
   });
   it('never takes an event or a person with a title for a unit', () => {
-    for (const token of ['遵义会议', '南昌起义', '平津战役', '清华大学教授李明', '浙江大学副校长王红', '中国社科院研究员张华']) expect(unit(token)).toBeUndefined();
+    for (const token of ['遵义会议', '南昌起义', '平津战役', '清华大学教授李明', '浙江大学副校长王红', '中国社科院研究员张华'])
+      expect(unit(token)).toBeUndefined();
   });
   it('never takes a topic or a sentence for a unit', () => {
-    for (const token of ['谁来种地', '钱从哪来', '第三章空间布局', '形成全面开放新格局', '创造家门口就业机会', '全国检察机关共立案']) expect(unit(token)).toBeUndefined();
+    for (const token of ['谁来种地', '钱从哪来', '第三章空间布局', '形成全面开放新格局', '创造家门口就业机会', '全国检察机关共立案'])
+      expect(unit(token)).toBeUndefined();
   });
   it.each([
     ['华东师大', '华东师范大学', true],
@@ -78,9 +80,12 @@ describe('headingUnit', () => {
 });
 
 describe('namesPerson', () => {
-  it.each(['浙江湖州港口村党总支书记孙根法', '湖北黄冈市罗田县人民医院护士余康颖', '北京市东城区健身操舞协会会员李秀花', '江西南昌工务段道口工董贵琴夫妇'])('reads %s as a person', (token) => {
-    expect(namesPerson(token, known)).toBe(true);
-  });
+  it.each(['浙江湖州港口村党总支书记孙根法', '湖北黄冈市罗田县人民医院护士余康颖', '北京市东城区健身操舞协会会员李秀花', '江西南昌工务段道口工董贵琴夫妇'])(
+    'reads %s as a person',
+    (token) => {
+      expect(namesPerson(token, known)).toBe(true);
+    },
+  );
   it.each(['西安市长安区', '陕西师范大学', '湖南长沙市望城区妇联志愿服务队', '北京香山革命纪念地', '宁波舟山港'])('reads %s as no person', (token) => {
     expect(namesPerson(token, known)).toBe(false);
   });

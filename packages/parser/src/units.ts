@@ -80,9 +80,7 @@ function provincesOfName(name: string, gazetteer: Gazetteer, anyLevel: boolean):
   const [end, entries] = gazetteer.namesAt(name, 0)[0] ?? [];
   if (end !== name.length || !entries) return new Set();
   return new Set(
-    entries
-      .filter((entry) => anyLevel || entry.place.level === 'province' || entry.place.level === 'prefecture')
-      .map((entry) => entry.place.provinceCode),
+    entries.filter((entry) => anyLevel || entry.place.level === 'province' || entry.place.level === 'prefecture').map((entry) => entry.place.provinceCode),
   );
 }
 
@@ -112,7 +110,9 @@ function placeUnit(token: string, gazetteer: Gazetteer): SectionUnit | undefined
   const head = only(provincesOfName(token.slice(0, end), gazetteer, false));
   if (!head) return undefined;
   const rest = token.slice(end);
-  return isPlaceChainIn(rest, head, gazetteer, 2) ? { unit: token, unitType: /[县区旗]$/.test(rest) ? 'county' : 'city', region: gazetteer.region(head)! } : undefined;
+  return isPlaceChainIn(rest, head, gazetteer, 2)
+    ? { unit: token, unitType: /[县区旗]$/.test(rest) ? 'county' : 'city', region: gazetteer.region(head)! }
+    : undefined;
 }
 
 /**
@@ -161,7 +161,7 @@ export function headingUnit(token: string, gazetteer: Gazetteer, known: KnownUni
   const named = provinceInName(token, gazetteer);
   // A body named after a province (浙江省委, 河南省教育厅) is that province's, not a central one.
   const unitType = listed?.type ?? (patterned === 'central-body' && named ? 'other' : patterned!);
-  const region = unitType === 'central-body' ? null : named ?? (listed?.province ? gazetteer.region(listed.province) ?? null : null);
+  const region = unitType === 'central-body' ? null : (named ?? (listed?.province ? (gazetteer.region(listed.province) ?? null) : null));
   return { unit: token, unitType, region };
 }
 

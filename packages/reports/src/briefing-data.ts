@@ -90,7 +90,8 @@ function keepBest<T>(items: T[], item: T, limit: number, better: (a: T, b: T) =>
 }
 
 /** The sources listed first are roundups by design (printed region headings), then the widest. */
-const bySourceRank = (a: SourceArticle, b: SourceArticle) => Number(b.headed) - Number(a.headed) || b.regions.length - a.regions.length || a.date.localeCompare(b.date);
+const bySourceRank = (a: SourceArticle, b: SourceArticle) =>
+  Number(b.headed) - Number(a.headed) || b.regions.length - a.regions.length || a.date.localeCompare(b.date);
 const byScore = (a: BriefingMeasure, b: BriefingMeasure) => b.score - a.score || a.order - b.order;
 const byValue = (a: BriefingFigure, b: BriefingFigure) => b.value - a.value || a.order - b.order;
 const byOrder = (a: BriefingFigure, b: BriefingFigure) => a.order - b.order;
@@ -100,7 +101,6 @@ function measureScore(measure: MeasureRow): number {
   const count = (list: string) => (list ? list.split(';').length : 0);
   return 3 * count(measure.figures) + 2 * count(measure.initiatives) + count(measure.domains) + (measure.locality ? 1 : 0);
 }
-
 
 export class BriefingCollector {
   readonly regions = new Map<string, RegionMaterial>();
@@ -156,18 +156,33 @@ export class BriefingCollector {
       let material = this.regions.get(section.region);
       if (!material) {
         material = {
-          region: section.region, code: section.region_code, pinyin: section.region_en, headlines: [], places: new Map(),
-          measures: [], results: [], figures: [], moneyFigures: [], programmes: new Map(), detections: new Map(), units: [], appearances: [], appearanceDates: [],
+          region: section.region,
+          code: section.region_code,
+          pinyin: section.region_en,
+          headlines: [],
+          places: new Map(),
+          measures: [],
+          results: [],
+          figures: [],
+          moneyFigures: [],
+          programmes: new Map(),
+          detections: new Map(),
+          units: [],
+          appearances: [],
+          appearanceDates: [],
         };
         this.regions.set(section.region, material);
       }
       if (!counted.has(section.region)) {
         counted.add(section.region);
         material.appearanceDates.push(article.date);
-        if (material.appearances.length < BRIEFING_LIMITS.sources * 2) material.appearances.push({ articleId: article.article_id, date: article.date, title: article.title });
+        if (material.appearances.length < BRIEFING_LIMITS.sources * 2)
+          material.appearances.push({ articleId: article.article_id, date: article.date, title: article.title });
       }
-      if (section.unit !== section.region && material.units.length < BRIEFING_LIMITS.headlines * 2 && !material.units.includes(section.unit)) material.units.push(section.unit);
-      if (section.heading && material.headlines.length < BRIEFING_LIMITS.headlines && !material.headlines.includes(section.heading)) material.headlines.push(section.heading);
+      if (section.unit !== section.region && material.units.length < BRIEFING_LIMITS.headlines * 2 && !material.units.includes(section.unit))
+        material.units.push(section.unit);
+      if (section.heading && material.headlines.length < BRIEFING_LIMITS.headlines && !material.headlines.includes(section.heading))
+        material.headlines.push(section.heading);
       material.detections.set(section.detected_by, (material.detections.get(section.detected_by) ?? 0) + 1);
     }
     for (const locality of tables.localities) {
@@ -176,7 +191,8 @@ export class BriefingCollector {
       const key = locality.canonical_name || locality.name;
       const place = material.places.get(key);
       if (place) place.mentions += locality.mentions;
-      else if (material.places.size < BRIEFING_LIMITS.places * 8) material.places.set(key, { name: locality.name, level: locality.level, mentions: locality.mentions });
+      else if (material.places.size < BRIEFING_LIMITS.places * 8)
+        material.places.set(key, { name: locality.name, level: locality.level, mentions: locality.mentions });
     }
     this.domainMaterial.add(article, tables);
     // What a region did and what it achieved; context (scene, background, quotations) is left to measures.csv.
@@ -184,8 +200,14 @@ export class BriefingCollector {
       const material = this.regions.get(measure.region);
       if (!material || measure.role === 'context') continue;
       const quoted: BriefingMeasure = {
-        articleId: measure.article_id, paragraph: measure.paragraph, text: measure.text, domains: measure.domains ? measure.domains.split(';') : [],
-        instrument: measure.instrument, figures: measure.figures ? measure.figures.split(';') : [], score: measureScore(measure), order: this.order++,
+        articleId: measure.article_id,
+        paragraph: measure.paragraph,
+        text: measure.text,
+        domains: measure.domains ? measure.domains.split(';') : [],
+        instrument: measure.instrument,
+        figures: measure.figures ? measure.figures.split(';') : [],
+        score: measureScore(measure),
+        order: this.order++,
       };
       if (measure.role === 'measure') keepBest(material.measures, quoted, BRIEFING_LIMITS.measures, byScore);
       else keepBest(material.results, quoted, BRIEFING_LIMITS.results, byScore);
@@ -195,7 +217,8 @@ export class BriefingCollector {
       const material = this.regions.get(initiative.region);
       const programme = material?.programmes.get(initiative.programme_id);
       if (programme) programme.count += 1;
-      else if (material && material.programmes.size < BRIEFING_LIMITS.programmes * 20) material.programmes.set(initiative.programme_id, { name: initiative.name, count: 1 });
+      else if (material && material.programmes.size < BRIEFING_LIMITS.programmes * 20)
+        material.programmes.set(initiative.programme_id, { name: initiative.name, count: 1 });
     }
   }
 
@@ -203,8 +226,17 @@ export class BriefingCollector {
     const material = this.regions.get(row.region);
     if (!material) return;
     const figure: BriefingFigure = {
-      articleId: row.article_id, date: article.date, title: article.title, raw: row.raw, value: row.value, unit: row.unit, qualifier: row.qualifier, quantity: row.quantity,
-      subject: row.subject, locality: row.locality, order: this.order++,
+      articleId: row.article_id,
+      date: article.date,
+      title: article.title,
+      raw: row.raw,
+      value: row.value,
+      unit: row.unit,
+      qualifier: row.qualifier,
+      quantity: row.quantity,
+      subject: row.subject,
+      locality: row.locality,
+      order: this.order++,
     };
     if (row.quantity === 'money' && row.unit === '元') keepBest(material.moneyFigures, figure, BRIEFING_LIMITS.figures, byValue);
     // An age (88岁) describes a person, not what the region did: figures.csv keeps it, the region's figure table does not.
@@ -219,20 +251,26 @@ export class BriefingCollector {
   }
 
   /** The region's material, trimmed and sorted for printing. */
-  material(region: string): {
-    headlines: string[];
-    units: string[];
-    places: BriefingPlace[];
-    measures: BriefingMeasure[];
-    results: BriefingMeasure[];
-    figures: BriefingFigure[];
-    moneyFigures: BriefingFigure[];
-    programmes: Array<[string, number]>;
-  } | undefined {
+  material(region: string):
+    | {
+        headlines: string[];
+        units: string[];
+        places: BriefingPlace[];
+        measures: BriefingMeasure[];
+        results: BriefingMeasure[];
+        figures: BriefingFigure[];
+        moneyFigures: BriefingFigure[];
+        programmes: Array<[string, number]>;
+      }
+    | undefined {
     const material = this.regions.get(region);
     if (!material) return undefined;
     const limits = this.limits;
-    const best = (items: BriefingMeasure[], limit: number) => [...items].sort(byScore).slice(0, limit).sort((a, b) => a.order - b.order);
+    const best = (items: BriefingMeasure[], limit: number) =>
+      [...items]
+        .sort(byScore)
+        .slice(0, limit)
+        .sort((a, b) => a.order - b.order);
     return {
       headlines: material.headlines.slice(0, limits.headlines),
       units: material.units.slice(0, limits.headlines * 2),
@@ -241,7 +279,10 @@ export class BriefingCollector {
       results: best(material.results, limits.results),
       figures: [...material.figures].sort(byOrder).slice(0, limits.figures),
       moneyFigures: [...material.moneyFigures].sort(byValue).slice(0, limits.figures),
-      programmes: [...material.programmes.values()].sort((a, b) => b.count - a.count).slice(0, limits.programmes).map(({ name, count }): [string, number] => [name, count]),
+      programmes: [...material.programmes.values()]
+        .sort((a, b) => b.count - a.count)
+        .slice(0, limits.programmes)
+        .map(({ name, count }): [string, number] => [name, count]),
     };
   }
 

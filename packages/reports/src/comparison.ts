@@ -74,7 +74,13 @@ export function inScope(tables: ArticleTables, scope: ComparisonScope): boolean 
 
 /** The comparison's order: see `RegionComparison.rows`. */
 function byCountThenCode(a: RegionTally, b: RegionTally): number {
-  return b.articles - a.articles || b.measures - a.measures || b.sections - a.sections || (a.code || '999999').localeCompare(b.code || '999999') || a.firstSeen - b.firstSeen;
+  return (
+    b.articles - a.articles ||
+    b.measures - a.measures ||
+    b.sections - a.sections ||
+    (a.code || '999999').localeCompare(b.code || '999999') ||
+    a.firstSeen - b.firstSeen
+  );
 }
 
 /** Adds up each region's sections, places, figures, programmes and measures; memory grows with regions, not articles. */
@@ -102,10 +108,20 @@ export class RegionComparison {
       let tally = this.tallies.get(section.region);
       if (!tally) {
         tally = {
-          region: section.region, code: section.region_code, pinyin: section.region_en, firstSeen: this.tallies.size,
-          articles: 0, sections: 0, paragraphs: 0, localities: new Set(), figures: 0, initiatives: new Set(),
+          region: section.region,
+          code: section.region_code,
+          pinyin: section.region_en,
+          firstSeen: this.tallies.size,
+          articles: 0,
+          sections: 0,
+          paragraphs: 0,
+          localities: new Set(),
+          figures: 0,
+          initiatives: new Set(),
           quantities: { money: emptyQuantity(), people: emptyQuantity(), households: emptyQuantity() },
-          measures: 0, domains: new Map(), instruments: { supply: 0, environment: 0, demand: 0 },
+          measures: 0,
+          domains: new Map(),
+          instruments: { supply: 0, environment: 0, demand: 0 },
         };
         this.tallies.set(section.region, tally);
       }
@@ -114,8 +130,20 @@ export class RegionComparison {
       if (!own) {
         tally.articles += 1;
         own = {
-          article_id: articleId, region: section.region, region_code: section.region_code, region_en: section.region_en, sections: 0, paragraphs: 0, figures: 0,
-          measures: 0, money_figures: 0, money_yuan: 0, people_figures: 0, people: 0, household_figures: 0, households: 0,
+          article_id: articleId,
+          region: section.region,
+          region_code: section.region_code,
+          region_en: section.region_en,
+          sections: 0,
+          paragraphs: 0,
+          figures: 0,
+          measures: 0,
+          money_figures: 0,
+          money_yuan: 0,
+          people_figures: 0,
+          people: 0,
+          household_figures: 0,
+          households: 0,
         };
         inArticle.set(section.region, own);
       }
@@ -213,5 +241,3 @@ export class RegionComparison {
     return this.tallies.get(region)?.measures ?? 0;
   }
 }
-
-

@@ -4,7 +4,14 @@ import { TABLES } from '@roundup/model';
 import { formatCsv, formatCsvGroups, formatCsvRows, neutraliseFormula, tableShape } from './csv.js';
 
 describe('neutraliseFormula', () => {
-  it.each([['=1+1', "'=1+1"], ['+86', "'+86"], ['-x', "'-x"], ['@SUM', "'@SUM"], ['\tx', "'\tx"], ['浙江', '浙江']])('turns %j into %j', (cell, expected) => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+86', "'+86"],
+    ['-x', "'-x"],
+    ['@SUM', "'@SUM"],
+    ['\tx', "'\tx"],
+    ['浙江', '浙江'],
+  ])('turns %j into %j', (cell, expected) => {
     expect(neutraliseFormula(cell)).toBe(expected);
   });
 });
@@ -20,7 +27,26 @@ describe('formatCsv', () => {
   });
   it('keeps numeric columns numeric, even negative', () => {
     const figures = tableShape(TABLES.figures);
-    const csv = formatCsv([{ article_id: 'a', paragraph: 1, region: '', locality: '', raw: '-5元', value: -5, unit: '元', qualifier: 'exact', quantity: 'money', subject: '', sentence: '', start: 0, end: 3 }], figures);
+    const csv = formatCsv(
+      [
+        {
+          article_id: 'a',
+          paragraph: 1,
+          region: '',
+          locality: '',
+          raw: '-5元',
+          value: -5,
+          unit: '元',
+          qualifier: 'exact',
+          quantity: 'money',
+          subject: '',
+          sentence: '',
+          start: 0,
+          end: 3,
+        },
+      ],
+      figures,
+    );
     expect(csv).toContain(",'-5元,-5,元,");
   });
 });
@@ -36,7 +62,8 @@ describe('formatCsvGroups', () => {
     expect(formatCsvGroups([[], []], shape)).toEqual(['', '']);
   });
   it('gives the same texts where groups are longer than one papaparse call takes, or straddle two', () => {
-    const many = (count: number, tag: string) => Array.from({ length: count }, (_, index) => row(index % 7 === 0 ? `${tag}${index},"引"\r\n` : `${tag}${index}`));
+    const many = (count: number, tag: string) =>
+      Array.from({ length: count }, (_, index) => row(index % 7 === 0 ? `${tag}${index},"引"\r\n` : `${tag}${index}`));
     const groups = [many(4500, 'a'), [], many(1999, 'b'), many(1, 'c'), many(2001, 'd')];
     expect(formatCsvGroups(groups, shape)).toEqual(groups.map((rows) => formatCsvRows(rows, shape)));
   });

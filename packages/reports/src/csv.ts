@@ -46,7 +46,12 @@ const NEWLINE = '\r\n';
 /** Rows as CSV lines (no header), each ending in CRLF. */
 export function formatCsvRows(rows: readonly object[], shape: TableShape): string {
   if (rows.length === 0) return '';
-  return Papa.unparse(rows.map((row) => csvCells(row, shape)), { newline: NEWLINE, quotes: false, header: false }) + NEWLINE;
+  return (
+    Papa.unparse(
+      rows.map((row) => csvCells(row, shape)),
+      { newline: NEWLINE, quotes: false, header: false },
+    ) + NEWLINE
+  );
 }
 
 /**

@@ -51,10 +51,15 @@ function fieldOf(name: string, property: JsonSchemaProperty): TableField {
 export function tableResource(table: TableName, extraNumericColumns: readonly { name: string; description: string }[] = []): TableResource {
   const jsonSchema = z.toJSONSchema(TABLES[table]) as { properties: Record<string, JsonSchemaProperty> };
   const fields = Object.entries(jsonSchema.properties).map(([name, property]) => fieldOf(name, property));
-  for (const column of extraNumericColumns) fields.push({ name: column.name, type: 'integer', description: column.description, constraints: { required: true, minimum: 0 } });
+  for (const column of extraNumericColumns)
+    fields.push({ name: column.name, type: 'integer', description: column.description, constraints: { required: true, minimum: 0 } });
   const { primaryKey, description, references = [] } = TABLE_KEYS[table];
-  const foreignKeys = references.map((reference) => ({ fields: reference.fields, reference: { resource: reference.resource, fields: reference.resourceFields } }));
-  if (fields.some((field) => field.name === 'article_id') && table !== 'articles') foreignKeys.unshift({ fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } });
+  const foreignKeys = references.map((reference) => ({
+    fields: reference.fields,
+    reference: { resource: reference.resource, fields: reference.resourceFields },
+  }));
+  if (fields.some((field) => field.name === 'article_id') && table !== 'articles')
+    foreignKeys.unshift({ fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } });
   return {
     name: table,
     path: `${table}.csv`,
@@ -75,18 +80,34 @@ export function tableResource(table: TableName, extraNumericColumns: readonly { 
 
 /** The whole descriptor for an output folder. */
 export function dataPackage(options: { version: string; created: Date; domains: readonly { id: string; en: string; zh: string }[] }) {
-  const tables: TableName[] = ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'comparison', 'roundup_regions', 'programmes', 'programme_regions', 'rejects'];
+  const tables: TableName[] = [
+    'articles',
+    'paragraphs',
+    'sections',
+    'figures',
+    'localities',
+    'initiatives',
+    'measures',
+    'comparison',
+    'roundup_regions',
+    'programmes',
+    'programme_regions',
+    'rejects',
+  ];
   return {
     profile: 'tabular-data-package',
     name: 'roundup-output',
     title: 'Regional measures extracted from news roundups',
-    description: 'Tables written by roundup: articles, their regional sections, figures, places, programmes and measures, a comparison by region (counts and largest figures, never sums across articles) each roundup\'s own totals by region, and programmes grouped across regions and time.',
+    description:
+      "Tables written by roundup: articles, their regional sections, figures, places, programmes and measures, a comparison by region (counts and largest figures, never sums across articles) each roundup's own totals by region, and programmes grouped across regions and time.",
     version: options.version,
     created: options.created.toISOString(),
     resources: tables.map((table) =>
       tableResource(
         table,
-        table === 'comparison' ? options.domains.map((domain) => ({ name: `domain_${domain.id}`, description: `measures in the policy domain ${domain.en} (${domain.zh})` })) : [],
+        table === 'comparison'
+          ? options.domains.map((domain) => ({ name: `domain_${domain.id}`, description: `measures in the policy domain ${domain.en} (${domain.zh})` }))
+          : [],
       ),
     ),
   };

@@ -12,7 +12,8 @@ export function regionalDigest(tables: ArticleTables): ArticleTables {
   const regions = new Set(tables.sections.map((section) => section.region).filter((region) => region !== ''));
   // A roundup of units keeps the rows of units without a province (a ministry, an enterprise): its own briefing compares them.
   const units = comparesUnits(tables);
-  const regional = <T extends { region: string }>(rows: readonly T[]) => (units ? [...rows] : regions.size === 0 ? [] : rows.filter((row) => regions.has(row.region)));
+  const regional = <T extends { region: string }>(rows: readonly T[]) =>
+    units ? [...rows] : regions.size === 0 ? [] : rows.filter((row) => regions.has(row.region));
   return {
     articles: tables.articles,
     sections: tables.sections,
@@ -32,7 +33,9 @@ export function regionalDigest(tables: ArticleTables): ArticleTables {
 export function measuresLeftOut(measures: readonly MeasureRow[], sections: readonly SectionRow[]): MeasureRow[] {
   const regional = sections.filter((section) => section.region !== '');
   if (regional.length === 0) return [];
-  return measures.filter((measure) => measure.region === '' && regional.some((section) => section.paragraph_from <= measure.paragraph && measure.paragraph <= section.paragraph_to));
+  return measures.filter(
+    (measure) => measure.region === '' && regional.some((section) => section.paragraph_from <= measure.paragraph && measure.paragraph <= section.paragraph_to),
+  );
 }
 
 /** Whether a roundup compares units rather than provinces: two or more sections, not all of them keyed by a province. */

@@ -30,7 +30,8 @@ const KEPT_SENTENCES = 2;
 const KEPT_PROGRAMMES = 6;
 
 /** Measures before results; then sentences with figures and programmes; then reading order. */
-const byStrength = (a: DomainSentence, b: DomainSentence) => Number(a.role === 'result') - Number(b.role === 'result') || b.score - a.score || a.order - b.order;
+const byStrength = (a: DomainSentence, b: DomainSentence) =>
+  Number(a.role === 'result') - Number(b.role === 'result') || b.score - a.score || a.order - b.order;
 
 const count = (list: string) => (list ? list.split(';').length : 0);
 
@@ -52,12 +53,21 @@ export class DomainMaterial {
     let regions = this.domains.get(domain);
     if (!regions) this.domains.set(domain, (regions = new Map()));
     let entry = regions.get(measure.region);
-    if (!entry) regions.set(measure.region, (entry = { region: measure.region, pinyin, measures: 0, results: 0, best: [], programmes: new Map(), order: this.order }));
+    if (!entry)
+      regions.set(measure.region, (entry = { region: measure.region, pinyin, measures: 0, results: 0, best: [], programmes: new Map(), order: this.order }));
     const role = measure.role === 'result' ? 'result' : 'measure';
     if (role === 'measure') entry.measures += 1;
     else entry.results += 1;
     const score = 3 * count(measure.figures) + 2 * count(measure.initiatives) + (measure.locality ? 1 : 0);
-    entry.best.push({ text: measure.text, figures: measure.figures ? measure.figures.split(';') : [], role, score, order: this.order++, date: article.date, title: article.title });
+    entry.best.push({
+      text: measure.text,
+      figures: measure.figures ? measure.figures.split(';') : [],
+      role,
+      score,
+      order: this.order++,
+      date: article.date,
+      title: article.title,
+    });
     entry.best.sort(byStrength);
     entry.best.length = Math.min(entry.best.length, KEPT_SENTENCES);
     for (const name of measure.initiatives ? measure.initiatives.split(';') : []) {

@@ -1,8 +1,29 @@
 // @roundup/reports: the CSV tables and the PDF briefing.
-export { CSV_BOM, CsvTableWriter, destroyWriteStream, FailureWatch, formatCsv, formatCsvGroups, formatCsvHeader, formatCsvRows, neutraliseFormula, tableShape, type TableShape } from './csv.js';
+export {
+  CSV_BOM,
+  CsvTableWriter,
+  destroyWriteStream,
+  FailureWatch,
+  formatCsv,
+  formatCsvGroups,
+  formatCsvHeader,
+  formatCsvRows,
+  neutraliseFormula,
+  tableShape,
+  type TableShape,
+} from './csv.js';
 export { regionalDigest } from './digest.js';
 export { inScope, RegionComparison, type ComparisonScope, type DomainLabel } from './comparison.js';
-export { BRIEFING_LIMITS, BriefingCollector, CORPUS_LIMITS, type BriefingFigure, type BriefingMeasure, type BriefingPlace, type RoundupEntry, type SourceArticle } from './briefing-data.js';
+export {
+  BRIEFING_LIMITS,
+  BriefingCollector,
+  CORPUS_LIMITS,
+  type BriefingFigure,
+  type BriefingMeasure,
+  type BriefingPlace,
+  type RoundupEntry,
+  type SourceArticle,
+} from './briefing-data.js';
 export { breakableText } from './briefing/blocks.js';
 export { briefingDocument, renderBriefing } from './briefing/document.js';
 export { briefingFontBytes, briefingFonts } from './briefing/fonts.js';

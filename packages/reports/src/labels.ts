@@ -8,7 +8,8 @@ export const LABELS = {
     roundupOf: (regions: string, theme: string) => `${regions}${theme ? `：${theme}` : ''}`,
     corpusTitle: (regions: number, articles: number) => `${regions}个地区 · ${articles}篇报道的对比`,
     corpusRoundupsTitle: (regions: number, roundups: number) => `${regions}个地区 · ${roundups}篇综述的对比`,
-    span: (first: string, last: string, articles: number, roundups: number) => `时间跨度：${first} 至 ${last}；读取文章 ${articles} 篇，其中分地区综述 ${roundups} 篇。`,
+    span: (first: string, last: string, articles: number, roundups: number) =>
+      `时间跨度：${first} 至 ${last}；读取文章 ${articles} 篇，其中分地区综述 ${roundups} 篇。`,
     scopeRoundups: '对比只统计综述（roundup）中各地区的段落；其余文章仍在各 CSV 表中（见 articles.csv 的 kind 列）。',
     scopeAll: '注意：本简报按 --scope all 统计，凡给某地区单独段落的文章都计入该地区，不只是综述；数字来自彼此无关的报道。',
     roundupCount: '综述',
@@ -44,7 +45,8 @@ export const LABELS = {
     matrixTitle: '地区 × 政策领域（措施句数）',
     instrumentTitle: '地区 × 政策工具（措施句数）',
     instruments: { supply: '供给型', environment: '环境型', demand: '需求型' },
-    instrumentNote: '政策工具按 Rothwell & Zegveld 分类：供给型（政府直接提供资金、设施、人员、服务）、环境型（规划、规范、监管、改革、宣传）、需求型（采购、补贴、购买服务、试点、开拓市场）；编码规则见 data/instruments.md。',
+    instrumentNote:
+      '政策工具按 Rothwell & Zegveld 分类：供给型（政府直接提供资金、设施、人员、服务）、环境型（规划、规范、监管、改革、宣传）、需求型（采购、补贴、购买服务、试点、开拓市场）；编码规则见 data/instruments.md。',
     resultsList: '主要成效',
     barsTitle: '各地区措施数量（句）',
     moneyBarsTitle: '各地区提及金额合计',
@@ -70,8 +72,11 @@ export const LABELS = {
     page: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
     levels: { province: '省', prefecture: '地级', county: '县级', township: '乡镇街道', village: '村', zone: '功能区' } as Record<string, string>,
     detections: {
-      'heading-line': '地区行加标题行', 'heading-inline': '地区与标题同行', 'heading-name': '单独的地名行',
-      'inferred-places': '无地区标题，按段落所提地名归属', 'inferred-single': '单一地区报道（推断）',
+      'heading-line': '地区行加标题行',
+      'heading-inline': '地区与标题同行',
+      'heading-name': '单独的地名行',
+      'inferred-places': '无地区标题，按段落所提地名归属',
+      'inferred-single': '单一地区报道（推断）',
     } as Record<string, string>,
     sentencesLeftOut: (count: number) => `按地名归属的段落中，只提到其他省份地名的句子不计入任何地区：共 ${count} 句（见 measures.csv 中 region 为空的行）。`,
     moreInCsv: '完整列表见 CSV 文件。',
@@ -87,9 +92,11 @@ export const LABELS = {
     roundupOf: (regions: string, theme: string) => `${regions}${theme ? `: ${theme}` : ''}`,
     corpusTitle: (regions: number, articles: number) => `${regions} regions compared across ${articles} articles`,
     corpusRoundupsTitle: (regions: number, roundups: number) => `${regions} regions compared across ${roundups} roundups`,
-    span: (first: string, last: string, articles: number, roundups: number) => `Span: ${first} to ${last}; ${articles} articles read, ${roundups} of them roundups comparing regions or units.`,
+    span: (first: string, last: string, articles: number, roundups: number) =>
+      `Span: ${first} to ${last}; ${articles} articles read, ${roundups} of them roundups comparing regions or units.`,
     scopeRoundups: 'Regions are compared over roundup sections only; every other article is still in the CSV tables (the kind column of articles.csv).',
-    scopeAll: 'Note: this briefing counts with --scope all: every article that gives a region a passage of its own counts for it, not only roundups; its figures come from unrelated articles.',
+    scopeAll:
+      'Note: this briefing counts with --scope all: every article that gives a region a passage of its own counts for it, not only roundups; its figures come from unrelated articles.',
     roundupCount: 'Roundups',
     roundupIndex: 'Index of roundups',
     date: 'Date',
@@ -123,7 +130,8 @@ export const LABELS = {
     matrixTitle: 'Region × policy domain (measure sentences)',
     instrumentTitle: 'Region × policy instrument (measure sentences)',
     instruments: { supply: 'supply', environment: 'environment', demand: 'demand' },
-    instrumentNote: 'Policy instruments after Rothwell & Zegveld: supply (the government provides money, facilities, staff, services), environment (plans, rules, supervision, reform, publicity), demand (procurement, subsidies, service purchase, pilots, markets); the coding rules are in data/instruments.md.',
+    instrumentNote:
+      'Policy instruments after Rothwell & Zegveld: supply (the government provides money, facilities, staff, services), environment (plans, rules, supervision, reform, publicity), demand (procurement, subsidies, service purchase, pilots, markets); the coding rules are in data/instruments.md.',
     resultsList: 'Results',
     barsTitle: 'Measures per region (sentences)',
     moneyBarsTitle: 'Money mentioned per region',
@@ -147,18 +155,26 @@ export const LABELS = {
     keywords: 'Keywords (excerpt)',
     noRejects: 'No records were rejected.',
     page: (page: number, pages: number) => `Page ${page} of ${pages}`,
-    levels: { province: 'province', prefecture: 'prefecture', county: 'county', township: 'township', village: 'village', zone: 'zone' } as Record<string, string>,
+    levels: { province: 'province', prefecture: 'prefecture', county: 'county', township: 'township', village: 'village', zone: 'zone' } as Record<
+      string,
+      string
+    >,
     detections: {
-      'heading-line': 'region line, then headline', 'heading-inline': 'region and headline on one line', 'heading-name': 'place name alone',
-      'inferred-places': 'no printed heading: placed by the places its paragraphs name', 'inferred-single': 'single-region story (inferred)',
+      'heading-line': 'region line, then headline',
+      'heading-inline': 'region and headline on one line',
+      'heading-name': 'place name alone',
+      'inferred-places': 'no printed heading: placed by the places its paragraphs name',
+      'inferred-single': 'single-region story (inferred)',
     } as Record<string, string>,
-    sentencesLeftOut: (count: number) => `In sections placed by place names, a sentence that names only another province's places counts for no region: ${count} such sentence(s) were left out (rows of measures.csv with an empty region).`,
+    sentencesLeftOut: (count: number) =>
+      `In sections placed by place names, a sentence that names only another province's places counts for no region: ${count} such sentence(s) were left out (rows of measures.csv with an empty region).`,
     moreInCsv: 'Full lists are in the CSV files.',
     noRegions: 'No regional sections were found in the inputs.',
     emptyRegions: (names: string) => `Regions with no measure or result quoted (in the comparison table only): ${names}.`,
     morePlaces: (count: number) => `; and ${plural(count, 'more place')}`,
     moreProgrammes: (count: number) => `; and ${plural(count, 'more programme')}`,
-    roundupsWithoutRegion: (count: number) => `${plural(count, 'more roundup')} gave no provincial-level region a passage of its own (roundups of central bodies or enterprises, for instance): they are listed in the index only.`,
+    roundupsWithoutRegion: (count: number) =>
+      `${plural(count, 'more roundup')} gave no provincial-level region a passage of its own (roundups of central bodies or enterprises, for instance): they are listed in the index only.`,
     none: '—',
   },
 } as const;

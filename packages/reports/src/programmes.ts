@@ -47,7 +47,15 @@ export class ProgrammeIndex {
     for (const row of tables.initiatives) {
       let tally = this.programmes.get(row.programme_id);
       if (!tally) {
-        tally = { id: row.programme_id, firstSeen: this.programmes.size, variants: new Map(), regions: new Map(), firstDate: article.date, articles: 0, mentions: 0 };
+        tally = {
+          id: row.programme_id,
+          firstSeen: this.programmes.size,
+          variants: new Map(),
+          regions: new Map(),
+          firstDate: article.date,
+          articles: 0,
+          mentions: 0,
+        };
         this.programmes.set(row.programme_id, tally);
       }
       tally.mentions += 1;
@@ -101,7 +109,12 @@ export class ProgrammeIndex {
       mentions: tally.mentions,
     };
     const rows = regions.map((mentions) => ({
-      programme_id: tally.id, region: mentions.region, first_date: mentions.firstDate, first_article_id: mentions.firstArticleId, articles: mentions.articles, mentions: mentions.mentions,
+      programme_id: tally.id,
+      region: mentions.region,
+      first_date: mentions.firstDate,
+      first_article_id: mentions.firstArticleId,
+      articles: mentions.articles,
+      mentions: mentions.mentions,
     }));
     return { programme, regions: rows };
   }

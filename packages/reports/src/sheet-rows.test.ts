@@ -20,17 +20,59 @@ function row(csv: string, kinds: CellKind[]): { xml: string; links: string[] } {
   expect(scanRecord(data, 0, span, true)).toBe(true);
   const out = new XmlBytes();
   const links: string[] = [];
-  appendRow(out, data, span, 7, kinds.map((kind, index) => columnWriter(String.fromCharCode(65 + index), kind, index === 2 ? 3 : 0)), (ref, target) => links.push(`${ref} ${target}`));
+  appendRow(
+    out,
+    data,
+    span,
+    7,
+    kinds.map((kind, index) => columnWriter(String.fromCharCode(65 + index), kind, index === 2 ? 3 : 0)),
+    (ref, target) => links.push(`${ref} ${target}`),
+  );
   return { xml: out.take().toString('utf8'), links };
 }
 
 describe('scanRecord', () => {
   it.each([
-    ['plain cells, CRLF rows', 'a,b\r\n浙江,2\r\n', [['a', 'b'], ['浙江', '2']]],
-    ['LF rows and a last row without a line end', 'a,b\nc,d', [['a', 'b'], ['c', 'd']]],
-    ['a quoted cell holding a comma and a line break', 'x,"1,2\r\n3"\r\ny,z\r\n', [['x', '1,2\r\n3'], ['y', 'z']]],
-    ['empty cells and skipped blank lines', ',a,\r\n\r\nb,,\r\n', [['', 'a', ''], ['b', '', '']]],
-    ['a quoted cell last on its line', 'a,"b"\r\nc,d\r\n', [['a', 'b'], ['c', 'd']]],
+    [
+      'plain cells, CRLF rows',
+      'a,b\r\n浙江,2\r\n',
+      [
+        ['a', 'b'],
+        ['浙江', '2'],
+      ],
+    ],
+    [
+      'LF rows and a last row without a line end',
+      'a,b\nc,d',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'a quoted cell holding a comma and a line break',
+      'x,"1,2\r\n3"\r\ny,z\r\n',
+      [
+        ['x', '1,2\r\n3'],
+        ['y', 'z'],
+      ],
+    ],
+    [
+      'empty cells and skipped blank lines',
+      ',a,\r\n\r\nb,,\r\n',
+      [
+        ['', 'a', ''],
+        ['b', '', ''],
+      ],
+    ],
+    [
+      'a quoted cell last on its line',
+      'a,"b"\r\nc,d\r\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
   ])('reads %s', (_, csv, expected) => {
     expect(records(csv)).toEqual(expected);
   });
@@ -65,7 +107,9 @@ describe('appendRow', () => {
   });
 
   it('leaves a value its type cannot read as text rather than NaN', () => {
-    expect(row('n/a,soon', ['number', 'date']).xml).toBe('<row r="7"><c r="A7" t="inlineStr"><is><t>n/a</t></is></c><c r="B7" t="inlineStr"><is><t>soon</t></is></c></row>');
+    expect(row('n/a,soon', ['number', 'date']).xml).toBe(
+      '<row r="7"><c r="A7" t="inlineStr"><is><t>n/a</t></is></c><c r="B7" t="inlineStr"><is><t>soon</t></is></c></row>',
+    );
   });
 
   it('notes web addresses in link columns as links, and nothing else', () => {

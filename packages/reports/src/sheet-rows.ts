@@ -148,7 +148,8 @@ export class XmlBytes {
 /** Whether the cell's first or last character is whitespace (Excel drops edge spaces unless told to keep them). */
 function hasEdgeSpace(data: Buffer, start: number, end: number): boolean {
   const first = data[start]!;
-  if (first < 0x80 ? first === 0x20 || (first >= 0x09 && first <= 0x0d) : WHITESPACE.test(data.toString('utf8', start, Math.min(start + 3, end)).charAt(0))) return true;
+  if (first < 0x80 ? first === 0x20 || (first >= 0x09 && first <= 0x0d) : WHITESPACE.test(data.toString('utf8', start, Math.min(start + 3, end)).charAt(0)))
+    return true;
   const last = data[end - 1]!;
   if (last < 0x80) return last === 0x20 || (last >= 0x09 && last <= 0x0d);
   let lead = end - 1;
@@ -187,7 +188,14 @@ function cellString(data: Buffer, start: number, end: number, quoted: boolean): 
 }
 
 /** Appends one record as the sheet's row `row`: numbers as numbers, dates as dates, URLs as links, the rest as text. */
-export function appendRow(out: XmlBytes, data: Buffer, span: RecordSpan, row: number, columns: readonly ColumnWriter[], link: (ref: string, target: string) => void): void {
+export function appendRow(
+  out: XmlBytes,
+  data: Buffer,
+  span: RecordSpan,
+  row: number,
+  columns: readonly ColumnWriter[],
+  link: (ref: string, target: string) => void,
+): void {
   const number = String(row);
   out.ascii('<row r="');
   out.ascii(number);

@@ -102,7 +102,9 @@ export interface SheetColumn {
 
 /** A sheet up to its first row: a frozen header row and the column widths and styles. */
 export function sheetHead(columns: readonly SheetColumn[]): string {
-  const cols = columns.map((column, index) => `<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"${column.style ? ` style="${column.style}"` : ''}/>`);
+  const cols = columns.map(
+    (column, index) => `<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"${column.style ? ` style="${column.style}"` : ''}/>`,
+  );
   return (
     `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
@@ -132,7 +134,9 @@ export function workbookParts(sheetNames: readonly string[], creator: string, cr
   const worksheet = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
   const overrides = sheetNames.map((_, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="${worksheet}"/>`).join('');
   const sheets = sheetNames.map((name, index) => `<sheet name="${xmlText(name)}" sheetId="${index + 1}" r:id="rId${index + 2}"/>`).join('');
-  const sheetRels = sheetNames.map((_, index) => `<Relationship Id="rId${index + 2}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`).join('');
+  const sheetRels = sheetNames
+    .map((_, index) => `<Relationship Id="rId${index + 2}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`)
+    .join('');
   const stamp = created.toISOString().replace(/\.\d+Z$/, 'Z');
   const titles = sheetNames.map((name) => `<vt:lpstr>${xmlText(name)}</vt:lpstr>`).join('');
   return [
@@ -148,8 +152,14 @@ export function workbookParts(sheetNames: readonly string[], creator: string, cr
       `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
         `<Relationship Id="rId2" Type="${PACKAGE_REL_NS}/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
     ],
-    ['xl/workbook.xml', `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets></workbook>`],
-    ['xl/_rels/workbook.xml.rels', `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/>${sheetRels}</Relationships>`],
+    [
+      'xl/workbook.xml',
+      `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets></workbook>`,
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/>${sheetRels}</Relationships>`,
+    ],
     [
       'docProps/core.xml',
       `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +

@@ -28,7 +28,19 @@ export class SqliteTableWriter {
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.pragma('foreign_keys = ON');
-    for (const table of ['articles', 'paragraphs', 'sections', 'figures', 'localities', 'initiatives', 'measures', 'programmes', 'programme_regions', 'rejects'] as const) this.createTable(table);
+    for (const table of [
+      'articles',
+      'paragraphs',
+      'sections',
+      'figures',
+      'localities',
+      'initiatives',
+      'measures',
+      'programmes',
+      'programme_regions',
+      'rejects',
+    ] as const)
+      this.createTable(table);
   }
 
   private createTable(table: TableName, extraIntegerColumns: readonly string[] = []): void {

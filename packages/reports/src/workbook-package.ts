@@ -97,9 +97,13 @@ export class WorkbookPackage {
     const number = this.sheetNames.length;
     const stream = new PassThrough();
     this.zip.addReadStream(stream, `xl/worksheets/sheet${number}.xml`, { compressionLevel: COMPRESSION_LEVEL, mtime: this.created });
-    return new SheetPart(stream, (targets) => {
-      if (targets.length > 0) this.addPart(`xl/worksheets/_rels/sheet${number}.xml.rels`, sheetRelationships(targets));
-    }, this.written);
+    return new SheetPart(
+      stream,
+      (targets) => {
+        if (targets.length > 0) this.addPart(`xl/worksheets/_rels/sheet${number}.xml.rels`, sheetRelationships(targets));
+      },
+      this.written,
+    );
   }
 
   /** Writes the parts that name the sheets and their styles, and closes the file. */

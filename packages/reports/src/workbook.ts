@@ -18,7 +18,20 @@ import { WorkbookPackage, type SheetPart } from './workbook-package.js';
 export const EXCEL_DATA_ROWS = 1_048_575;
 
 /** The sheets in the order a reader wants them: the comparison first, the long text tables last. */
-export const WORKBOOK_SHEETS: readonly TableName[] = ['comparison', 'roundup_regions', 'articles', 'sections', 'figures', 'localities', 'initiatives', 'programmes', 'programme_regions', 'measures', 'paragraphs', 'rejects'];
+export const WORKBOOK_SHEETS: readonly TableName[] = [
+  'comparison',
+  'roundup_regions',
+  'articles',
+  'sections',
+  'figures',
+  'localities',
+  'initiatives',
+  'programmes',
+  'programme_regions',
+  'measures',
+  'paragraphs',
+  'rejects',
+];
 
 export interface WorkbookOptions {
   /** The folder holding the finished `<table>.csv` files. */
@@ -63,13 +76,22 @@ function columnLayout(fields: readonly TableField[], sample: readonly string[][]
     const widest = Math.max(displayWidth(field.name), ...sample.slice(1).map((row) => displayWidth(row[index] ?? '')));
     const width = field.type === 'date' ? 12 : Math.min(Math.max(widest + 2, 8), WRAP_WIDTH + 10);
     const wrap = field.type === 'string' && widest > WRAP_WIDTH;
-    const style: CellStyle = { ...(field.type === 'date' ? { date: true } : {}), ...(wrap ? { wrap } : {}), ...(field.name === 'url' ? { font: 'link' as const } : {}) };
+    const style: CellStyle = {
+      ...(field.type === 'date' ? { date: true } : {}),
+      ...(wrap ? { wrap } : {}),
+      ...(field.name === 'url' ? { font: 'link' as const } : {}),
+    };
     return { width: wrap ? WRAP_WIDTH : width, style };
   });
 }
 
 /** A new sheet: frozen header row in bold (over each column's own style), column widths and styles. */
-async function openSheet(workbook: WorkbookPackage, name: string, header: readonly string[], layout: ReadonlyArray<{ width: number; style: CellStyle }>): Promise<SheetPart> {
+async function openSheet(
+  workbook: WorkbookPackage,
+  name: string,
+  header: readonly string[],
+  layout: ReadonlyArray<{ width: number; style: CellStyle }>,
+): Promise<SheetPart> {
   const sheet = workbook.addSheet(name);
   const columns: SheetColumn[] = layout.map(({ width, style }) => ({ width, style: workbook.styles.id(style) }));
   await sheet.write(sheetHead(columns));
@@ -102,7 +124,12 @@ function columnWriters(fields: readonly TableField[], layout: ReadonlyArray<{ st
 }
 
 /** Streams one table's CSV into its sheet (and further sheets past the row limit), in file order. */
-async function writeTable(workbook: WorkbookPackage, table: TableName, fields: readonly TableField[], options: WorkbookOptions): Promise<WorkbookSummary['sheets'][number]> {
+async function writeTable(
+  workbook: WorkbookPackage,
+  table: TableName,
+  fields: readonly TableField[],
+  options: WorkbookOptions,
+): Promise<WorkbookSummary['sheets'][number]> {
   const file = join(options.folder, `${table}.csv`);
   const limit = options.rowsPerSheet ?? EXCEL_DATA_ROWS;
   const layout = columnLayout(fields, await sampleRows(file));
@@ -148,10 +175,20 @@ async function writeTable(workbook: WorkbookPackage, table: TableName, fields: r
   return { table, names, rows };
 }
 
-const README_LAYOUT: ReadonlyArray<{ width: number; style: CellStyle }> = [{ width: 22, style: {} }, { width: 22, style: {} }, { width: 10, style: {} }, { width: 90, style: { wrap: true } }];
+const README_LAYOUT: ReadonlyArray<{ width: number; style: CellStyle }> = [
+  { width: 22, style: {} },
+  { width: 22, style: {} },
+  { width: 10, style: {} },
+  { width: 90, style: { wrap: true } },
+];
 
 /** The README sheet: what each sheet and column means, from the schemas' descriptions, and where a table continues. */
-async function writeReadme(workbook: WorkbookPackage, tables: ReadonlyArray<{ table: TableName; fields: readonly TableField[]; description: string }>, written: WorkbookSummary['sheets'], limit: number): Promise<void> {
+async function writeReadme(
+  workbook: WorkbookPackage,
+  tables: ReadonlyArray<{ table: TableName; fields: readonly TableField[]; description: string }>,
+  written: WorkbookSummary['sheets'],
+  limit: number,
+): Promise<void> {
   const sheet = await openSheet(workbook, 'README', ['sheet', 'column', 'type', 'meaning'], README_LAYOUT);
   const meaningStyle = workbook.styles.id(README_LAYOUT[3]!.style);
   let rows = 0;
@@ -162,7 +199,9 @@ async function writeReadme(workbook: WorkbookPackage, tables: ReadonlyArray<{ ta
     await sheet.write(boldRow([names.join(', '), '', '', `${description}${continued}`], rows + 1, README_LAYOUT, workbook.styles));
     for (const field of fields) {
       rows += 1;
-      const cells = [names[0]!, field.name, field.type, field.description].map((text, index) => textOrEmpty(`${columnLetters(index)}${rows + 1}`, text, index === 3 ? meaningStyle : 0));
+      const cells = [names[0]!, field.name, field.type, field.description].map((text, index) =>
+        textOrEmpty(`${columnLetters(index)}${rows + 1}`, text, index === 3 ? meaningStyle : 0),
+      );
       await sheet.write(`<row r="${rows + 1}">${cells.join('')}</row>`);
     }
   }

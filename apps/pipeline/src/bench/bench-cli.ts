@@ -23,11 +23,16 @@ const program = new Command()
   .description('Measure roundup against the floor of reading the same corpus, and against recognizers-text.')
   .option('--corpus <dir>', 'the corpus to measure on', resolve(root, '../shared/corpus'))
   .option('--big <gigabytes>', 'also build a synthetic corpus of this size by repeating the corpus, and measure memory and briefing time on it', '0')
-  .option('--long <characters>', 'the longest generated one-paragraph article measured (extraction per character up to it, the command on it); 0 skips them', '1000000')
+  .option(
+    '--long <characters>',
+    'the longest generated one-paragraph article measured (extraction per character up to it, the command on it); 0 skips them',
+    '1000000',
+  )
   .parse(process.argv);
 const options = program.opts<{ corpus: string; big: string; long: string }>();
 
-const megabytes = (articles: readonly Article[]) => articles.reduce((sum, article) => sum + article.paragraphs.reduce((s, p) => s + Buffer.byteLength(p), 0), 0) / 1e6;
+const megabytes = (articles: readonly Article[]) =>
+  articles.reduce((sum, article) => sum + article.paragraphs.reduce((s, p) => s + Buffer.byteLength(p), 0), 0) / 1e6;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(46)} ${value}\n`);
 
@@ -53,7 +58,10 @@ const floorRate = textMb / floorSeconds;
 process.stdout.write(`corpus: ${options.corpus}: ${articles.length} articles, ${textMb.toFixed(1)} MB of article text (UTF-8)\n\n`);
 line('floor: read (blocking) + decode + parse', `${floorRate.toFixed(2)} MB/s of article text (${floorSeconds.toFixed(2)} s, best of 3)`);
 line('  the same with fs.promises reads', `${promisesFloorSeconds.toFixed(2)} s: × ${(promisesFloorSeconds / floorSeconds).toFixed(2)} the blocking floor`);
-line('roundup\'s readers (validation, paragraphs, ids)', `${(textMb / readerSeconds).toFixed(2)} MB/s (${readerSeconds.toFixed(2)} s), floor × ${(readerSeconds / floorSeconds).toFixed(1)}`);
+line(
+  "roundup's readers (validation, paragraphs, ids)",
+  `${(textMb / readerSeconds).toFixed(2)} MB/s (${readerSeconds.toFixed(2)} s), floor × ${(readerSeconds / floorSeconds).toFixed(1)}`,
+);
 
 /** Rounds of the floor over a folder, each in seconds, reading with blocking calls or with fs.promises. */
 async function floorRounds(folder: string, rounds: number, reads: 'blocking' | 'promises' = 'blocking'): Promise<number[]> {
@@ -88,16 +96,27 @@ const [, extractSeconds] = await timeIt(() => {
   for (const article of articles) articleTables(extractArticle(article, extractor), extractor.gazetteer);
 });
 const extractRate = textMb / extractSeconds;
-line('extraction (one thread)', `${extractRate.toFixed(2)} MB/s, ${(articles.length / extractSeconds).toFixed(0)} articles/s, floor ÷ ${(floorRate / extractRate).toFixed(1)}`);
+line(
+  'extraction (one thread)',
+  `${extractRate.toFixed(2)} MB/s, ${(articles.length / extractSeconds).toFixed(0)} articles/s, floor ÷ ${(floorRate / extractRate).toFixed(1)}`,
+);
 
 // 3. The whole run, CSVs and corpus briefing included, with one and two extraction threads: the `roundup` command
 // in a child process each time, so that its peak memory is its own.
 const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
 /** A run's summary, and the command's own wall time from start to exit (module loading included) in `commandSeconds`. */
 type CommandRun = RunSummary & { commandSeconds: number };
-async function runCommand(inputs: string[], jobs: number, out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out'), keep = false, extra: string[] = []): Promise<CommandRun> {
+async function runCommand(
+  inputs: string[],
+  jobs: number,
+  out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out'),
+  keep = false,
+  extra: string[] = [],
+): Promise<CommandRun> {
   const started = performance.now();
-  const { stdout } = await promisify(execFile)('node', [cli, ...inputs, '--out', out, '--jobs', String(jobs), '--json', '--quiet', ...extra], { maxBuffer: 1 << 26 });
+  const { stdout } = await promisify(execFile)('node', [cli, ...inputs, '--out', out, '--jobs', String(jobs), '--json', '--quiet', ...extra], {
+    maxBuffer: 1 << 26,
+  });
   const commandSeconds = (performance.now() - started) / 1000;
   if (!keep) rmSync(resolve(out, '..'), { recursive: true, force: true });
   return { ...(JSON.parse(stdout) as RunSummary), commandSeconds };
@@ -120,23 +139,44 @@ async function medianRun(jobs: number): Promise<RunAgainstFloor> {
   // CPU time drifts with the machine as wall time does: the median of the three, not the one of the middle run.
   const cpuSeconds = median(three.map((run) => run.cpuSeconds));
   const mainThreadCpuSeconds = median(three.map((run) => run.mainThreadCpuSeconds ?? Number.NaN));
-  return { ...middle, cpuSeconds, mainThreadCpuSeconds, floorRatio: median(three.map((run) => run.seconds / run.floor)), commandFloorRatio: median(three.map((run) => run.commandSeconds / run.floor)) };
+  return {
+    ...middle,
+    cpuSeconds,
+    mainThreadCpuSeconds,
+    floorRatio: median(three.map((run) => run.seconds / run.floor)),
+    commandFloorRatio: median(three.map((run) => run.commandSeconds / run.floor)),
+  };
 }
 for (const jobs of [1, 2]) {
   runs[jobs] = await medianRun(jobs);
   const rate = textMb / runs[jobs]!.seconds;
-  line(`whole pipeline, --jobs ${jobs}`, `${rate.toFixed(2)} MB/s, ${(runs[jobs]!.articles / runs[jobs]!.seconds).toFixed(0)} articles/s (${runs[jobs]!.seconds} s): floor × ${runs[jobs]!.floorRatio.toFixed(1)} (× ${(runs[jobs]!.seconds / floorSeconds).toFixed(1)} the first floor)`);
-  line(`  the command, start to exit, --jobs ${jobs}`, `${runs[jobs]!.commandSeconds.toFixed(2)} s (loading modules included): floor × ${runs[jobs]!.commandFloorRatio.toFixed(1)}`);
+  line(
+    `whole pipeline, --jobs ${jobs}`,
+    `${rate.toFixed(2)} MB/s, ${(runs[jobs]!.articles / runs[jobs]!.seconds).toFixed(0)} articles/s (${runs[jobs]!.seconds} s): floor × ${runs[jobs]!.floorRatio.toFixed(1)} (× ${(runs[jobs]!.seconds / floorSeconds).toFixed(1)} the first floor)`,
+  );
+  line(
+    `  the command, start to exit, --jobs ${jobs}`,
+    `${runs[jobs]!.commandSeconds.toFixed(2)} s (loading modules included): floor × ${runs[jobs]!.commandFloorRatio.toFixed(1)}`,
+  );
   line(`  stages (s), --jobs ${jobs}`, JSON.stringify(runs[jobs]!.stageSeconds));
-  line(`  CPU time, --jobs ${jobs} (all threads)`, `${runs[jobs]!.cpuSeconds} s: ${(runs[jobs]!.cpuSeconds / textMb).toFixed(3)} CPU s per MB of text, ${(runs[jobs]!.cpuSeconds / runs[jobs]!.seconds).toFixed(2)} cores busy on average`);
+  line(
+    `  CPU time, --jobs ${jobs} (all threads)`,
+    `${runs[jobs]!.cpuSeconds} s: ${(runs[jobs]!.cpuSeconds / textMb).toFixed(3)} CPU s per MB of text, ${(runs[jobs]!.cpuSeconds / runs[jobs]!.seconds).toFixed(2)} cores busy on average`,
+  );
   // The main thread's own share: with workers extracting, this is the serial part that more cores cannot shorten.
-  line(`  main thread's CPU, --jobs ${jobs}`, `${runs[jobs]!.mainThreadCpuSeconds} s: ${(runs[jobs]!.mainThreadCpuSeconds! / textMb).toFixed(3)} CPU s per MB of text (median of 3)`);
+  line(
+    `  main thread's CPU, --jobs ${jobs}`,
+    `${runs[jobs]!.mainThreadCpuSeconds} s: ${(runs[jobs]!.mainThreadCpuSeconds! / textMb).toFixed(3)} CPU s per MB of text (median of 3)`,
+  );
 }
 const cores = availableParallelism();
 line('--jobs 2 speed-up over --jobs 1', `${(runs[1]!.seconds / runs[2]!.seconds).toFixed(2)}×`);
 // V8 collects garbage and compiles on helper threads, so a --jobs 1 run already keeps more than one core busy;
 // no schedule of its CPU time on this machine's cores finishes sooner than CPU time ÷ cores.
-line(`  the most ${cores} cores allow for --jobs 1's work`, `${((runs[1]!.seconds * Math.min(cores, 2)) / runs[1]!.cpuSeconds).toFixed(2)}× (wall × ${Math.min(cores, 2)} ÷ CPU time)`);
+line(
+  `  the most ${cores} cores allow for --jobs 1's work`,
+  `${((runs[1]!.seconds * Math.min(cores, 2)) / runs[1]!.cpuSeconds).toFixed(2)}× (wall × ${Math.min(cores, 2)} ÷ CPU time)`,
+);
 line('peak RSS of the command on this corpus', `${runs[1]!.peakRssMb} MB (--jobs 1), ${runs[2]!.peakRssMb} MB (--jobs 2, main thread and workers)`);
 {
   // The workbook is written from the finished CSVs, sheet by sheet: what it adds to a run, from runs with and without
@@ -151,15 +191,24 @@ line('peak RSS of the command on this corpus', `${runs[1]!.peakRssMb} MB (--jobs
   const cpu = { without: median(pairs.map((pair) => pair.without.cpuSeconds)), with: median(pairs.map((pair) => pair.with.cpuSeconds)) };
   const workbookSeconds = median(pairs.map((pair) => pair.with.stageSeconds.workbook ?? 0));
   const rss = { without: median(pairs.map((pair) => pair.without.peakRssMb)), with: median(pairs.map((pair) => pair.with.peakRssMb)) };
-  line('--xlsx workbook on this corpus (--jobs 1)', `${wall.with} s vs ${wall.without} s without: +${(((wall.with - wall.without) / wall.without) * 100).toFixed(0)} % (workbook stage ${workbookSeconds} s), medians of 3 alternating pairs`);
-  line('  CPU time with and without --xlsx', `${cpu.with} s vs ${cpu.without} s: +${(((cpu.with - cpu.without) / cpu.without) * 100).toFixed(0)} %; peak RSS ${rss.with} MB vs ${rss.without} MB`);
+  line(
+    '--xlsx workbook on this corpus (--jobs 1)',
+    `${wall.with} s vs ${wall.without} s without: +${(((wall.with - wall.without) / wall.without) * 100).toFixed(0)} % (workbook stage ${workbookSeconds} s), medians of 3 alternating pairs`,
+  );
+  line(
+    '  CPU time with and without --xlsx',
+    `${cpu.with} s vs ${cpu.without} s: +${(((cpu.with - cpu.without) / cpu.without) * 100).toFixed(0)} %; peak RSS ${rss.with} MB vs ${rss.without} MB`,
+  );
 }
 {
   // A rerun over the unchanged corpus into the same folder reuses every file's results.
   const out = join(mkdtempSync(join(tmpdir(), 'roundup-bench-')), 'out');
   const first = await runCommand([options.corpus], 2, out, true);
   const rerun = await runCommand([options.corpus], 2, out);
-  line('rerun over the unchanged corpus (--jobs 2)', `${rerun.seconds} s vs ${first.seconds} s the first time: ${(first.seconds / rerun.seconds).toFixed(1)}× faster, ${rerun.reusedFiles} of ${rerun.inputFiles} files reused`);
+  line(
+    'rerun over the unchanged corpus (--jobs 2)',
+    `${rerun.seconds} s vs ${first.seconds} s the first time: ${(first.seconds / rerun.seconds).toFixed(1)}× faster, ${rerun.reusedFiles} of ${rerun.inputFiles} files reused`,
+  );
 }
 
 // 4. The briefing against pdfmake laying out the same text as plain paragraphs with the same font.
@@ -170,7 +219,10 @@ async function render(makeDefinition: () => Parameters<typeof renderDocument>[0]
   rmSync(file, { force: true });
   return seconds;
 }
-for (const [label, subset] of [['sample briefing', articles.filter((article) => article.articleId === '20191218-06-02')], ['corpus briefing', articles]] as const) {
+for (const [label, subset] of [
+  ['sample briefing', articles.filter((article) => article.articleId === '20191218-06-02')],
+  ['corpus briefing', articles],
+] as const) {
   const comparison = new RegionComparison(extractor.taxonomy.domains);
   const collector = new BriefingCollector();
   let sampleArticles: readonly Article[] = subset;
@@ -183,7 +235,15 @@ for (const [label, subset] of [['sample briefing', articles.filter((article) => 
     comparison.add(tables);
     collector.add(tables);
   }
-  const definition = () => briefingDocument({ collector, comparison, run: { recordsRead: sampleArticles.length, articles: sampleArticles.length, rejects: 0, rejectReasons: {}, scope: 'roundups' }, taxonomy: extractor.taxonomy.domains, language: 'zh', generatedAt: new Date() });
+  const definition = () =>
+    briefingDocument({
+      collector,
+      comparison,
+      run: { recordsRead: sampleArticles.length, articles: sampleArticles.length, rejects: 0, rejectReasons: {}, scope: 'roundups' },
+      taxonomy: extractor.taxonomy.domains,
+      language: 'zh',
+      generatedAt: new Date(),
+    });
   const plain = () => plainParagraphsDocument(definition());
   const full: number[] = [];
   const baseline: number[] = [];
@@ -191,7 +251,10 @@ for (const [label, subset] of [['sample briefing', articles.filter((article) => 
     full.push(await render(definition));
     baseline.push(await render(plain));
   }
-  line(`${label}: full vs plain paragraphs (median of 5)`, `${median(full).toFixed(3)} s vs ${median(baseline).toFixed(3)} s: ${(median(full) / median(baseline)).toFixed(2)}×`);
+  line(
+    `${label}: full vs plain paragraphs (median of 5)`,
+    `${median(full).toFixed(3)} s vs ${median(baseline).toFixed(3)} s: ${(median(full) / median(baseline)).toFixed(2)}×`,
+  );
 }
 
 // 5. Figure finding against @microsoft/recognizers-text (Chinese culture), on the same text and the dev gold.
@@ -241,7 +304,10 @@ for (const file of (await readdir(goldDir)).filter((name) => name.endsWith('.jso
     if (overlaps(recognizers(text))) theirsFound += 1;
   }
 }
-line('recall on gold/dev figures (any overlap counts)', `ours ${(oursFound / goldTotal).toFixed(3)}, recognizers-text ${(theirsFound / goldTotal).toFixed(3)} (${goldTotal} figures)`);
+line(
+  'recall on gold/dev figures (any overlap counts)',
+  `ours ${(oursFound / goldTotal).toFixed(3)}, recognizers-text ${(theirsFound / goldTotal).toFixed(3)} (${goldTotal} figures)`,
+);
 
 // 6. Memory and briefing time on a synthetic corpus of the requested size, built by repeating this one.
 const gigabytes = Number(options.big);
@@ -260,9 +326,18 @@ if (gigabytes > 0) {
   stream.end();
   await once(stream, 'finish');
   const big = await runCommand([file], 2);
-  line(`synthetic corpus: ${(written / 1e9).toFixed(2)} GB`, `${big.articles} articles in ${big.seconds} s, ${(big.characters * 3 / 1e6 / big.seconds).toFixed(2)} MB/s`);
-  line('peak RSS, 1 GB-class corpus vs this corpus (--jobs 2)', `${big.peakRssMb} MB vs ${runs[2]!.peakRssMb} MB: ${(big.peakRssMb / runs[2]!.peakRssMb).toFixed(2)}×`);
-  line('corpus briefing time, big vs this corpus', `${big.stageSeconds.briefing} s vs ${runs[2]!.stageSeconds.briefing} s: ${(big.stageSeconds.briefing! / runs[2]!.stageSeconds.briefing!).toFixed(2)}×`);
+  line(
+    `synthetic corpus: ${(written / 1e9).toFixed(2)} GB`,
+    `${big.articles} articles in ${big.seconds} s, ${((big.characters * 3) / 1e6 / big.seconds).toFixed(2)} MB/s`,
+  );
+  line(
+    'peak RSS, 1 GB-class corpus vs this corpus (--jobs 2)',
+    `${big.peakRssMb} MB vs ${runs[2]!.peakRssMb} MB: ${(big.peakRssMb / runs[2]!.peakRssMb).toFixed(2)}×`,
+  );
+  line(
+    'corpus briefing time, big vs this corpus',
+    `${big.stageSeconds.briefing} s vs ${runs[2]!.stageSeconds.briefing} s: ${(big.stageSeconds.briefing! / runs[2]!.stageSeconds.briefing!).toFixed(2)}×`,
+  );
   rmSync(folder, { recursive: true, force: true });
 }
 

@@ -7,7 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RunSummary } from '@roundup/model';
-import { articleTables, createExtractor, extractArticle, MAX_ARTICLE_CHARACTERS, STRESS_PATTERNS, stressParagraph, type Extractor, type StressPattern } from '@roundup/parser';
+import {
+  articleTables,
+  createExtractor,
+  extractArticle,
+  MAX_ARTICLE_CHARACTERS,
+  STRESS_PATTERNS,
+  stressParagraph,
+  type Extractor,
+  type StressPattern,
+} from '@roundup/parser';
 
 /** The article the command runs on: as large as the limit allows, with room for the title line. */
 const COMMAND_CHARACTERS = MAX_ARTICLE_CHARACTERS - 10_000;
@@ -19,15 +28,28 @@ export async function benchLongParagraphs(cli: string, largest: number, report: 
   for (const pattern of Object.keys(STRESS_PATTERNS) as StressPattern[]) {
     const perCharacter = sizes.map((size) => microsecondsPerCharacter(pattern, size, extractor));
     const growth = perCharacter[perCharacter.length - 1]! / perCharacter[0]!;
-    report(`long paragraph, ${pattern}: extraction`, `${perCharacter.map((value) => value.toFixed(2)).join(' / ')} CPU µs per character at ${sizes.map((size) => size.toLocaleString('en')).join(' / ')} (× ${growth.toFixed(2)})`);
+    report(
+      `long paragraph, ${pattern}: extraction`,
+      `${perCharacter.map((value) => value.toFixed(2)).join(' / ')} CPU µs per character at ${sizes.map((size) => size.toLocaleString('en')).join(' / ')} (× ${growth.toFixed(2)})`,
+    );
     const run = await commandOn(cli, pattern, Math.min(largest, COMMAND_CHARACTERS));
-    report(`  the command on ${Math.min(largest, COMMAND_CHARACTERS).toLocaleString('en')} characters`, `${run.commandSeconds.toFixed(2)} s start to exit, ${run.cpuSeconds} CPU s, ${run.peakRssMb} MB peak RSS, ${run.figures} figures`);
+    report(
+      `  the command on ${Math.min(largest, COMMAND_CHARACTERS).toLocaleString('en')} characters`,
+      `${run.commandSeconds.toFixed(2)} s start to exit, ${run.cpuSeconds} CPU s, ${run.peakRssMb} MB peak RSS, ${run.figures} figures`,
+    );
   }
 }
 
 /** The least CPU time per character over two rounds, after a round at the smallest size to warm the code up. */
 function microsecondsPerCharacter(pattern: StressPattern, characters: number, extractor: Extractor): number {
-  const article = (size: number) => ({ articleId: pattern, date: '2020-01-01', title: pattern, url: '', source: 'bench', paragraphs: [stressParagraph(pattern, size)] });
+  const article = (size: number) => ({
+    articleId: pattern,
+    date: '2020-01-01',
+    title: pattern,
+    url: '',
+    source: 'bench',
+    paragraphs: [stressParagraph(pattern, size)],
+  });
   articleTables(extractArticle(article(10_000), extractor), extractor.gazetteer);
   const input = article(characters);
   let least = Infinity;
@@ -45,9 +67,14 @@ async function commandOn(cli: string, pattern: StressPattern, characters: number
   const folder = mkdtempSync(join(tmpdir(), 'roundup-long-'));
   try {
     const input = join(folder, `${pattern}.json`);
-    writeFileSync(input, JSON.stringify({ url: `https://example.com/${pattern}`, title: pattern, text: stressParagraph(pattern, characters), date: '2020-01-01' }));
+    writeFileSync(
+      input,
+      JSON.stringify({ url: `https://example.com/${pattern}`, title: pattern, text: stressParagraph(pattern, characters), date: '2020-01-01' }),
+    );
     const started = performance.now();
-    const { stdout } = await promisify(execFile)('node', [cli, input, '--out', join(folder, 'out'), '--jobs', '1', '--no-cache', '--json', '--quiet'], { maxBuffer: 1 << 26 });
+    const { stdout } = await promisify(execFile)('node', [cli, input, '--out', join(folder, 'out'), '--jobs', '1', '--no-cache', '--json', '--quiet'], {
+      maxBuffer: 1 << 26,
+    });
     const commandSeconds = (performance.now() - started) / 1000;
     const summary = JSON.parse(stdout) as RunSummary;
     return { ...summary, commandSeconds, figures: summary.rows.figures ?? 0 };

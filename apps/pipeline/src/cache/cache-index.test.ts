@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CACHE_FORMAT, CacheIndex, type CacheEntry } from './cache-index.js';
 
-const entry: CacheEntry = { keys: [0, 10], outcomes: [0, 20], tables: { articles: { start: 100, end: 180, rows: 2 }, figures: { start: 40, end: 40, rows: 0 } } };
+const entry: CacheEntry = {
+  keys: [0, 10],
+  outcomes: [0, 20],
+  tables: { articles: { start: 100, end: 180, rows: 2 }, figures: { start: 40, end: 40, rows: 0 } },
+};
 
 describe('CacheIndex', () => {
   it('serialises what it records and reads it back', () => {
@@ -16,7 +20,9 @@ describe('CacheIndex', () => {
   it('ignores an index of another format, or one that is not an index', () => {
     expect(CacheIndex.parse(JSON.stringify({ format: CACHE_FORMAT + 1, tables: {}, entries: {} }))).toBeUndefined();
     expect(CacheIndex.parse('{"format":')).toBeUndefined();
-    expect(CacheIndex.parse(JSON.stringify({ format: CACHE_FORMAT, tables: {}, entries: { k: { keys: [5, 1], outcomes: [0, 0], tables: {} } } }))).toBeUndefined();
+    expect(
+      CacheIndex.parse(JSON.stringify({ format: CACHE_FORMAT, tables: {}, entries: { k: { keys: [5, 1], outcomes: [0, 0], tables: {} } } })),
+    ).toBeUndefined();
   });
 
   it('refuses a stretch with rows but no bytes, or bytes but no rows: a file’s rows are one unbroken stretch', () => {

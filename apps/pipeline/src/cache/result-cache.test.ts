@@ -20,7 +20,12 @@ function inputs(): { dir: string; files: string[] } {
 }
 
 function tables(out: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(out).filter((file) => file.endsWith('.csv')).sort().map((file) => [file, readFileSync(join(out, file), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(out)
+      .filter((file) => file.endsWith('.csv'))
+      .sort()
+      .map((file) => [file, readFileSync(join(out, file), 'utf8')]),
+  );
 }
 
 /** What a run without any earlier results writes. */

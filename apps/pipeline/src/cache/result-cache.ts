@@ -33,7 +33,11 @@ const CHUNK_RECORDS = 256;
 async function hashFiles(hash: Hash, folder: string, keep: (name: string) => boolean): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names.sort()) {
-    if (keep(name)) hash.update(name).update('\0').update(await readFile(join(folder, name)));
+    if (keep(name))
+      hash
+        .update(name)
+        .update('\0')
+        .update(await readFile(join(folder, name)));
   }
 }
 
@@ -48,7 +52,11 @@ export async function runFingerprint(dataDir: string | undefined): Promise<strin
   for (const pkg of ['packages/model', 'packages/parser', 'packages/reports', 'apps/pipeline']) {
     for (const folder of ['src', 'dist']) await hashFiles(hash, join(root, pkg, folder), code);
   }
-  for (const file of EXTRACTOR_DATA_FILES) hash.update(file).update('\0').update(await readFile(dataPath(file, dataDir)).catch(() => Buffer.alloc(0)));
+  for (const file of EXTRACTOR_DATA_FILES)
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(dataPath(file, dataDir)).catch(() => Buffer.alloc(0)));
   return hash.digest('hex');
 }
 
@@ -143,7 +151,8 @@ async function openPrevious(output: string, tables: readonly string[], fingerpri
   const index = CacheIndex.parse(text);
   if (!index) return { unusable: 'it was kept by another version of roundup or is damaged' };
   // An index from before fingerprints were noted can still hold entries for this run.
-  if (index.fingerprint !== undefined && index.fingerprint !== fingerprint) return { unusable: "roundup's version or code, or the --data tables, changed since the run that kept it" };
+  if (index.fingerprint !== undefined && index.fingerprint !== fingerprint)
+    return { unusable: "roundup's version or code, or the --data tables, changed since the run that kept it" };
   const handles: FileHandle[] = [];
   try {
     const opened = async (file: string) => {
@@ -241,7 +250,11 @@ export class ResultCache {
       for await (const chunk of from.range(range)) await pack.append(chunk);
       return [start, pack.position];
     };
-    this.record(key, { keys: await copy(this.keysPack, previous.keys, entry.keys), outcomes: await copy(this.outcomesPack, previous.outcomes, entry.outcomes), tables });
+    this.record(key, {
+      keys: await copy(this.keysPack, previous.keys, entry.keys),
+      outcomes: await copy(this.outcomesPack, previous.outcomes, entry.outcomes),
+      tables,
+    });
   }
 
   record(key: string, entry: CacheEntry): void {

@@ -3,7 +3,9 @@ import { interruptedLine, oneLineUsageError, stageText } from './cli-messages.js
 
 describe('the command’s messages', () => {
   it('puts commander’s error and its suggestion on one line with a pointer to --help', () => {
-    expect(oneLineUsageError("error: unknown option '--per-artcle'\n(Did you mean --per-article?)\n")).toBe("error: unknown option '--per-artcle' (Did you mean --per-article?); see roundup --help\n");
+    expect(oneLineUsageError("error: unknown option '--per-artcle'\n(Did you mean --per-article?)\n")).toBe(
+      "error: unknown option '--per-artcle' (Did you mean --per-article?); see roundup --help\n",
+    );
   });
 
   it.each([
@@ -16,7 +18,9 @@ describe('the command’s messages', () => {
   });
 
   it('says after an interrupt whether the run had files to remove, clearing the progress line on a terminal', () => {
-    expect(interruptedLine(true, '/tmp/out', true)).toBe("\r\u001b[2Kroundup: interrupted; the run's files were removed and /tmp/out is as it was before the run\n");
+    expect(interruptedLine(true, '/tmp/out', true)).toBe(
+      "\r\u001b[2Kroundup: interrupted; the run's files were removed and /tmp/out is as it was before the run\n",
+    );
     expect(interruptedLine(false, '/tmp/out', false)).toBe('roundup: interrupted\n');
   });
 });

@@ -13,7 +13,12 @@ const root = resolve(DEFAULT_DATA_DIR, '..');
 const program = new Command()
   .name('roundup-eval')
   .description('Measure extraction against hand-annotated gold files.')
-  .argument('[goldDirs...]', 'folders of <id>.json gold files', [resolve(root, 'gold/dev'), resolve(root, 'gold/holdout'), resolve(root, 'gold/holdout-roles'), resolve(root, 'gold/unseen')])
+  .argument('[goldDirs...]', 'folders of <id>.json gold files', [
+    resolve(root, 'gold/dev'),
+    resolve(root, 'gold/holdout'),
+    resolve(root, 'gold/holdout-roles'),
+    resolve(root, 'gold/unseen'),
+  ])
   .option('--programmes <dir>', 'folder of programme-only gold sets (<split>.json)', resolve(root, 'gold/programmes'))
   .option('--corpus <dir>', 'where corpus sources are', resolve(root, '../shared/corpus'))
   .option('--kinds <dir>', 'folder of labelled months (<month>.json)', resolve(root, 'gold/kinds'))
@@ -30,14 +35,18 @@ for (const goldDir of goldDirs) {
 }
 
 // Programmes alone, over roundups annotated for nothing else: dev, then holdout.
-for (const file of readdirSync(options.programmes).filter((name) => name.endsWith('.json')).sort()) {
+for (const file of readdirSync(options.programmes)
+  .filter((name) => name.endsWith('.json'))
+  .sort()) {
   const report = await evaluateProgrammes(resolve(options.programmes, file), options.corpus);
   process.stdout.write(`\n== programmes ${file} (${report.split})\n${formatProgrammeReport(report)}`);
   if (options.errors) process.stdout.write(`\n${report.errors.join('\n')}\n`);
 }
 
 // Article kinds over whole labelled months: dev months first, then holdout months.
-const months = readdirSync(options.kinds).filter((file) => file.endsWith('.json')).sort();
+const months = readdirSync(options.kinds)
+  .filter((file) => file.endsWith('.json'))
+  .sort();
 for (const file of months) {
   const report = await evaluateKinds(resolve(options.kinds, file), options.corpus);
   if (!report) {
@@ -49,7 +58,9 @@ for (const file of months) {
 }
 
 // Programme grouping over whole labelled months: which names are one programme, and how many programmes spread.
-for (const file of readdirSync(options.groups).filter((name) => name.endsWith('.json')).sort()) {
+for (const file of readdirSync(options.groups)
+  .filter((name) => name.endsWith('.json'))
+  .sort()) {
   const report = await evaluateGrouping(resolve(options.groups, file), options.corpus);
   if (!report) {
     process.stdout.write(`\n== programme groups ${file}: skipped, its month is not in ${options.corpus}\n`);

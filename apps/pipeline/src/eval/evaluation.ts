@@ -6,7 +6,16 @@ import { GoldArticle, type ArticleTables, type GoldFigure, type GoldLocality } f
 import { DomainScores } from './domain-evaluation.js';
 import { SentenceScores } from './role-evaluation.js';
 import { score, scoreWithCounts } from './score.js';
-import { articleFromJson, articleTables, createExtractor, DEFAULT_DATA_DIR, extractArticle, readCrawlerText, decodeBytes, type Extractor } from '@roundup/parser';
+import {
+  articleFromJson,
+  articleTables,
+  createExtractor,
+  DEFAULT_DATA_DIR,
+  extractArticle,
+  readCrawlerText,
+  decodeBytes,
+  type Extractor,
+} from '@roundup/parser';
 
 export interface Ratio {
   hits: number;
@@ -44,7 +53,7 @@ export async function loadGoldArticle(gold: Pick<GoldArticle, 'id' | 'source'>, 
   const text = decodeBytes(await readFile(file)).text;
   const record = file.endsWith('.txt')
     ? readCrawlerText(text, file)
-    : articleFromJson(JSON.parse(line ? text.split('\n')[Number(line) - 1] ?? 'null' : text), file, line ? Number(line) : null);
+    : articleFromJson(JSON.parse(line ? (text.split('\n')[Number(line) - 1] ?? 'null') : text), file, line ? Number(line) : null);
   if (record.kind !== 'article') throw new Error(`${gold.id}: ${record.reject.reason}`);
   return record.article;
 }
@@ -81,7 +90,13 @@ export function scoreArticle(gold: GoldArticle, tables: ArticleTables, report: E
 
   if (gold.figures) scoreFigures(id, gold.figures, tables, report);
   if (gold.localities) scoreLocalities(id, gold.localities, tables, report);
-  compareSets(new Set(gold.initiatives.map((item) => item.name)), new Set(tables.initiatives.map((item) => item.name)), report.initiatives, report.errors, `${id} initiative`);
+  compareSets(
+    new Set(gold.initiatives.map((item) => item.name)),
+    new Set(tables.initiatives.map((item) => item.name)),
+    report.initiatives,
+    report.errors,
+    `${id} initiative`,
+  );
   if (gold.sentences) report.sentences.add(id, gold.sentences, tables.measures);
   if (gold.sentences) report.domains.add(id, gold.sentences, tables.measures);
 }
@@ -97,8 +112,18 @@ function scoreFigures(id: string, goldList: GoldFigure[], tables: ArticleTables,
       return [n === 1 ? base : `${base}#${n}`, item] as const;
     });
   };
-  const goldFigures = new Map(keyed(goldList, (figure) => figure.p, (figure) => figure.raw));
-  const predicted = keyed(tables.figures, (figure) => figure.paragraph, (figure) => figure.raw).filter(([key]) => !goldFigures.get(key)?.optional);
+  const goldFigures = new Map(
+    keyed(
+      goldList,
+      (figure) => figure.p,
+      (figure) => figure.raw,
+    ),
+  );
+  const predicted = keyed(
+    tables.figures,
+    (figure) => figure.paragraph,
+    (figure) => figure.raw,
+  ).filter(([key]) => !goldFigures.get(key)?.optional);
   const required = [...goldFigures].filter(([, figure]) => !figure.optional).map(([key]) => key);
   compareSets(new Set(required), new Set(predicted.map(([key]) => key)), report.figures, report.errors, `${id} figure`);
   for (const [key, figure] of predicted) {
@@ -113,7 +138,6 @@ function scoreFigures(id: string, goldList: GoldFigure[], tables: ArticleTables,
     check('unit', figure.unit === expected.unit, figure.unit, expected.unit);
     check('qualifier', figure.qualifier === expected.qualifier, figure.qualifier, expected.qualifier);
   }
-
 }
 
 function scoreLocalities(id: string, goldList: readonly GoldLocality[], tables: ArticleTables, report: EvaluationReport): void {
@@ -131,9 +155,16 @@ function scoreLocalities(id: string, goldList: readonly GoldLocality[], tables: 
 /** Runs extraction over every gold file in `goldDir` and scores it. */
 export async function evaluate(goldDir: string, corpusDir: string, extractor: Extractor = createExtractor()): Promise<EvaluationReport> {
   const report: EvaluationReport = {
-    articles: [], skipped: [], paragraphRegion: { hits: 0, total: 0 }, regionSet: { tp: 0, fp: 0, fn: 0 },
+    articles: [],
+    skipped: [],
+    paragraphRegion: { hits: 0, total: 0 },
+    regionSet: { tp: 0, fp: 0, fn: 0 },
     figures: { tp: 0, fp: 0, fn: 0, value: { hits: 0, total: 0 }, unit: { hits: 0, total: 0 }, qualifier: { hits: 0, total: 0 } },
-    localities: { tp: 0, fp: 0, fn: 0 }, initiatives: { tp: 0, fp: 0, fn: 0 }, sentences: new SentenceScores(), domains: new DomainScores(), errors: [],
+    localities: { tp: 0, fp: 0, fn: 0 },
+    initiatives: { tp: 0, fp: 0, fn: 0 },
+    sentences: new SentenceScores(),
+    domains: new DomainScores(),
+    errors: [],
   };
   const files = (await readdir(goldDir)).filter((file) => file.endsWith('.json')).sort();
   for (const file of files) {

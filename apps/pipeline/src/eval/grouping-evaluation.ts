@@ -57,8 +57,14 @@ export async function evaluateGrouping(goldFile: string, corpusDir: string, extr
   const { idsOf, index } = await monthProgrammes(source, extractor);
   const { same, optional } = goldPairs(gold);
   const report: GroupingReport = {
-    month: gold.month, split: gold.split, names: idsOf.size, pairs: { tp: 0, fp: 0, fn: 0 }, missingNames: [],
-    programmes: index.count(), multiRegion: index.count(2), errors: [],
+    month: gold.month,
+    split: gold.split,
+    names: idsOf.size,
+    pairs: { tp: 0, fp: 0, fn: 0 },
+    missingNames: [],
+    programmes: index.count(),
+    multiRegion: index.count(2),
+    errors: [],
   };
   report.missingNames = [...new Set(gold.groups.flat())].filter((name) => !idsOf.has(name));
   // Predicted pairs: names sharing a programme id (a name may carry more than one, from different articles).

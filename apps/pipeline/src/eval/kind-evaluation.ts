@@ -22,13 +22,22 @@ export interface KindReport {
   errors: string[];
 }
 
-
 /** Runs extraction over a labelled month and scores its kinds and units; undefined when the month is not on this machine. */
 export async function evaluateKinds(goldFile: string, corpusDir: string, extractor: Extractor = createExtractor()): Promise<KindReport | undefined> {
   const gold = GoldKinds.parse(JSON.parse(await readFile(goldFile, 'utf8')));
   const source = join(corpusDir, gold.source);
   if (!existsSync(source)) return undefined;
-  const report: KindReport = { month: gold.month, split: gold.split, scored: 0, ambiguous: 0, roundups: { tp: 0, fp: 0, fn: 0 }, units: { hits: 0, total: 0 }, unitRegions: { hits: 0, total: 0 }, domainCoverage: new DomainCoverage(), errors: [] };
+  const report: KindReport = {
+    month: gold.month,
+    split: gold.split,
+    scored: 0,
+    ambiguous: 0,
+    roundups: { tp: 0, fp: 0, fn: 0 },
+    units: { hits: 0, total: 0 },
+    unitRegions: { hits: 0, total: 0 },
+    domainCoverage: new DomainCoverage(),
+    errors: [],
+  };
   const seen = new Set<string>();
   for await (const record of readInputs([source])) {
     if (record.kind !== 'article' || seen.has(record.article.articleId)) continue;

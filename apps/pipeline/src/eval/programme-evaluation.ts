@@ -32,9 +32,11 @@ export async function evaluateProgrammes(file: string, corpusDir: string, extrac
 export function formatProgrammeReport(report: ProgrammeReport): string {
   const { counts } = report;
   const skipped = report.skipped.length > 0 ? ` (skipped, source not here: ${report.skipped.join(', ')})` : '';
-  return [
-    `articles: ${report.articles}${skipped}`,
-    `programme precision  ${scoreWithCounts(counts.tp, counts.tp + counts.fp).join('  ')}`,
-    `programme recall     ${scoreWithCounts(counts.tp, counts.tp + counts.fn).join('  ')}`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `articles: ${report.articles}${skipped}`,
+      `programme precision  ${scoreWithCounts(counts.tp, counts.tp + counts.fp).join('  ')}`,
+      `programme recall     ${scoreWithCounts(counts.tp, counts.tp + counts.fn).join('  ')}`,
+    ].join('\n') + '\n'
+  );
 }

@@ -24,16 +24,22 @@ export class SentenceScores {
     for (const sentence of gold) {
       const row = rows.get(`${sentence.p}:${sentence.s}`);
       if (row && (!row.text.startsWith(sentence.opens) || row.text.length !== sentence.length)) {
-        this.errors.push(`${id} ${sentence.p}:${sentence.s}: not the sentence the gold annotates (${row.text.slice(0, 20)}…, ${row.text.length} characters; gold ${sentence.opens}…, ${sentence.length})`);
+        this.errors.push(
+          `${id} ${sentence.p}:${sentence.s}: not the sentence the gold annotates (${row.text.slice(0, 20)}…, ${row.text.length} characters; gold ${sentence.opens}…, ${sentence.length})`,
+        );
       }
       if (sentence.optional) continue;
       const role = row?.role ?? 'absent';
       SentenceScores.bump(this.roles, sentence.role, role);
-      if (role !== sentence.role) this.errors.push(`${id} ${sentence.p}:${sentence.s} role: got ${role}, gold ${sentence.role} — ${row?.text.slice(0, 40) ?? sentence.opens}`);
+      if (role !== sentence.role)
+        this.errors.push(`${id} ${sentence.p}:${sentence.s} role: got ${role}, gold ${sentence.role} — ${row?.text.slice(0, 40) ?? sentence.opens}`);
       if (sentence.role !== 'measure' || !sentence.instrument) continue;
       const instrument = row?.instrument ?? `not a measure`;
       SentenceScores.bump(this.instruments, sentence.instrument, instrument);
-      if (instrument !== sentence.instrument) this.errors.push(`${id} ${sentence.p}:${sentence.s} instrument: got ${instrument}, gold ${sentence.instrument} — ${row?.text.slice(0, 40) ?? sentence.opens}`);
+      if (instrument !== sentence.instrument)
+        this.errors.push(
+          `${id} ${sentence.p}:${sentence.s} instrument: got ${instrument}, gold ${sentence.instrument} — ${row?.text.slice(0, 40) ?? sentence.opens}`,
+        );
     }
   }
 
@@ -68,11 +74,17 @@ export class SentenceScores {
   /** The same, over the gold measures the tool also called measures: the codebook's own accuracy. */
   instrumentAccuracyGivenMeasure(): { hits: number; total: number } {
     const coded = (said: string) => (INSTRUMENTS as readonly string[]).includes(said);
-    return { hits: SentenceScores.total(this.instruments, (gold, said) => gold === said), total: SentenceScores.total(this.instruments, (_, said) => coded(said)) };
+    return {
+      hits: SentenceScores.total(this.instruments, (gold, said) => gold === said),
+      total: SentenceScores.total(this.instruments, (_, said) => coded(said)),
+    };
   }
 
   recallOf(instrument: Instrument): { hits: number; total: number } {
-    return { hits: SentenceScores.total(this.instruments, (gold, said) => gold === instrument && said === instrument), total: SentenceScores.total(this.instruments, (gold) => gold === instrument) };
+    return {
+      hits: SentenceScores.total(this.instruments, (gold, said) => gold === instrument && said === instrument),
+      total: SentenceScores.total(this.instruments, (gold) => gold === instrument),
+    };
   }
 
   /** Lines of the report: accuracies, per-instrument recall, and both confusion tables (rows gold, columns predicted). */

@@ -11,7 +11,11 @@ const sample = async (): Promise<Article> => {
   throw new Error('no sample article');
 };
 const story: Article = {
-  articleId: 'story', url: 'http://x/story', title: '一则消息', date: '2020-02-01', source: 'story.json',
+  articleId: 'story',
+  url: 'http://x/story',
+  title: '一则消息',
+  date: '2020-02-01',
+  source: 'story.json',
   paragraphs: ['本报北京2月1日电  全国已投入资金3亿元，覆盖2000万人。'],
 };
 
@@ -78,7 +82,11 @@ describe('an article extraction fails on', () => {
   it('becomes that article’s failure, with no rows, and the rest of the batch is extracted', () => {
     const failing = { ...story, articleId: 'broken', paragraphs: null as unknown as string[] };
     const output = batchOutput([failing, story], extractor, false);
-    expect(output.articles[0]).toMatchObject({ id: 'broken', failure: expect.stringMatching(/^extraction failed on this article: /), rows: ARTICLE_TABLES.map(() => 0) });
+    expect(output.articles[0]).toMatchObject({
+      id: 'broken',
+      failure: expect.stringMatching(/^extraction failed on this article: /),
+      rows: ARTICLE_TABLES.map(() => 0),
+    });
     expect(output.articles[1]!.failure).toBeUndefined();
     expect(output.articles[1]!.rows[0]).toBe(1);
   });

@@ -33,11 +33,17 @@ const encoder = new TextEncoder();
 export function batchOutput(articles: readonly Article[], extractor: Extractor, keepTables: boolean): BatchOutput {
   const extracted = articles.map((article) => extractedTables(article, extractor));
   // Each table of the whole batch goes to papaparse at once, then back into one text per article.
-  const texts = ARTICLE_TABLES.map((table, index) => formatCsvGroups(extracted.map((result) => ('tables' in result ? result.tables[table] : [])), shapes[index]!));
+  const texts = ARTICLE_TABLES.map((table, index) =>
+    formatCsvGroups(
+      extracted.map((result) => ('tables' in result ? result.tables[table] : [])),
+      shapes[index]!,
+    ),
+  );
   const bytes = new BatchBytes(texts.reduce((sum, table) => sum + table.reduce((chars, text) => chars + text.length, 0), 0));
   const outputs = extracted.map((result, article): ArticleOutput => {
     const id = articles[article]!.articleId;
-    if (!('tables' in result)) return { id, lengths: ARTICLE_TABLES.map(() => 0), rows: ARTICLE_TABLES.map(() => 0), digest: emptyTables(), failure: result.failure };
+    if (!('tables' in result))
+      return { id, lengths: ARTICLE_TABLES.map(() => 0), rows: ARTICLE_TABLES.map(() => 0), digest: emptyTables(), failure: result.failure };
     const { tables } = result;
     const lengths = ARTICLE_TABLES.map((_, index) => bytes.append(texts[index]![article]!));
     const rows = ARTICLE_TABLES.map((table) => tables[table].length);

@@ -19,7 +19,13 @@ export class UsageError extends Error {
 export const pendingTemporaryFolders = new Set<string>();
 
 /** What a run writes in its output folder: a database or workbook asked for inside it must not take one of these names. */
-export const OUTPUT_NAMES = new Set([...[...ARTICLE_TABLES, 'comparison', 'roundup_regions', 'programmes', 'programme_regions', 'rejects'].map((table) => `${table}.csv`), 'datapackage.json', 'briefing.pdf', 'briefings', CACHE_FOLDER]);
+export const OUTPUT_NAMES = new Set([
+  ...[...ARTICLE_TABLES, 'comparison', 'roundup_regions', 'programmes', 'programme_regions', 'rejects'].map((table) => `${table}.csv`),
+  'datapackage.json',
+  'briefing.pdf',
+  'briefings',
+  CACHE_FOLDER,
+]);
 
 const SIDE_OPTIONS = ['--sqlite', '--xlsx'] as const;
 export type SideOption = (typeof SIDE_OPTIONS)[number];
@@ -98,7 +104,10 @@ export class OutputFolder {
     await writeManifest(this.temporary);
     const target = resolve(this.outDir);
     const previous = `${this.temporary}-previous`;
-    const hadPrevious = await stat(target).then(() => true, () => false);
+    const hadPrevious = await stat(target).then(
+      () => true,
+      () => false,
+    );
     if (hadPrevious) await rename(target, previous);
     await rename(this.temporary, target);
     pendingTemporaryFolders.delete(this.temporary);
@@ -138,7 +147,8 @@ function sideOutput(option: string, path: string, outDir: string): SideOutput {
   const file = resolve(path);
   const inOutput = pathInside(resolve(outDir), file);
   const ownName = inOutput?.split(/[\\/]/)[0];
-  if (ownName !== undefined && OUTPUT_NAMES.has(ownName)) throw new UsageError(`${option} ${path}: ${ownName} is a file roundup writes in --out; choose another name`);
+  if (ownName !== undefined && OUTPUT_NAMES.has(ownName))
+    throw new UsageError(`${option} ${path}: ${ownName} is a file roundup writes in --out; choose another name`);
   return { file, inOutput };
 }
 

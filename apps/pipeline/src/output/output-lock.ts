@@ -41,11 +41,16 @@ export class OutputLock {
       // A lock just created holds nothing for a moment: read again before calling it stale.
       const holder = (await readHolder(file)) ?? (await setTimeout(100).then(() => readHolder(file)));
       if (holder && isAlive(holder)) {
-        throw new UsageError(`--out ${outDir}: another roundup run (process ${holder.pid} on ${holder.host}, started ${holder.started}) is writing to it; wait for it to finish, or choose another --out (lock file: ${file})`);
+        throw new UsageError(
+          `--out ${outDir}: another roundup run (process ${holder.pid} on ${holder.host}, started ${holder.started}) is writing to it; wait for it to finish, or choose another --out (lock file: ${file})`,
+        );
       }
       // Stale: moved aside under a name of its own first, so that two runs taking it over cannot remove each other's new lock.
       const aside = `${file}.stale-${process.pid}`;
-      await rename(file, aside).then(() => rm(aside, { force: true }), () => undefined);
+      await rename(file, aside).then(
+        () => rm(aside, { force: true }),
+        () => undefined,
+      );
     }
     throw new UsageError(`--out ${outDir}: could not take the lock file ${file}`);
   }
@@ -75,7 +80,9 @@ async function tryCreate(file: string): Promise<boolean> {
 async function readHolder(file: string): Promise<LockHolder | undefined> {
   try {
     const holder = JSON.parse(await readFile(file, 'utf8')) as Partial<LockHolder>;
-    return typeof holder.pid === 'number' && typeof holder.host === 'string' ? { pid: holder.pid, host: holder.host, started: String(holder.started) } : undefined;
+    return typeof holder.pid === 'number' && typeof holder.host === 'string'
+      ? { pid: holder.pid, host: holder.host, started: String(holder.started) }
+      : undefined;
   } catch {
     return undefined;
   }

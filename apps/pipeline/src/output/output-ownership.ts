@@ -22,7 +22,12 @@ const Manifest = z.object({
 });
 
 /** The names a run before manifests wrote at the top of its folder. */
-const LEGACY_NAMES = new Set([...[...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`), 'datapackage.json', 'briefing.pdf', 'briefings/']);
+const LEGACY_NAMES = new Set([
+  ...[...ARTICLE_TABLES, 'comparison', 'rejects'].map((table) => `${table}.csv`),
+  'datapackage.json',
+  'briefing.pdf',
+  'briefings/',
+]);
 
 /** Every file and folder below `folder`, relative and `/`-separated, folders with a trailing `/`; links are not followed. */
 export async function entriesBelow(folder: string, prefix = ''): Promise<string[]> {

@@ -20,7 +20,12 @@ describe('checkOutNotInput', () => {
     ['holds an input file', 'articles', ['articles/a.jsonl']],
     ['holds an input folder', '.', ['articles']],
   ])('refuses an --out that %s', async (_, out, inputs) => {
-    await expect(checkOutNotInput(join(dir, out), inputs.map((input) => join(dir, input)))).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      checkOutNotInput(
+        join(dir, out),
+        inputs.map((input) => join(dir, input)),
+      ),
+    ).rejects.toBeInstanceOf(UsageError);
   });
 
   it('accepts an --out beside the inputs, and standard input', async () => {

@@ -38,7 +38,9 @@ export async function checkOutNotInput(outDir: string, inputs: readonly string[]
     const path = await realPathOf(input);
     const isFolder = (await lstat(path).catch(() => undefined))?.isDirectory() ?? false;
     if (within(path, out) && (isFolder || path === out)) {
-      throw new UsageError(`--out ${out}: ${path === out ? 'is' : 'lies inside'} the input ${path}; roundup replaces the whole --out folder, so write it elsewhere`);
+      throw new UsageError(
+        `--out ${out}: ${path === out ? 'is' : 'lies inside'} the input ${path}; roundup replaces the whole --out folder, so write it elsewhere`,
+      );
     }
     if (within(out, path)) throw new UsageError(`--out ${out}: holds the input ${path}; roundup replaces the whole --out folder, so write it elsewhere`);
   }
@@ -72,7 +74,8 @@ async function checkSideOutput(option: SideOption, path: string): Promise<void> 
 
 /** Refuses an empty path: an unset variable in a script must not mean the current folder. */
 export function checkNotEmpty(option: string, path: string | undefined): void {
-  if (path !== undefined && path.trim() === '') throw new UsageError(`${option} is empty: give a ${option === '--out' || option === '--data' ? 'folder' : 'file'} name`);
+  if (path !== undefined && path.trim() === '')
+    throw new UsageError(`${option} is empty: give a ${option === '--out' || option === '--data' ? 'folder' : 'file'} name`);
 }
 
 /** Every target a run would replace is new or roundup's own. Run before the run starts and again before it publishes. */

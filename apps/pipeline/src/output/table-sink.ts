@@ -19,8 +19,12 @@ export class TableSink {
       const writer = this.writers.get(name)!;
       return {
         name,
-        get bytes() { return writer.bytes; },
-        get rows() { return writer.rows; },
+        get bytes() {
+          return writer.bytes;
+        },
+        get rows() {
+          return writer.rows;
+        },
         append: (bytes: Uint8Array) => writer.writeFormatted(bytes, 0),
         countRows: (rows: number) => writer.countRows(rows),
       };
@@ -55,7 +59,12 @@ export class TableSink {
    * Adds the tables known only at the end (the comparison and each roundup's regions, the programmes) to the database
    * and closes it; their CSVs are written with the other finished files.
    */
-  finishDatabase(rows: readonly object[], domainColumns: readonly string[], roundupRegions: readonly object[], finished: ReadonlyArray<[TableName, readonly object[]]> = []): void {
+  finishDatabase(
+    rows: readonly object[],
+    domainColumns: readonly string[],
+    roundupRegions: readonly object[],
+    finished: ReadonlyArray<[TableName, readonly object[]]> = [],
+  ): void {
     for (const [table, tableRows] of finished) this.database?.write(table, tableRows);
     this.database?.writeComparison(rows, domainColumns, roundupRegions);
     this.database?.close();

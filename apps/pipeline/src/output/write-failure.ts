@@ -20,7 +20,10 @@ const WRITE_PROBLEMS: Record<string, string> = {
 
 /** A write that failed, said as the summary line of a failed run (exit code 1). */
 export class WriteFailure extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
     this.name = 'WriteFailure';
   }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '@roundup/model';
 import { DuplicateFilter, hash53, keysOf, type KeyRecord } from './duplicate-filter.js';
 
-const article = (url: string, text: string, articleId = 'A'): Article => ({ articleId, url, title: '标题', date: '2020-02-01', paragraphs: [text], source: `in.jsonl:${text.length}` });
+const article = (url: string, text: string, articleId = 'A'): Article => ({
+  articleId,
+  url,
+  title: '标题',
+  date: '2020-02-01',
+  paragraphs: [text],
+  source: `in.jsonl:${text.length}`,
+});
 
 async function* batches(...records: KeyRecord[][]): AsyncGenerator<KeyRecord[]> {
   yield* records;

@@ -87,7 +87,15 @@ export class DuplicateFilter {
   /** The record the cache keeps of an article's decision. */
   static keyRecord(keys: ArticleKeys, article: Article, rawId: string, decision: FilterDecision): KeyRecord {
     const characters = article.paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
-    return { kind: 'article', ...keys, rawId, source: article.source, characters, id: decision.duplicateOf ? null : decision.id, duplicateOf: decision.duplicateOf ?? null };
+    return {
+      kind: 'article',
+      ...keys,
+      rawId,
+      source: article.source,
+      characters,
+      id: decision.duplicateOf ? null : decision.id,
+      duplicateOf: decision.duplicateOf ?? null,
+    };
   }
 
   /**

@@ -5,7 +5,22 @@ import { join } from 'node:path';
 import { TABLES, type ArticleTables, type ComparisonRow } from '@roundup/model';
 import { existsSync } from 'node:fs';
 import { DEFAULT_DATA_DIR, dataPath, loadDataFile, loadGazetteer, type Taxonomy } from '@roundup/parser';
-import { BriefingCollector, dataPackage, formatCsv, loadTileLayout, MeasureWordsFile, type ProgrammeIndex, RegionComparison, renderBriefing, tableShape, writeWorkbook, type BriefingInput, type BriefingRunFacts, type Language, type MeasureWords } from '@roundup/reports';
+import {
+  BriefingCollector,
+  dataPackage,
+  formatCsv,
+  loadTileLayout,
+  MeasureWordsFile,
+  type ProgrammeIndex,
+  RegionComparison,
+  renderBriefing,
+  tableShape,
+  writeWorkbook,
+  type BriefingInput,
+  type BriefingRunFacts,
+  type Language,
+  type MeasureWords,
+} from '@roundup/reports';
 import type { OutputFolder } from '../output/output-folder.js';
 import type { RunTally } from './run-tally.js';
 import type { StageTimer } from './stage-timer.js';
@@ -37,7 +52,10 @@ export async function finishRun(folder: OutputFolder, tally: RunTally, sink: Tab
   const { programmes, programmeRegions } = tally.programmes.tables();
   await writeFile(folder.path('programmes.csv'), formatCsv(programmes, tableShape(TABLES.programmes)));
   await writeFile(folder.path('programme_regions.csv'), formatCsv(programmeRegions, tableShape(TABLES.programme_regions)));
-  sink.finishDatabase(rows, comparison.domainColumns, roundupRegions, [['programmes', programmes], ['programme_regions', programmeRegions]]);
+  sink.finishDatabase(rows, comparison.domainColumns, roundupRegions, [
+    ['programmes', programmes],
+    ['programme_regions', programmeRegions],
+  ]);
   const workbook = await folder.sidePath('--xlsx');
   if (workbook) {
     tally.enterStage('workbook');
@@ -45,16 +63,30 @@ export async function finishRun(folder: OutputFolder, tally: RunTally, sink: Tab
     const rowsPerSheet = settings.xlsxRowsPerSheet ? { rowsPerSheet: settings.xlsxRowsPerSheet } : {};
     await timer.time('workbook', () => writeWorkbook(workbook, { folder: folder.temporary, domainColumns, ...rowsPerSheet }));
   }
-  const facts: BriefingRunFacts = { recordsRead: tally.records, articles: tally.articles, rejects: tally.rejects, rejectReasons: tally.rejectReasons, scope: comparison.scope };
+  const facts: BriefingRunFacts = {
+    recordsRead: tally.records,
+    articles: tally.articles,
+    rejects: tally.rejects,
+    rejectReasons: tally.rejectReasons,
+    scope: comparison.scope,
+  };
   tally.enterStage('briefing');
-  await timer.time('briefing', () => renderBriefing(briefingInput(tally.collector, comparison, facts, settings.knowledge, tally.programmes), folder.path('briefing.pdf')));
+  await timer.time('briefing', () =>
+    renderBriefing(briefingInput(tally.collector, comparison, facts, settings.knowledge, tally.programmes), folder.path('briefing.pdf')),
+  );
   const descriptor = dataPackage({ version: VERSION, created: settings.knowledge.now ?? new Date(), domains });
   await writeFile(folder.path('datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
   return rows;
 }
 
 /** What a briefing is drawn from: the run's tallies, its facts, the taxonomy and the language. */
-function briefingInput(collector: BriefingCollector, comparison: RegionComparison, run: BriefingRunFacts, knowledge: BriefingKnowledge, programmes?: ProgrammeIndex): BriefingInput {
+function briefingInput(
+  collector: BriefingCollector,
+  comparison: RegionComparison,
+  run: BriefingRunFacts,
+  knowledge: BriefingKnowledge,
+  programmes?: ProgrammeIndex,
+): BriefingInput {
   return {
     ...(programmes ? { programmes } : {}),
     tiles: loadTileLayout(dataPath('tile-map.json', knowledge.dataDir)),

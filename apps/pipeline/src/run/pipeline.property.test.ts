@@ -19,18 +19,45 @@ const good = (n: number) => ({
 /** Any JSON value, articles-like objects with fields of any type among them, and deeply nested arrays. */
 const jsonShape = fc.oneof(
   fc.jsonValue(),
-  fc.record({ url: fc.jsonValue(), title: fc.jsonValue(), text: fc.oneof(fc.string(), fc.jsonValue()), date: fc.oneof(fc.constant('2020-02-03'), fc.jsonValue()), EmotionalWords: fc.jsonValue(), comments: fc.jsonValue() }, { requiredKeys: [] }),
+  fc.record(
+    {
+      url: fc.jsonValue(),
+      title: fc.jsonValue(),
+      text: fc.oneof(fc.string(), fc.jsonValue()),
+      date: fc.oneof(fc.constant('2020-02-03'), fc.jsonValue()),
+      EmotionalWords: fc.jsonValue(),
+      comments: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  ),
   fc.integer({ min: 1, max: 50_000 }).map((depth) => ({ nested: depth })),
 );
-const serialise = (value: unknown) => (typeof value === 'object' && value !== null && 'nested' in value && Object.keys(value).length === 1 && typeof (value as { nested: unknown }).nested === 'number'
-  ? `${'['.repeat((value as { nested: number }).nested)}${']'.repeat((value as { nested: number }).nested)}`
-  : JSON.stringify(value));
+const serialise = (value: unknown) =>
+  typeof value === 'object' &&
+  value !== null &&
+  'nested' in value &&
+  Object.keys(value).length === 1 &&
+  typeof (value as { nested: unknown }).nested === 'number'
+    ? `${'['.repeat((value as { nested: number }).nested)}${']'.repeat((value as { nested: number }).nested)}`
+    : JSON.stringify(value);
 
 const badFile = fc.oneof(
-  fc.tuple(fc.constantFrom('.json', '.jsonl', '.txt'), fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes))),
-  fc.tuple(fc.constant('.json'), jsonShape.map((value) => Buffer.from(serialise(value) ?? 'undefined'))),
-  fc.tuple(fc.constant('.jsonl'), fc.array(jsonShape, { maxLength: 4 }).map((values) => Buffer.from(values.map(serialise).join('\n')))),
-  fc.tuple(fc.constant('.txt'), fc.string({ unit: 'grapheme', maxLength: 200 }).map((text) => Buffer.from(text))),
+  fc.tuple(
+    fc.constantFrom('.json', '.jsonl', '.txt'),
+    fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes)),
+  ),
+  fc.tuple(
+    fc.constant('.json'),
+    jsonShape.map((value) => Buffer.from(serialise(value) ?? 'undefined')),
+  ),
+  fc.tuple(
+    fc.constant('.jsonl'),
+    fc.array(jsonShape, { maxLength: 4 }).map((values) => Buffer.from(values.map(serialise).join('\n'))),
+  ),
+  fc.tuple(
+    fc.constant('.txt'),
+    fc.string({ unit: 'grapheme', maxLength: 200 }).map((text) => Buffer.from(text)),
+  ),
 );
 
 describe('a run over random bad files beside good articles', () => {
@@ -46,7 +73,10 @@ describe('a run over random bad files beside good articles', () => {
         const summary = await runPipeline({ inputs: [join(dir, 'in')], outDir: join(dir, 'out'), cache: false });
         const articles = readFileSync(join(dir, 'out', 'articles.csv'), 'utf8');
         for (const n of [1, 2, 3]) expect(articles).toContain(`好文章${n}`);
-        const rows = readFileSync(join(dir, 'out', 'rejects.csv'), 'utf8').trim().split('\r\n').length - 1;
+        const rows =
+          readFileSync(join(dir, 'out', 'rejects.csv'), 'utf8')
+            .trim()
+            .split('\r\n').length - 1;
         expect(summary.articles + summary.rejects).toBe(summary.recordsRead);
         expect(summary.rejects).toBe(rows);
       }),

@@ -13,13 +13,16 @@ describe('runPipeline', () => {
   it('accounts for every record: articles plus rejects equal the records read', async () => {
     const dir = workspace();
     const input = join(dir, 'in.jsonl');
-    writeFileSync(input, [
-      article('http://a/nw.D110000renmrb_20200201_1-02.htm', '浙江：\n结合实际\n杭州市开展活动，投入资金2亿元。'),
-      '{broken',
-      article('http://a/nw.D110000renmrb_20200201_1-02.htm', '同一网址的另一份。'),
-      article('http://b', '浙江：\n结合实际\n杭州市开展活动，投入资金2亿元。'),
-      JSON.stringify({ url: 'c', text: '正文', date: 'someday' }),
-    ].join('\n'));
+    writeFileSync(
+      input,
+      [
+        article('http://a/nw.D110000renmrb_20200201_1-02.htm', '浙江：\n结合实际\n杭州市开展活动，投入资金2亿元。'),
+        '{broken',
+        article('http://a/nw.D110000renmrb_20200201_1-02.htm', '同一网址的另一份。'),
+        article('http://b', '浙江：\n结合实际\n杭州市开展活动，投入资金2亿元。'),
+        JSON.stringify({ url: 'c', text: '正文', date: 'someday' }),
+      ].join('\n'),
+    );
     const summary = await runPipeline({ inputs: [input], outDir: join(dir, 'out') });
     expect(summary).toMatchObject({ recordsRead: 5, articles: 1, rejects: 4 });
     const rejects = lines(join(dir, 'out', 'rejects.csv')).slice(1);

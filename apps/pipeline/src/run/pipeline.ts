@@ -105,7 +105,15 @@ async function lockedRun(options: PipelineOptions, settings: RunSettings, { cloc
     const comparison = await finishRun(folder, tally, sink, settings.finish, timer);
     const notes = [...dataNotes, ...[resources.cacheNote(tally, options)].filter((note) => note !== undefined)];
     const files = await filesWritten(folder, targets.sides);
-    const summary = runSummary(settings, tally, { outDir: options.outDir, rows: { comparison: comparison.length, ...sink.rows() }, regions: comparison.map((row) => row.region), timer, clock, notes, files });
+    const summary = runSummary(settings, tally, {
+      outDir: options.outDir,
+      rows: { comparison: comparison.length, ...sink.rows() },
+      regions: comparison.map((row) => row.region),
+      timer,
+      clock,
+      notes,
+      files,
+    });
     // Files may have appeared where the run will write while it ran: those are not replaced either.
     await checkTargetsReplaceable(targets);
     tally.enterStage('publishing');
@@ -144,7 +152,10 @@ function runSettings(options: PipelineOptions): RunSettings {
     dataDir: options.dataDir,
     cache: { keep, reuse: keep && !options.sqlite },
     sqlite: Boolean(options.sqlite),
-    finish: { knowledge: { taxonomy, dataDir: options.dataDir, language: options.language ?? 'zh', now: options.now }, xlsxRowsPerSheet: options.xlsxRowsPerSheet },
+    finish: {
+      knowledge: { taxonomy, dataDir: options.dataDir, language: options.language ?? 'zh', now: options.now },
+      xlsxRowsPerSheet: options.xlsxRowsPerSheet,
+    },
   };
 }
 
@@ -156,7 +167,10 @@ class RunResources {
 
   constructor(private readonly settings: RunSettings) {}
 
-  async open(folder: OutputFolder, options: PipelineOptions): Promise<{ sink: TableSink; cache: { results: ResultCache; fingerprint: string } | undefined; extraction: Extraction }> {
+  async open(
+    folder: OutputFolder,
+    options: PipelineOptions,
+  ): Promise<{ sink: TableSink; cache: { results: ResultCache; fingerprint: string } | undefined; extraction: Extraction }> {
     const { jobs, dataDir, cache } = this.settings;
     const extractionSettings = { dataDir, keepTables: this.settings.sqlite };
     this.extraction = jobs === 1 ? inlineExtraction(extractionSettings) : workerExtraction(jobs, extractionSettings);
@@ -169,7 +183,13 @@ class RunResources {
 
   /** Why an earlier run's results were not reused, when they were there. */
   cacheNote(tally: RunTally, options: PipelineOptions): string | undefined {
-    const use = { reuse: this.settings.cache.reuse, outDir: options.outDir, inputs: this.settings.inputs, inputFiles: tally.inputFiles, reusedFiles: tally.reusedFiles };
+    const use = {
+      reuse: this.settings.cache.reuse,
+      outDir: options.outDir,
+      inputs: this.settings.inputs,
+      inputFiles: tally.inputFiles,
+      reusedFiles: tally.reusedFiles,
+    };
     return cacheNote({ cache: this.cache, ...use });
   }
 
@@ -223,7 +243,15 @@ async function writeEveryRecord(stages: RecordStages): Promise<void> {
 function runSummary(
   settings: RunSettings,
   tally: RunTally,
-  written: { outDir: string; rows: Record<string, number>; regions: string[]; timer: StageTimer; clock: { started: number; cpu: NodeJS.CpuUsage; mainThreadCpu: number | undefined }; notes: string[]; files: string[] },
+  written: {
+    outDir: string;
+    rows: Record<string, number>;
+    regions: string[];
+    timer: StageTimer;
+    clock: { started: number; cpu: NodeJS.CpuUsage; mainThreadCpu: number | undefined };
+    notes: string[];
+    files: string[];
+  },
 ): RunSummary {
   return {
     version: VERSION,

@@ -49,8 +49,6 @@ export function leadingDomains(row: Record<string, unknown>, taxonomy: readonly 
     .map((entry) => (language === 'zh' ? entry.domain.zh : entry.domain.en));
 }
 
-
-
 /**
  * Quoted programme names that break between names, never inside one, where a name fits the column (an ideograph
  * is one em wide; a longer name still breaks, or it would run out of its cell). pdfmake follows the Unicode line
@@ -85,11 +83,8 @@ export function keptTogether(...blocks: Content[]): Content {
 }
 
 export function sectionHeading(text: string, level: 1 | 2): Content {
-  return level === 1
-    ? { text, style: 'h1', headlineLevel: 1, tocItem: false }
-    : { text, style: 'h2', headlineLevel: 2 };
+  return level === 1 ? { text, style: 'h1', headlineLevel: 1, tocItem: false } : { text, style: 'h2', headlineLevel: 2 };
 }
-
 
 /** Punctuation between the briefing's own words: Chinese marks in Chinese, ASCII ones in English. */
 export function punctuation(language: Language) {
@@ -108,7 +103,6 @@ export function listUnder(heading: string, bullets: Content[], style: 'h4' | 'h5
   return bullets.length > 1 ? [first, { ul: bullets.slice(1) } as Content] : [first];
 }
 
-
 /** A sentence as breakable pieces, each figure it prints (14亿元) a bold piece of its own. */
 export function withFiguresInBold(text: string, figures: readonly string[]): TextRun[] {
   const pieces: TextRun[] = [];
@@ -116,9 +110,18 @@ export function withFiguresInBold(text: string, figures: readonly string[]): Tex
   for (const raw of figures) {
     const start = text.indexOf(raw, at);
     if (start === -1) continue;
-    pieces.push(...breakableText(text.slice(at, start)).filter(Boolean).map((piece) => ({ text: piece })), { text: raw, bold: true });
+    pieces.push(
+      ...breakableText(text.slice(at, start))
+        .filter(Boolean)
+        .map((piece) => ({ text: piece })),
+      { text: raw, bold: true },
+    );
     at = start + raw.length;
   }
-  pieces.push(...breakableText(text.slice(at)).filter(Boolean).map((piece) => ({ text: piece })));
+  pieces.push(
+    ...breakableText(text.slice(at))
+      .filter(Boolean)
+      .map((piece) => ({ text: piece })),
+  );
   return pieces;
 }

@@ -12,12 +12,20 @@ export const ROWS_KEPT_WITH_HEADER = 3;
 export function briefingTable(header: readonly string[] | undefined, widths: Array<number | string>, body: TableCell[][], title?: string): Content {
   // A column of numbers has its title over the numbers, right-aligned as they are.
   const alignment = (column: number) => (body[0]?.[column] as { alignment?: string } | undefined)?.alignment;
-  const headerRow: TableCell[][] = header ? [header.map((text, column) => ({ text, style: 'tableHeader', ...(alignment(column) === 'right' ? { alignment: 'right' } : {}) }))] : [];
+  const headerRow: TableCell[][] = header
+    ? [header.map((text, column) => ({ text, style: 'tableHeader', ...(alignment(column) === 'right' ? { alignment: 'right' } : {}) }))]
+    : [];
   // A titled table carries its title as a header row: repeated where it continues, never alone at a page's foot,
   // and a long table no longer moves whole to the next page to stay with a heading.
   if (title) headerRow.unshift([{ text: title, style: 'h4', colSpan: widths.length }, ...widths.slice(1).map(() => ({ text: '' }))]);
   return {
-    table: { headerRows: headerRow.length, keepWithHeaderRows: headerRow.length > 0 ? Math.min(body.length, ROWS_KEPT_WITH_HEADER) : 0, dontBreakRows: true, widths, body: [...headerRow, ...body] },
+    table: {
+      headerRows: headerRow.length,
+      keepWithHeaderRows: headerRow.length > 0 ? Math.min(body.length, ROWS_KEPT_WITH_HEADER) : 0,
+      dontBreakRows: true,
+      widths,
+      body: [...headerRow, ...body],
+    },
     layout: 'lightHorizontalLines',
     style: 'table',
   } as Content;

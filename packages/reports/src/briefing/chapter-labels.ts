@@ -14,7 +14,8 @@ export const CHAPTER_LABELS = {
     moreDomains: (count: number) => `另有 ${count} 个领域未列出（见 measures.csv 与地区 × 政策领域图）。`,
     result: '成效',
     spread: '跨地区专项：首次出现与跟进',
-    spreadIntro: (spread: number, programmes: number) => `在全部输入中，${programmes} 个专项名称里有 ${spread} 个出现在两个或更多地区（同一专项的不同写法已合并，见 programmes.csv）。按首次出现的日期排列，地区按出现先后。`,
+    spreadIntro: (spread: number, programmes: number) =>
+      `在全部输入中，${programmes} 个专项名称里有 ${spread} 个出现在两个或更多地区（同一专项的不同写法已合并，见 programmes.csv）。按首次出现的日期排列，地区按出现先后。`,
     spreadNone: '没有专项出现在两个或更多地区。',
     spreadLeftOut: (count: number) => `另有 ${count} 个跨地区专项未列出（见 programmes.csv）。`,
     timeline: '专项首次出现时间线（实心：首个地区；空心：跟进地区）',
@@ -24,7 +25,8 @@ export const CHAPTER_LABELS = {
   },
   en: {
     sideBySide: 'Side by side by domain: what each region did',
-    sideBySideIntro: 'Policy domains in order of measures; in each, one row per region with its most telling measures (figures in bold) and programmes in that domain.',
+    sideBySideIntro:
+      'Policy domains in order of measures; in each, one row per region with its most telling measures (figures in bold) and programmes in that domain.',
     domainHeading: (domain: string, regions: number, measures: number) => `${domain} (${regions} regions, ${measures} measures)`,
     whatItDid: 'Measures',
     programmes: 'Programmes',
@@ -33,7 +35,8 @@ export const CHAPTER_LABELS = {
     moreDomains: (count: number) => `${count} more domains are not listed (see measures.csv and the region × domain chart).`,
     result: 'Result',
     spread: 'Programmes across regions: first appearance and followers',
-    spreadIntro: (spread: number, programmes: number) => `Over all inputs, ${spread} of ${programmes} programmes appear in two or more regions (spellings of one programme grouped, see programmes.csv). Ordered by first appearance; regions in the order they took it up.`,
+    spreadIntro: (spread: number, programmes: number) =>
+      `Over all inputs, ${spread} of ${programmes} programmes appear in two or more regions (spellings of one programme grouped, see programmes.csv). Ordered by first appearance; regions in the order they took it up.`,
     spreadNone: 'No programme appears in two or more regions.',
     spreadLeftOut: (count: number) => `${count} more programmes found in two or more regions are not listed (see programmes.csv).`,
     timeline: 'Timeline of first appearances (filled: the first region; hollow: followers)',

@@ -9,7 +9,6 @@ import { chartTable, countCell, PERIOD_CHART_ROWS, periodChart } from './corpus-
 import type { BriefingInput, ComparisonTableRow, RegionalContext } from './input.js';
 import { BAR, CONTENT_WIDTH } from './page.js';
 
-
 /** The narrowest cell of the region × domain matrix: a dot and a three-digit count. */
 export const MATRIX_CELL = 20;
 
@@ -28,11 +27,14 @@ export function barChart(title: string, bars: Array<{ label: string; value: numb
           headerRows: 1,
           keepWithHeaderRows: Math.min(bars.length, ROWS_KEPT_WITH_HEADER),
           dontBreakRows: true,
-          body: [titleRow, ...bars.map((bar) => [
-            { text: bar.label, alignment: 'right', margin: [0, 1, 4, 0] },
-            { canvas: [{ type: 'rect', x: 0, y: 2, w: Math.max(1, (bar.value / max) * barWidth), h: 10, color: BAR }] },
-            { text: bar.text, margin: [4, 1, 0, 0] },
-          ])],
+          body: [
+            titleRow,
+            ...bars.map((bar) => [
+              { text: bar.label, alignment: 'right', margin: [0, 1, 4, 0] },
+              { canvas: [{ type: 'rect', x: 0, y: 2, w: Math.max(1, (bar.value / max) * barWidth), h: 10, color: BAR }] },
+              { text: bar.text, margin: [4, 1, 0, 0] },
+            ]),
+          ],
         },
         layout: 'noBorders',
       },
@@ -69,7 +71,11 @@ export function domainMatrix(input: BriefingInput, rows: Array<Record<string, un
       ...domains.map((domain) => countCell(count(row, domain.id), max, BAR, 3)),
     ]);
     const title = parts > 1 ? `${labels.matrixTitle} ${part + 1}/${parts}` : labels.matrixTitle;
-    return { stack: [chartTable(title, [regionWidth, ...domains.map(() => cellWidth)], header, body)], unbreakable: rows.length <= ROWS_ON_A_PAGE, margin: [0, 4, 0, 10] } as Content;
+    return {
+      stack: [chartTable(title, [regionWidth, ...domains.map(() => cellWidth)], header, body)],
+      unbreakable: rows.length <= ROWS_ON_A_PAGE,
+      margin: [0, 4, 0, 10],
+    } as Content;
   });
   return { stack: charts } as Content;
 }
@@ -102,7 +108,6 @@ export function longestWordWidth(label: string): number {
   return Math.max(...breakWords(label, 'words').map(width));
 }
 
-
 /** The charts: (for a corpus) roundups per region and period, the region × domain matrix, measures and (for one roundup) money per region. */
 export function charts({ input, labels, rows: allRows }: RegionalContext): Content[] {
   const { comparison, collector, language } = input;
@@ -112,18 +117,34 @@ export function charts({ input, labels, rows: allRows }: RegionalContext): Conte
   const content: Content[] = [];
   const matrix = domainMatrix(input, rows, labels);
   if (collector.articleCount > 1) {
-    const chart = periodChart(collector, allRows.map((row) => ({ region: row.region, label: label(row) })), labels, CONTENT_WIDTH, BAR);
+    const chart = periodChart(
+      collector,
+      allRows.map((row) => ({ region: row.region, label: label(row) })),
+      labels,
+      CONTENT_WIDTH,
+      BAR,
+    );
     content.push(...withHeading(sectionHeading(labels.charts, 1), chart, allRows.length <= PERIOD_CHART_ROWS));
     content.push(matrix);
   } else {
     content.push(...withHeading(sectionHeading(labels.charts, 1), matrix, rows.length <= ROWS_ON_A_PAGE));
   }
   content.push(instrumentMatrix(input, rows, labels));
-  if (rows.length > 0) content.push(barChart(labels.barsTitle, rows.map((row) => ({ label: label(row), value: comparison.measuresOf(row.region), text: String(comparison.measuresOf(row.region)) }))));
+  if (rows.length > 0)
+    content.push(
+      barChart(
+        labels.barsTitle,
+        rows.map((row) => ({ label: label(row), value: comparison.measuresOf(row.region), text: String(comparison.measuresOf(row.region)) })),
+      ),
+    );
   const moneyRows = rows.filter((row) => Number(row.money_yuan) > 0);
   if (collector.articleCount === 1 && moneyRows.length > 0) {
-    content.push(barChart(labels.moneyBarsTitle, moneyRows.map((row) => ({ label: label(row), value: Number(row.money_yuan), text: formatMoney(Number(row.money_yuan), language) }))));
+    content.push(
+      barChart(
+        labels.moneyBarsTitle,
+        moneyRows.map((row) => ({ label: label(row), value: Number(row.money_yuan), text: formatMoney(Number(row.money_yuan), language) })),
+      ),
+    );
   }
   return content;
 }
-

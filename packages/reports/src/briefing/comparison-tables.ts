@@ -9,7 +9,6 @@ import { textMeasure } from './fonts.js';
 import { breakWords } from './line-breaking.js';
 import { unitDescription } from './unit-roundup.js';
 
-
 /** The fixed columns of one roundup's comparison (region, headline, four counts); domains and programmes share the rest. */
 export const ROUNDUP_COLUMNS = [44, 64, 26, 30, 30, 52];
 export const UNIT_COLUMNS = [76, 56, 26, 30, 30, 44];
@@ -19,7 +18,9 @@ export const UNIT_COLUMNS = [76, 56, 26, 30, 30, 44];
  * (`Measur/es`) reads badly. The shared columns (domains, programmes) give up what is added.
  */
 export function columnsFitting(columns: readonly number[], header: readonly string[]): number[] {
-  return columns.map((width, column) => Math.max(width, ...breakWords(header[column] ?? '', 'words').map((word) => Math.ceil(textMeasure().width(word.trim(), TABLE_FONT_SIZE, true)))));
+  return columns.map((width, column) =>
+    Math.max(width, ...breakWords(header[column] ?? '', 'words').map((word) => Math.ceil(textMeasure().width(word.trim(), TABLE_FONT_SIZE, true)))),
+  );
 }
 
 /** One roundup's comparison: headline, places, measures, figures, money (within one article a sum is meaningful). */
@@ -30,19 +31,28 @@ export function roundupComparisonTable({ input, labels, rows, materials }: Regio
   // A unit's name (巴基斯坦卡西姆港电站) needs a wider first column than a province's.
   const columns = columnsFitting(input.units ? UNIT_COLUMNS : ROUNDUP_COLUMNS, header);
   const programmeColumn = sharedColumnWidth(CONTENT_WIDTH, columns, 2);
-  return briefingTable(header, [...columns, '*', '*'], rows.map((row) => {
-    const material = materials.get(row.region);
-    return [
-      regionCell(input, row),
-      cjk(material?.headlines.join(' / ') || labels.none),
-      { text: String(row.localities), alignment: 'right' },
-      { text: String(comparison.measuresOf(row.region)), alignment: 'right' },
-      { text: String(row.figures), alignment: 'right' },
-      { text: Number(row.money_yuan) > 0 ? formatMoney(Number(row.money_yuan), language) : labels.none, alignment: 'right' },
-      cjk(leadingDomains(row, taxonomy, language, 3).join(mark.list) || labels.none),
-      material && material.programmes.length > 0 ? programmeNames(material.programmes.slice(0, 3).map(([name]) => name), programmeColumn) : { text: labels.none },
-    ] as TableCell[];
-  }));
+  return briefingTable(
+    header,
+    [...columns, '*', '*'],
+    rows.map((row) => {
+      const material = materials.get(row.region);
+      return [
+        regionCell(input, row),
+        cjk(material?.headlines.join(' / ') || labels.none),
+        { text: String(row.localities), alignment: 'right' },
+        { text: String(comparison.measuresOf(row.region)), alignment: 'right' },
+        { text: String(row.figures), alignment: 'right' },
+        { text: Number(row.money_yuan) > 0 ? formatMoney(Number(row.money_yuan), language) : labels.none, alignment: 'right' },
+        cjk(leadingDomains(row, taxonomy, language, 3).join(mark.list) || labels.none),
+        material && material.programmes.length > 0
+          ? programmeNames(
+              material.programmes.slice(0, 3).map(([name]) => name),
+              programmeColumn,
+            )
+          : { text: labels.none },
+      ] as TableCell[];
+    }),
+  );
 }
 
 /** A region's name in bold; a unit's with its type and province under it (`高校 · 四川`). */
@@ -56,20 +66,36 @@ function regionCell(input: RegionalContext['input'], row: RegionalContext['rows'
 export function corpusComparisonTable({ input, labels, rows, materials }: RegionalContext): Content {
   const { comparison, language, taxonomy } = input;
   const mark = punctuation(language);
-  const header = [labels.region, input.run.scope === 'all' ? labels.articlesKept : labels.roundupCount, labels.places, labels.measures, labels.figures, labels.domains, labels.programmes];
+  const header = [
+    labels.region,
+    input.run.scope === 'all' ? labels.articlesKept : labels.roundupCount,
+    labels.places,
+    labels.measures,
+    labels.figures,
+    labels.domains,
+    labels.programmes,
+  ];
   const fixed = columnsFitting([44, 40, 30, 38, 34], header);
   const column = sharedColumnWidth(CONTENT_WIDTH, fixed, 2);
-  return briefingTable(header, [...fixed, '*', '*'], rows.map((row) => {
-    const material = materials.get(row.region);
-    return [
-      { text: regionLabel(row.region, row.region_en, language), bold: true },
-      { text: String(row.articles), alignment: 'right' },
-      { text: String(row.localities), alignment: 'right' },
-      { text: String(comparison.measuresOf(row.region)), alignment: 'right' },
-      { text: String(row.figures), alignment: 'right' },
-      cjk(leadingDomains(row, taxonomy, language, 3).join(mark.list) || labels.none),
-      material && material.programmes.length > 0 ? programmeNames(material.programmes.slice(0, 3).map(([name]) => name), column) : { text: labels.none },
-    ] as TableCell[];
-  }));
+  return briefingTable(
+    header,
+    [...fixed, '*', '*'],
+    rows.map((row) => {
+      const material = materials.get(row.region);
+      return [
+        { text: regionLabel(row.region, row.region_en, language), bold: true },
+        { text: String(row.articles), alignment: 'right' },
+        { text: String(row.localities), alignment: 'right' },
+        { text: String(comparison.measuresOf(row.region)), alignment: 'right' },
+        { text: String(row.figures), alignment: 'right' },
+        cjk(leadingDomains(row, taxonomy, language, 3).join(mark.list) || labels.none),
+        material && material.programmes.length > 0
+          ? programmeNames(
+              material.programmes.slice(0, 3).map(([name]) => name),
+              column,
+            )
+          : { text: labels.none },
+      ] as TableCell[];
+    }),
+  );
 }
-

@@ -60,7 +60,14 @@ export function countCell(n: number, max: number, colour: string, top: number): 
 
 function countDot(n: number, max: number, colour: string): TableCell {
   const size = 3.5 + 6.5 * Math.sqrt(n / Math.max(max, 1));
-  return { text: [{ text: '●', fontSize: size, color: colour }, { text: ` ${n}`, fontSize: 6.5 }], alignment: 'center', noWrap: true } as TableCell;
+  return {
+    text: [
+      { text: '●', fontSize: size, color: colour },
+      { text: ` ${n}`, fontSize: 6.5 },
+    ],
+    alignment: 'center',
+    noWrap: true,
+  } as TableCell;
 }
 
 /**
@@ -91,11 +98,14 @@ const CHART_RULES = {
 
 /** The index of roundups: date, title and the regions or units each compares, in input order. */
 export function roundupIndex(collector: BriefingCollector, labels: Labels, mark: { list: string }): Content {
-  const body = collector.roundups.map((roundup) => [
-    { text: roundup.date, noWrap: true },
-    { text: roundup.title.length > 60 ? `${roundup.title.slice(0, 60)}…` : roundup.title },
-    { text: roundup.units.join(mark.list) },
-  ] as TableCell[]);
+  const body = collector.roundups.map(
+    (roundup) =>
+      [
+        { text: roundup.date, noWrap: true },
+        { text: roundup.title.length > 60 ? `${roundup.title.slice(0, 60)}…` : roundup.title },
+        { text: roundup.units.join(mark.list) },
+      ] as TableCell[],
+  );
   return briefingTable([labels.date, labels.title, labels.units], [52, '*', 150], body);
 }
 
@@ -106,7 +116,13 @@ export function roundupIndex(collector: BriefingCollector, labels: Labels, mark:
 export const PERIOD_CHART_ROWS = 30;
 
 /** Region × period: how many compared articles give each region a section, per period, a circle per cell. */
-export function periodChart(collector: BriefingCollector, regions: Array<{ region: string; label: string }>, labels: Labels, width: number, colour: string): Content {
+export function periodChart(
+  collector: BriefingCollector,
+  regions: Array<{ region: string; label: string }>,
+  labels: Labels,
+  width: number,
+  colour: string,
+): Content {
   const periods = periodsBetween(collector.firstDate, collector.lastDate);
   const counts = new Map<string, Map<string, number>>();
   for (const { region } of regions) {
@@ -137,17 +153,29 @@ export function periodChart(collector: BriefingCollector, regions: Array<{ regio
 export function regionAppearances(material: RegionMaterial, labels: Labels, shown: number, colon: string): Content[] {
   const lines = material.appearances.slice(0, shown).map((appearance) => ({ text: `${appearance.date}  ${appearance.title}`, style: 'small' }) as Content);
   const more = material.appearanceDates.length - Math.min(shown, material.appearances.length);
-  return [{ text: `${labels.appearsIn}${colon}${material.appearanceDates.length}`, style: 'h4' }, ...lines, ...(more > 0 ? [{ text: labels.andMore(more), style: 'small' }] : [])];
+  return [
+    { text: `${labels.appearsIn}${colon}${material.appearanceDates.length}`, style: 'h4' },
+    ...lines,
+    ...(more > 0 ? [{ text: labels.andMore(more), style: 'small' }] : []),
+  ];
 }
 
 /** A region's largest money figures, each with the article it comes from: never a sum across articles. */
 export function largestFiguresTable(figures: readonly BriefingFigure[], labels: Labels, language: Language, words?: MeasureWords): Content {
-  return briefingTable([labels.raw, labels.value, labels.subject, labels.sourceOf], [60, 70, 80, '*'], figures.map((figure) => [
-    { text: quotedRaw(figure.raw, language) },
-    { text: figureText(figure, language, words), alignment: 'right' },
-    { text: figure.subject || labels.none },
-    { text: `${figure.date}  ${figure.title}` },
-  ] as TableCell[]), labels.largestFigures);
+  return briefingTable(
+    [labels.raw, labels.value, labels.subject, labels.sourceOf],
+    [60, 70, 80, '*'],
+    figures.map(
+      (figure) =>
+        [
+          { text: quotedRaw(figure.raw, language) },
+          { text: figureText(figure, language, words), alignment: 'right' },
+          { text: figure.subject || labels.none },
+          { text: `${figure.date}  ${figure.title}` },
+        ] as TableCell[],
+    ),
+    labels.largestFigures,
+  );
 }
 
 /** A figure's original text: as it is in a Chinese briefing, quoted in an English one (`“2.7万余次”`). */

@@ -46,7 +46,9 @@ describe('singleArticleTitle', () => {
   });
   it('names the units of a unit roundup, not their provinces', () => {
     const universities = { ...source('今年寒假怎么过'), regions: ['北京', '陕西'] };
-    expect(singleArticleTitle(universities, rows, 'zh', ['北京交通大学', '西安交通大学', '陕西师范大学'])).toBe('北京交通大学、西安交通大学、陕西师范大学：今年寒假怎么过');
+    expect(singleArticleTitle(universities, rows, 'zh', ['北京交通大学', '西安交通大学', '陕西师范大学'])).toBe(
+      '北京交通大学、西安交通大学、陕西师范大学：今年寒假怎么过',
+    );
     expect(singleArticleTitle(source('解决群众最急最忧最盼问题'), rows, 'zh', ['辽宁', '浙江', '河南'])).toBe('辽宁、浙江、河南：解决群众最急最忧最盼问题');
   });
 });
@@ -65,14 +67,17 @@ describe('programmeNames', () => {
 describe('renderBriefing', () => {
   it('writes a valid PDF for a run that found no regions', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'roundup-briefing-')), 'briefing.pdf');
-    await renderBriefing({
-      collector: new BriefingCollector(),
-      comparison: new RegionComparison([{ id: 'culture', zh: '文化', en: 'Culture' }]),
-      run: { recordsRead: 2, articles: 0, rejects: 2, rejectReasons: { 'malformed JSON': 2 }, scope: 'roundups' },
-      taxonomy: [{ id: 'culture', zh: '文化', en: 'Culture', strong: ['文化'] }],
-      language: 'en',
-      generatedAt: new Date('2026-01-01T00:00:00Z'),
-    }, file);
+    await renderBriefing(
+      {
+        collector: new BriefingCollector(),
+        comparison: new RegionComparison([{ id: 'culture', zh: '文化', en: 'Culture' }]),
+        run: { recordsRead: 2, articles: 0, rejects: 2, rejectReasons: { 'malformed JSON': 2 }, scope: 'roundups' },
+        taxonomy: [{ id: 'culture', zh: '文化', en: 'Culture', strong: ['文化'] }],
+        language: 'en',
+        generatedAt: new Date('2026-01-01T00:00:00Z'),
+      },
+      file,
+    );
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.subarray(-6).toString()).toContain('%%EOF');

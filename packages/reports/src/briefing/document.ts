@@ -18,7 +18,6 @@ import { domainSideBySide } from './domain-side-by-side.js';
 import { programmesChapter } from './programmes-chapter.js';
 import { tileMap } from './tile-map.js';
 
-
 /** The comparison table, the index of roundups (for a corpus), the charts and a section per region with something quoted. */
 export function regionalContent(context: RegionalContext): Content[] {
   const { input, labels, rows } = context;
@@ -67,8 +66,12 @@ export function briefingDocument(given: BriefingInput): TDocumentDefinitions {
   const single = collector.articleCount === 1 ? collector.topSources()[0] : undefined;
   // A unit roundup's own title: a list of four universities before it says nothing the table does not.
   const title = single
-    ? input.units ? themeOf(single.title) : singleArticleTitle(single, rows, language, collector.roundups[0]?.units)
-    : input.run.scope === 'roundups' ? labels.corpusRoundupsTitle(rows.length, collector.roundups.length) : labels.corpusTitle(rows.length, collector.regionalArticles);
+    ? input.units
+      ? themeOf(single.title)
+      : singleArticleTitle(single, rows, language, collector.roundups[0]?.units)
+    : input.run.scope === 'roundups'
+      ? labels.corpusRoundupsTitle(rows.length, collector.roundups.length)
+      : labels.corpusTitle(rows.length, collector.regionalArticles);
   const materials = new Map(rows.map((row) => [row.region, collector.material(row.region)]));
   const content: Content[] = [
     { text: labels.briefing, style: 'kicker' },
@@ -76,11 +79,20 @@ export function briefingDocument(given: BriefingInput): TDocumentDefinitions {
     single ? sourcesBlock([single], labels.source, labels, input.generatedAt) : corpusFacts(input, labels),
     ...summaryBlock(input, rows, materials, single !== undefined),
     ...glance({ input, labels, rows, materials, place }),
-    ...(rows.length === 0 ? [keptTogether(sectionHeading(labels.comparison, 1), { text: labels.noRegions })] : regionalContent({ input, labels, rows, materials, place })),
+    ...(rows.length === 0
+      ? [keptTogether(sectionHeading(labels.comparison, 1), { text: labels.noRegions })]
+      : regionalContent({ input, labels, rows, materials, place })),
     ...appendix(input, labels),
   ];
-  const setup = pageSetup(title, rows.map((row) => regionLabel(row.region, row.region_en, language)), input);
-  return { ...setup, content: withLinesBroken(content, { width: CONTENT_WIDTH, fontSize: TEXT_FONT_SIZE, bold: false, styles: STYLES, measure: textMeasure() }) as Content };
+  const setup = pageSetup(
+    title,
+    rows.map((row) => regionLabel(row.region, row.region_en, language)),
+    input,
+  );
+  return {
+    ...setup,
+    content: withLinesBroken(content, { width: CONTENT_WIDTH, fontSize: TEXT_FONT_SIZE, bold: false, styles: STYLES, measure: textMeasure() }) as Content,
+  };
 }
 
 /** Lays out the briefing and writes it to `file`. */

@@ -52,7 +52,12 @@ function domainTable(context: RegionalContext, title: string, regions: readonly 
   const rows = corpus ? regions.slice(0, CORPUS_REGIONS) : regions;
   const header = [context.labels.region, words.whatItDid, words.programmes, ...(corpus ? [words.source] : [])];
   const widths: Array<number | string> = [REGION_COLUMN, '*', PROGRAMME_COLUMN, ...(corpus ? [SOURCE_COLUMN] : [])];
-  const table = titledTable(title, header, widths, rows.map((entry) => regionRow(context, entry, corpus)));
+  const table = titledTable(
+    title,
+    header,
+    widths,
+    rows.map((entry) => regionRow(context, entry, corpus)),
+  );
   const leftOut = regions.length - rows.length;
   return leftOut > 0 ? [table, { text: words.moreRegions(leftOut), style: 'small', margin: [0, -4, 0, 6] }] : [table];
 }
@@ -70,7 +75,9 @@ function regionRow(context: RegionalContext, entry: DomainRegion, corpus: boolea
     margin: [0, 0, 0, 2],
   }));
   const programmes = [...entry.programmes.values()];
-  const sources = [...new Map(entry.best.slice(0, corpus ? CORPUS_SENTENCES : undefined).map((sentence) => [`${sentence.date}${sentence.title}`, sentence])).values()];
+  const sources = [
+    ...new Map(entry.best.slice(0, corpus ? CORPUS_SENTENCES : undefined).map((sentence) => [`${sentence.date}${sentence.title}`, sentence])).values(),
+  ];
   return [
     { text: regionLabel(entry.region, entry.pinyin || entry.region, input.language), bold: true },
     { stack: sentences } as TableCell,
@@ -95,7 +102,8 @@ function titledTable(title: string, header: readonly string[], widths: Array<num
 
 /** pdfmake's `lightHorizontalLines` without a rule above or below the title row. */
 const TITLED_RULES = {
-  hLineWidth: (line: number, node: { table: { body: unknown[]; headerRows?: number } }) => (line <= 1 || line === node.table.body.length ? 0 : line === node.table.headerRows ? 1 : 0.5),
+  hLineWidth: (line: number, node: { table: { body: unknown[]; headerRows?: number } }) =>
+    line <= 1 || line === node.table.body.length ? 0 : line === node.table.headerRows ? 1 : 0.5,
   vLineWidth: () => 0,
   hLineColor: (line: number, node: { table: { headerRows?: number } }) => (line === node.table.headerRows ? 'black' : '#aaa'),
   paddingLeft: (column: number) => (column === 0 ? 0 : 8),

@@ -35,4 +35,3 @@ let measure: TextMeasure | undefined;
 export function textMeasure(): TextMeasure {
   return (measure ??= new TextMeasure(briefingFontBytes()));
 }
-

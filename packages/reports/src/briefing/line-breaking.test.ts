@@ -4,7 +4,8 @@ import { briefingFontBytes } from './fonts.js';
 import { breakLines, breakWords, preBrokenText, TextMeasure, withLinesBroken } from './line-breaking.js';
 
 const measure = new TextMeasure(briefingFontBytes());
-const PARAGRAPH = '柯桥区由“一把手”率领，推行“最多跑一次”改革，2019年共投入14.5亿元，服务群众2.7万余次。截至目前，全省八成以上的村实现了“网格化管理、组团式服务”，Hello world 也照样换行。';
+const PARAGRAPH =
+  '柯桥区由“一把手”率领，推行“最多跑一次”改革，2019年共投入14.5亿元，服务群众2.7万余次。截至目前，全省八成以上的村实现了“网格化管理、组团式服务”，Hello world 也照样换行。';
 const joined = (lines: Array<Array<{ text: string }>>) => lines.map((line) => line.map((run) => run.text).join('')).join('');
 
 describe('breakWords', () => {
@@ -35,10 +36,13 @@ describe('breakLines at word boundaries', () => {
       let at = 0;
       for (const text of texts.slice(0, -1)) {
         at += text.length;
-        expect(['营商', '环境', '执法', '整改', '实效', '政务', '服务', '互联网', '不动产', '登记', '万名', '干部'].some((word) => {
-          const start = cell.indexOf(word);
-          return start >= 0 && at > start && at < start + word.length;
-        }), `${cell} broken after ${text}`).toBe(false);
+        expect(
+          ['营商', '环境', '执法', '整改', '实效', '政务', '服务', '互联网', '不动产', '登记', '万名', '干部'].some((word) => {
+            const start = cell.indexOf(word);
+            return start >= 0 && at > start && at < start + word.length;
+          }),
+          `${cell} broken after ${text}`,
+        ).toBe(false);
       }
     }
   });
@@ -49,7 +53,16 @@ describe('breakLines', () => {
     for (const width of [60, 120, 250, 499]) {
       const lines = breakLines([{ text: PARAGRAPH }], width, measure, 9)!;
       expect(joined(lines)).toBe(PARAGRAPH);
-      for (const line of lines) expect(measure.width(line.map((run) => run.text).join('').trimEnd(), 9)).toBeLessThanOrEqual(width);
+      for (const line of lines)
+        expect(
+          measure.width(
+            line
+              .map((run) => run.text)
+              .join('')
+              .trimEnd(),
+            9,
+          ),
+        ).toBeLessThanOrEqual(width);
       // A full line leaves less room than the next line's first word needs.
       expect(lines.length).toBeGreaterThan(1);
     }
@@ -63,19 +76,38 @@ describe('breakLines', () => {
   it('keeps each run’s style, measuring bold and small runs in their own font and size', () => {
     const lines = breakLines([{ text: '全省投入' }, { text: '14.5亿元', bold: true }, { text: '用于改造', fontSize: 7 }], 40, measure, 9)!;
     expect(joined(lines)).toBe('全省投入14.5亿元用于改造');
-    expect(lines.flat().filter((run) => run.bold).map((run) => run.text).join('')).toBe('14.5亿元');
-    expect(lines.flat().filter((run) => run.fontSize === 7).map((run) => run.text).join('')).toBe('用于改造');
+    expect(
+      lines
+        .flat()
+        .filter((run) => run.bold)
+        .map((run) => run.text)
+        .join(''),
+    ).toBe('14.5亿元');
+    expect(
+      lines
+        .flat()
+        .filter((run) => run.fontSize === 7)
+        .map((run) => run.text)
+        .join(''),
+    ).toBe('用于改造');
   });
 
   it('leaves a text with a word wider than the line to pdfmake, which cuts such words itself', () => {
     expect(breakLines([{ text: 'https://www.example.com/a/very/long/address' }], 50, measure, 9)).toBeUndefined();
-    expect(preBrokenText([{ text: 'https://www.example.com/a/very/long/address' }], 50, measure, 9)).toEqual([{ text: 'https://www.example.com/a/very/long/address' }]);
+    expect(preBrokenText([{ text: 'https://www.example.com/a/very/long/address' }], 50, measure, 9)).toEqual([
+      { text: 'https://www.example.com/a/very/long/address' },
+    ]);
   });
 
   it('hands pdfmake one unbreakable inline per run per line, lines ended by a line break', () => {
     const pieces = preBrokenText([{ text: PARAGRAPH }], 120, measure, 9);
     expect(pieces.filter((piece) => piece.text === '\n').length).toBe(pieces.filter((piece) => piece.noWrap).length - 1);
-    expect(pieces.filter((piece) => piece.noWrap).map((piece) => piece.text).join('')).toBe(PARAGRAPH);
+    expect(
+      pieces
+        .filter((piece) => piece.noWrap)
+        .map((piece) => piece.text)
+        .join(''),
+    ).toBe(PARAGRAPH);
   });
 });
 
@@ -87,7 +119,10 @@ describe('TextMeasure', () => {
     const fontkit = require('fontkit') as typeof import('fontkit');
     const fonts = briefingFontBytes();
     const samples = [PARAGRAPH, '——“最多跑一次”……（《》）', 'AV To Wa fi fl ffi 1,234.56% Office', '价格稳 品种多 供应足——北京、杭州'];
-    for (const [bold, bytes] of [[false, fonts.normal], [true, fonts.bold]] as const) {
+    for (const [bold, bytes] of [
+      [false, fonts.normal],
+      [true, fonts.bold],
+    ] as const) {
       const font = fontkit.create(bytes) as import('fontkit').Font;
       for (const sample of samples) {
         for (const chunk of sample.split(/(?<= )/)) {
@@ -104,11 +139,14 @@ describe('withLinesBroken', () => {
   const pieces = (node: unknown) => (node as { text: Array<{ text: string; noWrap?: boolean; fontSize?: number }> }).text;
 
   it('breaks a paragraph, a list item (less the list’s indent) and a table cell (its column’s width)', () => {
-    const [paragraph, list, table] = withLinesBroken([
-      { text: PARAGRAPH },
-      { ul: [{ text: PARAGRAPH }] },
-      { table: { widths: [40, '*'], body: [[{ text: '地区' }, { text: PARAGRAPH }]] }, layout: 'lightHorizontalLines' },
-    ], context) as Array<Record<string, unknown>>;
+    const [paragraph, list, table] = withLinesBroken(
+      [
+        { text: PARAGRAPH },
+        { ul: [{ text: PARAGRAPH }] },
+        { table: { widths: [40, '*'], body: [[{ text: '地区' }, { text: PARAGRAPH }]] }, layout: 'lightHorizontalLines' },
+      ],
+      context,
+    ) as Array<Record<string, unknown>>;
     const lineCount = (node: unknown) => pieces(node).filter((piece) => piece.text === '\n').length + 1;
     const cell = (table!.table as { body: unknown[][] }).body[0]![1];
     expect(lineCount(list!.ul && (list!.ul as unknown[])[0])).toBeGreaterThanOrEqual(lineCount(paragraph));
@@ -118,9 +156,20 @@ describe('withLinesBroken', () => {
   });
 
   it('measures a node in its named style and within its margins', () => {
-    const [small, indented] = withLinesBroken([{ text: PARAGRAPH, style: 'small' }, { text: PARAGRAPH, style: 'indented' }], context) as unknown[];
+    const [small, indented] = withLinesBroken(
+      [
+        { text: PARAGRAPH, style: 'small' },
+        { text: PARAGRAPH, style: 'indented' },
+      ],
+      context,
+    ) as unknown[];
     expect(pieces(small).every((piece) => piece.text === '\n' || piece.fontSize === 7)).toBe(true);
-    const longest = (node: unknown) => Math.max(...pieces(node).filter((piece) => piece.noWrap).map((piece) => measure.width(piece.text, piece.fontSize ?? 9)));
+    const longest = (node: unknown) =>
+      Math.max(
+        ...pieces(node)
+          .filter((piece) => piece.noWrap)
+          .map((piece) => measure.width(piece.text, piece.fontSize ?? 9)),
+      );
     expect(longest(indented)).toBeLessThanOrEqual(180);
   });
 

@@ -167,7 +167,14 @@ function wordsOf(runs: readonly TextRun[], measure: TextMeasure, baseFontSize: n
     if (previousLast && breakWords(previousLast + first, 'words').length === 1) words[words.length - 1]!.glued = true;
     const width = (part: string) => (part.length === 0 ? 0 : measure.width(part, size, run.bold));
     for (const text of texts) {
-      words.push({ run, text, width: width(text), leadingCut: width(LEADING_SPACE.exec(text)![0]), trailingCut: width(TRAILING_SPACE.exec(text)![0]), glued: false });
+      words.push({
+        run,
+        text,
+        width: width(text),
+        leadingCut: width(LEADING_SPACE.exec(text)![0]),
+        trailingCut: width(TRAILING_SPACE.exec(text)![0]),
+        glued: false,
+      });
     }
     previousLast = last;
   }
@@ -271,7 +278,15 @@ function horizontalMargin(margin: number | number[] | undefined): number {
 function brokenText(node: Node, context: BreakingContext): Node {
   const runs = node.noWrap ? undefined : textRuns(node.text);
   if (!runs) return node;
-  return { ...node, text: preBrokenText(runs.map((run) => ({ ...run, fontSize: run.fontSize ?? context.fontSize, bold: run.bold ?? context.bold })), context.width, context.measure, context.fontSize) };
+  return {
+    ...node,
+    text: preBrokenText(
+      runs.map((run) => ({ ...run, fontSize: run.fontSize ?? context.fontSize, bold: run.bold ?? context.bold })),
+      context.width,
+      context.measure,
+      context.fontSize,
+    ),
+  };
 }
 
 /** A text's runs, when it is plain runs of text (no links, nested texts or forced line ends). */
@@ -294,9 +309,11 @@ function brokenTable(node: Node, context: BreakingContext): Node {
   if (fixed.length + stars !== widths.length || (stars > 0 && node.layout !== 'lightHorizontalLines')) return node;
   const share = sharedColumnWidth(context.width, fixed, Math.max(1, stars));
   const columnWidths = widths.map((width) => (typeof width === 'number' ? width : share));
-  const body = table.body.map((row) => row.map((cell, column) => {
-    const spans = cell && typeof cell === 'object' && ('colSpan' in cell || 'rowSpan' in cell);
-    return spans || columnWidths[column] === undefined ? cell : withLinesBroken(cell, { ...context, width: columnWidths[column]! });
-  }));
+  const body = table.body.map((row) =>
+    row.map((cell, column) => {
+      const spans = cell && typeof cell === 'object' && ('colSpan' in cell || 'rowSpan' in cell);
+      return spans || columnWidths[column] === undefined ? cell : withLinesBroken(cell, { ...context, width: columnWidths[column]! });
+    }),
+  );
   return { ...node, table: { ...table, body } };
 }

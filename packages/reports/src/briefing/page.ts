@@ -36,7 +36,12 @@ const RUNNING_HEADER_LENGTH = 64;
 /** The running header: the briefing's title on one line, cut with an ellipsis where it is longer. */
 export function runningHeader(text: string): string {
   const characters = [...text];
-  return characters.length <= RUNNING_HEADER_LENGTH ? text : `${characters.slice(0, RUNNING_HEADER_LENGTH - 1).join('').trimEnd()}…`;
+  return characters.length <= RUNNING_HEADER_LENGTH
+    ? text
+    : `${characters
+        .slice(0, RUNNING_HEADER_LENGTH - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** Page size, document info, running header and footer, and the styles. */
@@ -45,10 +50,23 @@ export function pageSetup(title: string, regionNames: string[], input: BriefingI
   return {
     pageSize: 'A4',
     pageMargins: [48, 56, 48, 52],
-    info: { title, subject: labels.briefing, author: 'roundup', creator: 'roundup', producer: 'roundup (pdfmake)', creationDate: input.generatedAt, keywords: regionNames.join(', ') },
+    info: {
+      title,
+      subject: labels.briefing,
+      author: 'roundup',
+      creator: 'roundup',
+      producer: 'roundup (pdfmake)',
+      creationDate: input.generatedAt,
+      keywords: regionNames.join(', '),
+    },
     header: (currentPage: number) =>
       currentPage === 1 ? null : { text: runningHeader(`${labels.briefing} · ${title}`), style: 'pageHeader', margin: [48, 24, 48, 0] },
-    footer: (currentPage: number, pageCount: number) => ({ text: labels.page(currentPage, pageCount), alignment: 'center', style: 'pageHeader', margin: [0, 20, 0, 0] }),
+    footer: (currentPage: number, pageCount: number) => ({
+      text: labels.page(currentPage, pageCount),
+      alignment: 'center',
+      style: 'pageHeader',
+      margin: [0, 20, 0, 0],
+    }),
     // A chapter heading with nothing after it on its page moves on. Each such break makes pdfmake lay the whole
     // document out again, so smaller headings are kept with what follows them by unbreakable groups instead.
     pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
@@ -56,4 +74,3 @@ export function pageSetup(title: string, regionNames: string[], input: BriefingI
     styles: STYLES,
   };
 }
-

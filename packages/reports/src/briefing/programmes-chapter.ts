@@ -29,7 +29,10 @@ export function programmesChapter(context: RegionalContext): Content[] {
   const shown = spread.filter((programme) => listed.includes(programme));
   const regionName = regionNamer(context);
   const content: Content[] = [
-    { stack: [heading, { text: words.spreadIntro(spread.length, index.count()), margin: [0, 0, 0, 4] }, timeline(shown, regionName, words.timeline)], unbreakable: true } as Content,
+    {
+      stack: [heading, { text: words.spreadIntro(spread.length, index.count()), margin: [0, 0, 0, 4] }, timeline(shown, regionName, words.timeline)],
+      unbreakable: true,
+    } as Content,
     ...shown.map((programme, position) => programmeLine(programme, position + 1, regionName, context)),
   ];
   if (shown.length < spread.length) content.push({ text: words.spreadLeftOut(spread.length - shown.length), style: 'small' });
@@ -46,16 +49,29 @@ function regionNamer({ input, rows }: RegionalContext): (region: string) => stri
 /** `3. “最多跑一次” 浙江 2019-02-03 → 河南 2019-02-10 → …`: the programme, then its regions in the order they took it up. */
 function programmeLine(spread: SpreadProgramme, number: number, regionName: (region: string) => string, { input }: RegionalContext): Content {
   const mark = punctuation(input.language);
-  const regions = spread.regions.slice(0, REGIONS_NAMED).map((row) => `${regionName(row.region)} ${row.first_date}`).join(' → ');
+  const regions = spread.regions
+    .slice(0, REGIONS_NAMED)
+    .map((row) => `${regionName(row.region)} ${row.first_date}`)
+    .join(' → ');
   const more = spread.regions.length > REGIONS_NAMED ? ` → …${mark.open}+${spread.regions.length - REGIONS_NAMED}${mark.close}` : '';
   const variants = spread.programme.variants.split(';').filter((name) => name !== spread.programme.name);
   return {
     text: [
       { text: `${number}. `, bold: true, color: ACCENT },
       { text: `“${spread.programme.name}”`, bold: true },
-      ...(variants.length > 0 ? [{ text: `${mark.open}${variants.slice(0, 2).map((name) => `“${name}”`).join(mark.list)}${mark.close}`, color: MUTED }] : []),
+      ...(variants.length > 0
+        ? [
+            {
+              text: `${mark.open}${variants
+                .slice(0, 2)
+                .map((name) => `“${name}”`)
+                .join(mark.list)}${mark.close}`,
+              color: MUTED,
+            },
+          ]
+        : []),
       { text: '  ' },
-      ...((cjk(`${regions}${more}`) as { text: Content[] }).text),
+      ...(cjk(`${regions}${more}`) as { text: Content[] }).text,
     ],
     margin: [0, 0, 0, 2],
   } as Content;
@@ -70,20 +86,43 @@ function timeline(programmes: readonly SpreadProgramme[], regionName: (region: s
   const span = Math.max(1, day(dates[dates.length - 1]!) - start);
   const width = CONTENT_WIDTH - LABEL_WIDTH - 8;
   const x = (date: string) => 4 + ((day(date) - start) / span) * (width - 8);
-  const body = regions.map((region) => [
-    { text: regionName(region), fontSize: 7, alignment: 'right', margin: [0, 1, 4, 0] },
+  const body = regions.map(
+    (region) =>
+      [
+        { text: regionName(region), fontSize: 7, alignment: 'right', margin: [0, 1, 4, 0] },
+        {
+          canvas: [
+            { type: 'line', x1: 0, y1: ROW_HEIGHT / 2, x2: width, y2: ROW_HEIGHT / 2, lineWidth: 0.3, lineColor: '#cccccc' },
+            ...marks
+              .filter((mark) => mark.region === region)
+              .map((mark) => ({
+                type: 'ellipse',
+                x: x(mark.date),
+                y: ROW_HEIGHT / 2,
+                r1: 2.6,
+                r2: 2.6,
+                lineWidth: 0.8,
+                lineColor: ACCENT,
+                ...(mark.first ? { color: ACCENT } : {}),
+              })),
+          ],
+        },
+      ] as TableCell[],
+  );
+  const axis: TableCell[] = [
+    { text: '' },
     {
-      canvas: [
-        { type: 'line', x1: 0, y1: ROW_HEIGHT / 2, x2: width, y2: ROW_HEIGHT / 2, lineWidth: 0.3, lineColor: '#cccccc' },
-        ...marks.filter((mark) => mark.region === region).map((mark) => ({
-          type: 'ellipse', x: x(mark.date), y: ROW_HEIGHT / 2, r1: 2.6, r2: 2.6, lineWidth: 0.8, lineColor: ACCENT, ...(mark.first ? { color: ACCENT } : {}),
-        })),
+      columns: [
+        { text: dates[0]!, fontSize: 7 },
+        { text: dates[dates.length - 1]!, fontSize: 7, alignment: 'right' },
       ],
     },
-  ] as TableCell[]);
-  const axis: TableCell[] = [{ text: '' }, { columns: [{ text: dates[0]!, fontSize: 7 }, { text: dates[dates.length - 1]!, fontSize: 7, alignment: 'right' }] }];
+  ];
   return {
-    stack: [{ text: title, style: 'h3' }, { table: { widths: [LABEL_WIDTH, width], heights: ROW_HEIGHT, body: [...body, axis] }, layout: 'noBorders' }],
+    stack: [
+      { text: title, style: 'h3' },
+      { table: { widths: [LABEL_WIDTH, width], heights: ROW_HEIGHT, body: [...body, axis] }, layout: 'noBorders' },
+    ],
     margin: [0, 0, 0, 8],
   } as Content;
 }

@@ -17,8 +17,11 @@ const IN_CHINESE: ReadonlyArray<[RegExp, string]> = [
 /** A reject reason (several joined by `; `) as a reader of the briefing's language reads it; unknown ones as they are. */
 export function rejectReasonIn(reason: string, language: Language): string {
   if (language === 'en') return reason;
-  return reason.split('; ').map((part) => {
-    const rule = IN_CHINESE.find(([pattern]) => pattern.test(part));
-    return rule ? part.replace(rule[0], rule[1]) : part;
-  }).join('；');
+  return reason
+    .split('; ')
+    .map((part) => {
+      const rule = IN_CHINESE.find(([pattern]) => pattern.test(part));
+      return rule ? part.replace(rule[0], rule[1]) : part;
+    })
+    .join('；');
 }

@@ -7,7 +7,6 @@ const require = createRequire(import.meta.url);
 
 let fontsRegistered = false;
 
-
 /** Names of the fonts in pdfmake's virtual file system, where they are given as bytes already read. */
 export const VIRTUAL_FONT_FILES = { normal: 'roundup/NotoSansSC-Regular.ttf', bold: 'roundup/NotoSansSC-Bold.ttf' };
 
@@ -33,13 +32,17 @@ export async function renderDocument(definition: TDocumentDefinitions, file: str
  * Every paragraph a document definition prints, in order: a text of several runs (pieces of a sentence, or lines
  * broken in advance) is one paragraph.
  */
-export function printedStrings
-(node: unknown, into: string[] = []): string[] {
+export function printedStrings(node: unknown, into: string[] = []): string[] {
   if (typeof node === 'string') into.push(node);
   else if (Array.isArray(node)) for (const item of node) printedStrings(item, into);
   else if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>;
-    if (Array.isArray(record.text)) into.push(printedStrings(record.text).filter((piece) => piece !== '\n').join(''));
+    if (Array.isArray(record.text))
+      into.push(
+        printedStrings(record.text)
+          .filter((piece) => piece !== '\n')
+          .join(''),
+      );
     else printedStrings(record.text, into);
     for (const key of ['stack', 'ul', 'columns', 'table', 'body']) printedStrings(record[key], into);
   }
@@ -52,5 +55,10 @@ export function printedStrings
  */
 export function plainParagraphsDocument(definition: TDocumentDefinitions): TDocumentDefinitions {
   const paragraphs = printedStrings(definition.content).filter((text) => text.trim() !== '');
-  return { pageSize: 'A4', pageMargins: [48, 56, 48, 52], defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.3 }, content: paragraphs.map((text) => ({ text })) };
+  return {
+    pageSize: 'A4',
+    pageMargins: [48, 56, 48, 52],
+    defaultStyle: { font: FONT, fontSize: 9, lineHeight: 1.3 },
+    content: paragraphs.map((text) => ({ text })),
+  };
 }

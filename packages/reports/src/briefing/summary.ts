@@ -12,8 +12,7 @@ import { figureText } from './figure-text.js';
  * they are not provinces: `北京交通大学、西安交通大学…`), then its theme; a headline that already names every region
  * (`辽宁、浙江、河南扎实开展…`) is the title by itself.
  */
-export function singleArticleTitle
-(source: SourceArticle, rows: readonly ComparisonTableRow[], language: Language, units: readonly string[] = []): string {
+export function singleArticleTitle(source: SourceArticle, rows: readonly ComparisonTableRow[], language: Language, units: readonly string[] = []): string {
   const theme = themeOf(source.title);
   if (source.regions.length > 0 && source.regions.every((region) => theme.includes(region))) return theme;
   const byUnit = units.some((unit) => !source.regions.includes(unit));
@@ -50,7 +49,6 @@ export function corpusFacts(input: BriefingInput, labels: Labels): Content {
   };
 }
 
-
 /** The summary: what the briefing covers, the largest money figures, and each region's leading domains. */
 export function summaryBlock(input: BriefingInput, rows: ComparisonTableRow[], materials: RegionalContext['materials'], single: boolean): Content[] {
   const { collector, comparison, language, taxonomy } = input;
@@ -69,7 +67,10 @@ export function summaryBlock(input: BriefingInput, rows: ComparisonTableRow[], m
     .flatMap((row) => (materials.get(row.region)?.moneyFigures ?? []).map((figure) => ({ figure, region: row })))
     .sort((a, b) => b.figure.value - a.figure.value)
     .slice(0, 3)
-    .map(({ figure, region }) => `${language === 'zh' ? figure.raw : figureText(figure, language, input.measureWords)}${mark.open}${regionLabel(region.region, region.region_en, language)}${figure.subject ? `${mark.comma}${figure.subject}` : ''}${single ? '' : `${mark.comma}${figure.date}`}${mark.close}`);
+    .map(
+      ({ figure, region }) =>
+        `${language === 'zh' ? figure.raw : figureText(figure, language, input.measureWords)}${mark.open}${regionLabel(region.region, region.region_en, language)}${figure.subject ? `${mark.comma}${figure.subject}` : ''}${single ? '' : `${mark.comma}${figure.date}`}${mark.close}`,
+    );
   const domainSummary = rows
     .map((row) => `${regionLabel(row.region, row.region_en, language)}${mark.colon}${leadingDomains(row, taxonomy, language).join(mark.list) || labels.none}`)
     .join(mark.semi);
@@ -77,7 +78,9 @@ export function summaryBlock(input: BriefingInput, rows: ComparisonTableRow[], m
     { text: labels.summary, style: 'h3' },
     cjk(labels.summaryText(totals)),
     // The title counts every roundup read; the summary those with a provincial-level region: it says why they differ.
-    ...(!single && input.run.scope === 'roundups' && collector.roundups.length > totals.articles ? [cjk(labels.roundupsWithoutRegion(collector.roundups.length - totals.articles), { style: 'small' })] : []),
+    ...(!single && input.run.scope === 'roundups' && collector.roundups.length > totals.articles
+      ? [cjk(labels.roundupsWithoutRegion(collector.roundups.length - totals.articles), { style: 'small' })]
+      : []),
     ...(largestMoney.length > 0 ? [cjk(labels.largestMoney + largestMoney.join(mark.semi), { margin: [0, 3, 0, 0] })] : []),
     cjk(labels.leadingDomains + domainSummary, { margin: [0, 3, 0, 6] }),
   ];

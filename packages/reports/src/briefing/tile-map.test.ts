@@ -17,7 +17,15 @@ describe('the tile map layout', () => {
 
   it('names both units that share a tile', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'roundup-tiles-')), 'tile-map.json');
-    writeFileSync(file, JSON.stringify({ tiles: [{ code: '110000', zh: '北京', en: 'Beijing', row: 1, column: 5 }, { code: '120000', zh: '天津', en: 'Tianjin', row: 1, column: 5 }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tiles: [
+          { code: '110000', zh: '北京', en: 'Beijing', row: 1, column: 5 },
+          { code: '120000', zh: '天津', en: 'Tianjin', row: 1, column: 5 },
+        ],
+      }),
+    );
     expect(() => loadTileLayout(file)).toThrow(/天津 and 北京 are both on row 1, column 5/);
   });
 });

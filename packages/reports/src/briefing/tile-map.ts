@@ -6,7 +6,6 @@ import type { Tile } from './tile-layout.js';
 import type { RegionalContext } from './input.js';
 import { CONTENT_WIDTH } from './page.js';
 
-
 /** Light to dark: none, then four steps of the count. */
 const SHADES = ['#eeeeee', '#d6e6f4', '#9ecae1', '#4a98c9', '#1f4e79'];
 const TILE_HEIGHT = 24;
@@ -33,7 +32,10 @@ export function tileMap(context: RegionalContext, tiles: readonly Tile[]): Conte
     const shade = step(count, max);
     const name = input.language === 'zh' ? tile.zh : tile.en;
     body[tile.row]![tile.column] = {
-      stack: [{ text: name, fontSize: input.language === 'zh' ? 7 : name.length > 9 ? 5 : 6 }, { text: String(count), bold: true, fontSize: 8 }],
+      stack: [
+        { text: name, fontSize: input.language === 'zh' ? 7 : name.length > 9 ? 5 : 6 },
+        { text: String(count), bold: true, fontSize: 8 },
+      ],
       fillColor: SHADES[shade],
       color: shade >= 3 ? '#ffffff' : '#222222',
       alignment: 'center',
@@ -45,7 +47,16 @@ export function tileMap(context: RegionalContext, tiles: readonly Tile[]): Conte
       { text: words.tileMap, style: 'h3' },
       {
         table: { widths: Array.from({ length: columnCount }, () => width), heights: TILE_HEIGHT, body },
-        layout: { hLineWidth: () => 2, vLineWidth: () => 2, hLineColor: () => '#ffffff', vLineColor: () => '#ffffff', paddingTop: () => 3, paddingBottom: () => 1, paddingLeft: () => 1, paddingRight: () => 1 },
+        layout: {
+          hLineWidth: () => 2,
+          vLineWidth: () => 2,
+          hLineColor: () => '#ffffff',
+          vLineColor: () => '#ffffff',
+          paddingTop: () => 3,
+          paddingBottom: () => 1,
+          paddingLeft: () => 1,
+          paddingRight: () => 1,
+        },
       },
       legend(max, corpus ? words.tileCaptionCorpus : words.tileCaptionSingle),
     ],
@@ -63,9 +74,18 @@ function legend(max: number, caption: string): Content {
     if (high >= low) ranges.push(low === high ? String(low) : `${low}–${high}`);
     else ranges.push('');
   }
-  const swatches = ranges.flatMap((range, shade) => (range === '' ? [] : [
-    { canvas: [{ type: 'rect', x: 0, y: 1, w: 10, h: 8, color: SHADES[shade] }], width: 12 },
-    { text: range, fontSize: 7, width: 'auto', noWrap: true, margin: [0, 0, 8, 0] },
-  ]));
-  return { stack: [{ columns: swatches, columnGap: 2, margin: [0, 4, 0, 0] }, { text: caption, style: 'small' }] } as Content;
+  const swatches = ranges.flatMap((range, shade) =>
+    range === ''
+      ? []
+      : [
+          { canvas: [{ type: 'rect', x: 0, y: 1, w: 10, h: 8, color: SHADES[shade] }], width: 12 },
+          { text: range, fontSize: 7, width: 'auto', noWrap: true, margin: [0, 0, 8, 0] },
+        ],
+  );
+  return {
+    stack: [
+      { columns: swatches, columnGap: 2, margin: [0, 4, 0, 0] },
+      { text: caption, style: 'small' },
+    ],
+  } as Content;
 }

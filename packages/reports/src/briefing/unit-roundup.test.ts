@@ -16,18 +16,57 @@ const TITLE = '立足岗位 共克时艰';
 /** A roundup of four units, two of them in 北京 and one without a province, two paragraphs and a measure each. */
 function unitRoundup(): ArticleTables {
   const sections: SectionRow[] = UNITS.map((entry, index) => ({
-    article_id: 'a', section: index, region: entry.region, region_code: entry.code, region_en: entry.en, heading: `标题${index}`,
-    paragraph_from: 2 * index, paragraph_to: 2 * index + 1, detected_by: 'heading-name', unit: entry.unit,
+    article_id: 'a',
+    section: index,
+    region: entry.region,
+    region_code: entry.code,
+    region_en: entry.en,
+    heading: `标题${index}`,
+    paragraph_from: 2 * index,
+    paragraph_to: 2 * index + 1,
+    detected_by: 'heading-name',
+    unit: entry.unit,
     unit_type: entry.unit.endsWith('大学') ? 'university' : 'central-body',
   }));
-  const measures: MeasureRow[] = UNITS.flatMap((entry, index) => [0, 1].map((offset) => ({
-    article_id: 'a', region: entry.region, paragraph: 2 * index + offset, sentence_index: 0, locality: '', domain: '', domains: '', initiatives: '', figures: '',
-    text: `${entry.unit}开展线上教学第${offset}项`, role: 'measure' as const, instrument: 'supply' as const,
-  })));
+  const measures: MeasureRow[] = UNITS.flatMap((entry, index) =>
+    [0, 1].map((offset) => ({
+      article_id: 'a',
+      region: entry.region,
+      paragraph: 2 * index + offset,
+      sentence_index: 0,
+      locality: '',
+      domain: '',
+      domains: '',
+      initiatives: '',
+      figures: '',
+      text: `${entry.unit}开展线上教学第${offset}项`,
+      role: 'measure' as const,
+      instrument: 'supply' as const,
+    })),
+  );
   return {
-    articles: [{ article_id: 'a', date: '2020-05-12', title: TITLE, url: '', source: 'test', paragraphs: 8, characters: 100, regions: '北京;四川', kind: 'roundup', kind_evidence: 'headings' }],
-    paragraphs: UNITS.flatMap((entry, index) => [0, 1].map((offset) => ({ article_id: 'a', paragraph: 2 * index + offset, region: entry.region, role: 'body' as const, text: '', unit: entry.unit }))),
-    sections, figures: [], localities: [], initiatives: [], measures,
+    articles: [
+      {
+        article_id: 'a',
+        date: '2020-05-12',
+        title: TITLE,
+        url: '',
+        source: 'test',
+        paragraphs: 8,
+        characters: 100,
+        regions: '北京;四川',
+        kind: 'roundup',
+        kind_evidence: 'headings',
+      },
+    ],
+    paragraphs: UNITS.flatMap((entry, index) =>
+      [0, 1].map((offset) => ({ article_id: 'a', paragraph: 2 * index + offset, region: entry.region, role: 'body' as const, text: '', unit: entry.unit })),
+    ),
+    sections,
+    figures: [],
+    localities: [],
+    initiatives: [],
+    measures,
   } as ArticleTables;
 }
 
@@ -36,7 +75,9 @@ function textsOf(node: unknown): string[] {
   if (typeof node === 'string') return [node];
   if (Array.isArray(node)) return node.flatMap(textsOf);
   if (!node || typeof node !== 'object') return [];
-  return Object.entries(node).filter(([key]) => ['text', 'stack', 'ul', 'table', 'body', 'content'].includes(key)).flatMap(([, value]) => textsOf(value));
+  return Object.entries(node)
+    .filter(([key]) => ['text', 'stack', 'ul', 'table', 'body', 'content'].includes(key))
+    .flatMap(([, value]) => textsOf(value));
 }
 
 function briefingOf(tables: ArticleTables, language: 'zh' | 'en') {
@@ -45,7 +86,10 @@ function briefingOf(tables: ArticleTables, language: 'zh' | 'en') {
   collector.add(tables);
   comparison.add(tables);
   return briefingDocument({
-    collector, comparison, language, generatedAt: new Date('2026-01-01T00:00:00Z'),
+    collector,
+    comparison,
+    language,
+    generatedAt: new Date('2026-01-01T00:00:00Z'),
     run: { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {}, scope: 'roundups' },
     taxonomy: [{ id: 'education', zh: '教育', en: 'Education', strong: ['教学'] }],
   });
@@ -54,7 +98,16 @@ function briefingOf(tables: ArticleTables, language: 'zh' | 'en') {
 describe('keyedByUnit', () => {
   it('keys every row by the unit of its paragraph’s section, two units of one province apart', () => {
     const { tables, units } = keyedByUnit(unitRoundup(), 'zh');
-    expect(tables.measures.map((row) => row.region)).toEqual(['清华大学', '清华大学', '北京大学', '北京大学', '电子科技大学', '电子科技大学', '国家发展改革委', '国家发展改革委']);
+    expect(tables.measures.map((row) => row.region)).toEqual([
+      '清华大学',
+      '清华大学',
+      '北京大学',
+      '北京大学',
+      '电子科技大学',
+      '电子科技大学',
+      '国家发展改革委',
+      '国家发展改革委',
+    ]);
     expect(units.get('北京大学')).toEqual({ unit: '北京大学', type: 'university', province: '北京', provinceEn: 'Beijing' });
   });
 });

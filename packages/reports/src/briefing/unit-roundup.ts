@@ -6,7 +6,6 @@ import { BriefingCollector } from '../briefing-data.js';
 import { RegionComparison } from '../comparison.js';
 import type { BriefingInput, ComparedUnit } from './input.js';
 
-
 /**
  * The article's rows keyed by unit: every row's `region` becomes the unit of the section its paragraph lies in, so the
  * comparison and the collector tally units. A unit keeps its province's code, which orders units of equal counts.
@@ -14,7 +13,8 @@ import type { BriefingInput, ComparedUnit } from './input.js';
 export function keyedByUnit(tables: ArticleTables, language: 'zh' | 'en'): { tables: ArticleTables; units: Map<string, ComparedUnit> } {
   const units = new Map<string, ComparedUnit>();
   for (const section of tables.sections) {
-    if (!units.has(section.unit)) units.set(section.unit, { unit: section.unit, type: section.unit_type, province: section.region, provinceEn: section.region_en });
+    if (!units.has(section.unit))
+      units.set(section.unit, { unit: section.unit, type: section.unit_type, province: section.region, provinceEn: section.region_en });
   }
   const unitOf = paragraphUnits(tables.sections);
   const rekey = <T extends { region: string }>(row: T, paragraph: number): T => ({ ...row, region: unitOf.get(paragraph) ?? '' });
@@ -44,7 +44,16 @@ function paragraphUnits(sections: readonly SectionRow[]): Map<number, string> {
 
 export const UNIT_TYPE_NAMES: Record<'zh' | 'en', Record<UnitType, string>> = {
   zh: { province: '省级地区', city: '城市', county: '县区', university: '高校', 'central-body': '中央单位', enterprise: '企业', sector: '行业', other: '单位' },
-  en: { province: 'province', city: 'city', county: 'county', university: 'university', 'central-body': 'central body', enterprise: 'enterprise', sector: 'sector', other: 'unit' },
+  en: {
+    province: 'province',
+    city: 'city',
+    county: 'county',
+    university: 'university',
+    'central-body': 'central body',
+    enterprise: 'enterprise',
+    sector: 'sector',
+    other: 'unit',
+  },
 };
 
 /** A unit in an English briefing: what it is, its name in brackets (`University (电子科技大学)`). */
