@@ -218,6 +218,8 @@ export const TABLES = {
   rejects: RejectRow,
 } as const;
 export type TableName = keyof typeof TABLES;
+/** Every table roundup writes, in the order of TABLES: the data package lists them so. */
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 /** What identifies a row of each table, for data packages and databases. */
 export interface TableKeys {

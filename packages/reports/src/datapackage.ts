@@ -1,5 +1,5 @@
 // datapackage.json: the Frictionless Data Package descriptor of the output folder, generated from the zod schemas.
-import { TABLE_KEYS, TABLES, type TableName } from '@roundup/model';
+import { TABLE_KEYS, TABLE_NAMES, TABLES, type TableName } from '@roundup/model';
 import { z } from 'zod';
 
 export interface TableField {
@@ -80,20 +80,7 @@ export function tableResource(table: TableName, extraNumericColumns: readonly { 
 
 /** The whole descriptor for an output folder. */
 export function dataPackage(options: { version: string; created: Date; domains: readonly { id: string; en: string; zh: string }[] }) {
-  const tables: TableName[] = [
-    'articles',
-    'paragraphs',
-    'sections',
-    'figures',
-    'localities',
-    'initiatives',
-    'measures',
-    'comparison',
-    'roundup_regions',
-    'programmes',
-    'programme_regions',
-    'rejects',
-  ];
+  const tables = TABLE_NAMES;
   return {
     profile: 'tabular-data-package',
     name: 'roundup-output',

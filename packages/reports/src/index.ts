@@ -27,7 +27,7 @@ export {
 export { breakableText } from './briefing/blocks.js';
 export { briefingDocument, renderBriefing } from './briefing/document.js';
 export { briefingFontBytes, briefingFonts } from './briefing/fonts.js';
-export { loadTileLayout, type Tile } from './briefing/tile-layout.js';
+export { TileLayoutFile, type Tile } from './briefing/tile-layout.js';
 export type { BriefingInput, BriefingRunFacts, TaxonomyDomain } from './briefing/input.js';
 export { figureText, MeasureWordsFile, type MeasureWords } from './briefing/figure-text.js';
 export { plainParagraphsDocument, renderDocument } from './briefing/render.js';

@@ -1,7 +1,7 @@
 // The same tables in one SQLite database (--sqlite FILE), with keys and indexes, for analysts who query rather than scroll.
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
-import { TABLE_KEYS, TABLES, type TableName } from '@roundup/model';
+import { TABLE_KEYS, TABLE_NAMES, TABLES, type TableName } from '@roundup/model';
 import { z } from 'zod';
 
 interface JsonSchemaProperty {
@@ -28,19 +28,8 @@ export class SqliteTableWriter {
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.pragma('foreign_keys = ON');
-    for (const table of [
-      'articles',
-      'paragraphs',
-      'sections',
-      'figures',
-      'localities',
-      'initiatives',
-      'measures',
-      'programmes',
-      'programme_regions',
-      'rejects',
-    ] as const)
-      this.createTable(table);
+    // comparison and roundup_regions are created at the end, when the taxonomy's domain columns are known (writeComparison).
+    for (const table of TABLE_NAMES.filter((name) => name !== 'comparison' && name !== 'roundup_regions')) this.createTable(table);
   }
 
   private createTable(table: TableName, extraIntegerColumns: readonly string[] = []): void {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { ARTICLE_TABLES } from '@roundup/model';
+import { TABLE_NAMES } from '@roundup/model';
 import { CACHE_FOLDER } from '../cache/result-cache.js';
 import { writeManifest } from './output-ownership.js';
 
@@ -19,13 +19,7 @@ export class UsageError extends Error {
 export const pendingTemporaryFolders = new Set<string>();
 
 /** What a run writes in its output folder: a database or workbook asked for inside it must not take one of these names. */
-export const OUTPUT_NAMES = new Set([
-  ...[...ARTICLE_TABLES, 'comparison', 'roundup_regions', 'programmes', 'programme_regions', 'rejects'].map((table) => `${table}.csv`),
-  'datapackage.json',
-  'briefing.pdf',
-  'briefings',
-  CACHE_FOLDER,
-]);
+export const OUTPUT_NAMES = new Set([...TABLE_NAMES.map((table) => `${table}.csv`), 'datapackage.json', 'briefing.pdf', 'briefings', CACHE_FOLDER]);
 
 const SIDE_OPTIONS = ['--sqlite', '--xlsx'] as const;
 export type SideOption = (typeof SIDE_OPTIONS)[number];

@@ -3,14 +3,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, type ArticleTables, type ComparisonRow } from '@roundup/model';
-import { existsSync } from 'node:fs';
-import { DEFAULT_DATA_DIR, dataPath, loadDataFile, loadGazetteer, type Taxonomy } from '@roundup/parser';
+import { dataPath, loadDataFile, loadGazetteer, type Taxonomy } from '@roundup/parser';
 import {
   BriefingCollector,
   dataPackage,
   formatCsv,
-  loadTileLayout,
   MeasureWordsFile,
+  TileLayoutFile,
   type ProgrammeIndex,
   RegionComparison,
   renderBriefing,
@@ -19,8 +18,8 @@ import {
   type BriefingInput,
   type BriefingRunFacts,
   type Language,
-  type MeasureWords,
 } from '@roundup/reports';
+import type { z } from 'zod';
 import type { OutputFolder } from '../output/output-folder.js';
 import type { RunTally } from './run-tally.js';
 import type { StageTimer } from './stage-timer.js';
@@ -89,30 +88,28 @@ function briefingInput(
 ): BriefingInput {
   return {
     ...(programmes ? { programmes } : {}),
-    tiles: loadTileLayout(dataPath('tile-map.json', knowledge.dataDir)),
+    tiles: dataTableOnce('tile-map.json', knowledge.dataDir, TileLayoutFile).tiles,
     collector,
     comparison,
     run,
     taxonomy: knowledge.taxonomy.domains,
     language: knowledge.language,
     generatedAt: knowledge.now ?? new Date(),
-    ...(knowledge.language === 'en' ? { measureWords: measureWordsIn(knowledge.dataDir) } : {}),
+    ...(knowledge.language === 'en' ? { measureWords: dataTableOnce('measure-words-en.json', knowledge.dataDir, MeasureWordsFile).words } : {}),
     // Loaded on first use: only an English briefing spells place names, and the gazetteer is cached per process.
     transliterate: (name) => loadGazetteer(dataPath('place-aliases.json', knowledge.dataDir)).englishName(name),
   };
 }
 
-const measureWords = new Map<string, MeasureWords>();
+const dataTables = new Map<string, unknown>();
 /**
- * data/measure-words-en.json, read once per process (every --per-article briefing uses it); a --data folder made
- * before the file existed uses the bundled one.
+ * A data table the briefings read (the tile layout, English measure words), loaded once per process by its path:
+ * every --per-article briefing uses it. A --data folder without it gets the bundled one (dataPath).
  */
-function measureWordsIn(dataDir: string | undefined): MeasureWords {
-  const own = dataPath('measure-words-en.json', dataDir);
-  const path = existsSync(own) ? own : dataPath('measure-words-en.json', DEFAULT_DATA_DIR);
-  let words = measureWords.get(path);
-  if (!words) measureWords.set(path, (words = loadDataFile(path, MeasureWordsFile).words));
-  return words;
+function dataTableOnce<T extends z.ZodType>(file: string, dataDir: string | undefined, schema: T): z.infer<T> {
+  const path = dataPath(file, dataDir);
+  if (!dataTables.has(path)) dataTables.set(path, loadDataFile(path, schema));
+  return dataTables.get(path) as z.infer<T>;
 }
 
 /** --per-article: each roundup's own briefing, in `briefings/<id>.pdf`, drawn from its digest alone. */

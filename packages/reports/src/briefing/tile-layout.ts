@@ -1,5 +1,4 @@
 // The tile map's layout table (data/tile-map.json): one tile per provincial-level unit, its code, names, row and column.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const Tile = z.object({
@@ -9,27 +8,21 @@ const Tile = z.object({
   row: z.number().int().nonnegative(),
   column: z.number().int().nonnegative(),
 });
-const TileLayoutFile = z.object({ tiles: z.array(Tile).min(1) });
 export type Tile = z.infer<typeof Tile>;
 
-/** Loads the layout table, naming the file and the tile in any error (two units on one tile, a bad code). */
-export function loadTileLayout(path: string): Tile[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot load ${path}: ${(error as Error).message}`);
-  }
-  const parsed = TileLayoutFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
-  }
-  const taken = new Map<string, string>();
-  for (const tile of parsed.data.tiles) {
-    const at = `${tile.row},${tile.column}`;
-    if (taken.has(at)) throw new Error(`${path}: ${tile.zh} and ${taken.get(at)} are both on row ${tile.row}, column ${tile.column}`);
-    taken.set(at, tile.zh);
-  }
-  return parsed.data.tiles;
-}
+/** The layout file's schema: read it with the parser's `loadDataFile`, which names the file in any error. */
+export const TileLayoutFile = z.object({
+  tiles: z
+    .array(Tile)
+    .min(1)
+    .superRefine((tiles, context) => {
+      // Two units on one tile would hide one of them: the message names both.
+      const taken = new Map<string, string>();
+      for (const tile of tiles) {
+        const at = `${tile.row},${tile.column}`;
+        const other = taken.get(at);
+        if (other !== undefined) context.addIssue({ code: 'custom', message: `${tile.zh} and ${other} are both on row ${tile.row}, column ${tile.column}` });
+        taken.set(at, tile.zh);
+      }
+    }),
+});
