@@ -156,5 +156,5 @@ function submitted(unit: UnitFilling, extraction: Extraction): UnitInFlight {
 }
 
 async function settled(unit: UnitInFlight): Promise<ExtractedUnit> {
-  return { items: unit.items, batch: unit.batch ? await unit.batch : undefined };
+  return { items: unit.items, batch: unit.batch === undefined ? undefined : await unit.batch };
 }
