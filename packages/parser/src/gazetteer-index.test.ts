@@ -12,6 +12,23 @@ const built = Gazetteer.build(loadPlaceAliases(aliasesFile));
 const sample = '浙江温州苍南县开展学习，湖南怀化市鹤城区城中街道，内蒙古呼和浩特市，广西壮族自治区南宁市。';
 const found = (gazetteer: Gazetteer) => matchPlaceNames(sample, 0, gazetteer).map((match) => [match.name, match.candidates.map((entry) => entry.place.code)]);
 
+describe('place names in English', () => {
+  it('writes the proper part in pinyin and the level in English, never run together', () => {
+    expect(built.englishName('苍南县')).toBe('Cangnan County');
+    expect(built.englishName('崖州湾科技城')).toBe('Yazhouwan Science City');
+    expect(built.englishName('宁乡高新技术产业开发区')).toBe('Ningxiang High-tech Industrial Development Zone');
+    expect(built.englishName('苏州工业园')).toBe('Suzhou Industrial Park');
+  });
+
+  it("uses a zone's English name in use where the alias table gives one, from the table itself", () => {
+    const aliases = loadPlaceAliases(aliasesFile);
+    const named = aliases.zones.filter((zone) => zone.english);
+    expect(named.length).toBeGreaterThan(5);
+    for (const zone of named) expect(built.englishName(zone.name)).toBe(zone.english);
+    expect(built.englishName('钱江世纪城')).toBe('Qianjiang Century City');
+  });
+});
+
 describe('the saved gazetteer index', () => {
   it('gives back the gazetteer it saved: the same names, places and regions', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'roundup-gazetteer-')), 'index.bin');
@@ -22,6 +39,7 @@ describe('the saved gazetteer index', () => {
     expect(found(loaded).length).toBeGreaterThan(5);
     expect(loaded.regions).toEqual(built.regions);
     expect(loaded.englishName('苍南县')).toBe(built.englishName('苍南县'));
+    expect(loaded.englishName('钱江世纪城')).toBe(built.englishName('钱江世纪城'));
   });
 
   it('packs a snapshot into columns and back into the same places, entries and trie, places shared as before', () => {

@@ -59,6 +59,7 @@ export function writeGazetteerIndex(key: string, snapshot: GazetteerSnapshot, fi
 export interface PackedGazetteer {
   regions: GazetteerSnapshot['regions'];
   pinyinOverrides: GazetteerSnapshot['pinyinOverrides'];
+  englishNames: GazetteerSnapshot['englishNames'];
   everydayWords: GazetteerSnapshot['everydayWords'];
   /** Every distinct string, one after another; string i ends at `stringEnds[i]`. */
   strings: string;
@@ -133,6 +134,7 @@ export function packGazetteer(snapshot: GazetteerSnapshot): PackedGazetteer {
   return {
     regions: snapshot.regions,
     pinyinOverrides: snapshot.pinyinOverrides,
+    englishNames: snapshot.englishNames,
     everydayWords: snapshot.everydayWords,
     strings: table.strings.join(''),
     stringEnds,
@@ -179,6 +181,7 @@ export function unpackGazetteer(packed: PackedGazetteer): GazetteerSnapshot {
     places: Array.from(packed.byCodeKey, (key, index): [string, Place] => [text[key]!, places[packed.byCodePlace[index]!]!]),
     names: { ...packed.trie, values },
     pinyinOverrides: packed.pinyinOverrides,
+    englishNames: packed.englishNames,
     everydayWords: packed.everydayWords,
   };
 }

@@ -16,5 +16,7 @@ export interface GazetteerSnapshot {
   places: Array<[string, Place]>;
   names: TrieSnapshot<NameEntry>;
   pinyinOverrides: Record<string, string>;
+  /** English names in use, by Chinese name, that `englishName` gives instead of pinyin. */
+  englishNames: Record<string, string>;
   everydayWords: string[];
 }

