@@ -1,7 +1,12 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { InputRecord } from './input-records.js';
 import { MAX_LINE_BYTES } from './input-records.js';
 import { jsonShape, readJsonArray, readJsonText } from './json-files.js';
+
+// A context made after this flag has `gc`, for the test that measures what stays reachable.
+setFlagsFromString('--expose-gc');
 
 const article = (n: number) => ({ url: `http://example.org/a${n}`, title: `标题${n}`, text: `浙江：\n杭州市第${n}次开展活动。`, date: '2020-02-01' });
 
@@ -100,6 +105,26 @@ describe('readJsonArray', () => {
     // Held whole, the array's text alone would take twice its bytes in V8's strings (about 200 MB); garbage not yet
     // collected makes the heap rise and fall, so the bound is a loose one.
     expect(peak - baseline).toBeLessThan(64 * 1024 * 1024);
+  }, 120_000);
+
+  it("gives elements strings of their own: a field kept for the whole run does not keep the parser's input alive", async () => {
+    // A run keeps small parts of every article (titles, URLs, ids) to its end. Strings the parser cuts from its input
+    // would each keep that input's piece alive; 4,000 kept titles would then hold most of the array's 60 MB.
+    const collectGarbage = runInNewContext('gc', {}, {}) as () => void;
+    const padding = '评论'.repeat(7_500);
+    function* generated(): Generator<Buffer> {
+      yield Buffer.from('[');
+      for (let i = 0; i < 4_000; i++)
+        yield Buffer.from(`${i ? ',' : ''}${JSON.stringify({ ...article(i), title: `一个足够长的标题，长到不会被复制${i}`, comments: [padding] })}`);
+      yield Buffer.from(']');
+    }
+    collectGarbage();
+    const baseline = process.memoryUsage().heapUsed;
+    const kept: string[] = [];
+    for await (const record of readJsonArray(generated(), 'gen.json')) if (record.kind === 'article') kept.push(record.article.title);
+    collectGarbage();
+    expect(kept).toHaveLength(4_000);
+    expect(process.memoryUsage().heapUsed - baseline).toBeLessThan(8 * 1024 * 1024);
   }, 120_000);
 });
 

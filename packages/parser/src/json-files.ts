@@ -98,10 +98,20 @@ async function* elementsOf(result: unknown): AsyncGenerator<{ value: unknown }> 
 
 function elementRecord(value: unknown, source: string, element: number): InputRecord {
   try {
-    return articleFromJson(value, source, element);
+    return articleFromJson(ownStrings(value), source, element);
   } catch (error) {
     return unreadable(source, element, error);
   }
+}
+
+/**
+ * The element again with strings of its own. stream-json cuts strings out of the text it was fed, and V8 keeps a cut
+ * string's whole source alive: the title or URL a run keeps to its end would each hold a 64 KiB piece of the array
+ * (measured: a 636 MB array peaked at 663 MB of memory against 424 MB for the same records as JSON lines). A JSON
+ * round trip builds the strings afresh, as `JSON.parse` of a line does, for about the cost of parsing the element.
+ */
+function ownStrings(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? JSON.parse(JSON.stringify(value)) : value;
 }
 
 /** The UTF-16 encoding a byte-order mark at the start names; UTF-8's own BOM is dropped by the decoder. */
