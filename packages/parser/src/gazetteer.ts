@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Place, PlaceLevel, Region } from '@roundup/model';
 import { dataPath, loadDataFile } from './data-files.js';
 import { gazetteerIndexKey, readGazetteerIndex } from './gazetteer-index.js';
+import { englishPlaceName, NATIONALITY_SUFFIX } from './place-names-en.js';
 
 export type { GazetteerSnapshot, NameEntry } from './gazetteer-snapshot.js';
 
@@ -40,69 +41,6 @@ interface DivisionRow {
   areaCode?: string;
 }
 
-/**
- * The 55 officially recognised minority nationalities' names as they appear inside autonomous
- * prefecture names (恩施土家族苗族自治州 → 恩施): the suffix is a run of these, each followed by 族.
- */
-const NATIONALITIES = [
-  '蒙古',
-  '回',
-  '藏',
-  '维吾尔',
-  '苗',
-  '彝',
-  '壮',
-  '布依',
-  '朝鲜',
-  '满',
-  '侗',
-  '瑶',
-  '白',
-  '土家',
-  '哈尼',
-  '哈萨克',
-  '傣',
-  '黎',
-  '傈僳',
-  '佤',
-  '畲',
-  '高山',
-  '拉祜',
-  '水',
-  '东乡',
-  '纳西',
-  '景颇',
-  '柯尔克孜',
-  '土',
-  '达斡尔',
-  '仫佬',
-  '羌',
-  '布朗',
-  '撒拉',
-  '毛南',
-  '仡佬',
-  '锡伯',
-  '阿昌',
-  '普米',
-  '塔吉克',
-  '怒',
-  '乌孜别克',
-  '俄罗斯',
-  '鄂温克',
-  '德昂',
-  '保安',
-  '裕固',
-  '京',
-  '塔塔尔',
-  '独龙',
-  '鄂伦春',
-  '赫哲',
-  '门巴',
-  '珞巴',
-  '基诺',
-];
-const NATIONALITY_SUFFIX = new RegExp(`(?:(?:${[...NATIONALITIES].sort((a, b) => b.length - a.length).join('|')})族)+自治(?:州|县|旗)$`);
-
 /** The form of a name without its administrative suffix, or undefined where texts do not shorten it. */
 export function shortNameOf(name: string, level: PlaceLevel): string | undefined {
   let short: string | undefined;
@@ -115,38 +53,6 @@ export function shortNameOf(name: string, level: PlaceLevel): string | undefined
 export const ZONE_SUFFIX =
   /(?:经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|高新区|经开区|开发区|新区|自贸区|保税区|科技城|工业园区|产业园区|工业园|产业园)$/;
 const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木|办事处)$/;
-
-/** Administrative suffixes and how English writes them, longest first. */
-const ENGLISH_SUFFIXES: Array<[string, string]> = [
-  ['经济技术开发区', 'Economic and Technological Development Zone'],
-  ['高新技术产业开发区', 'High-tech Industrial Development Zone'],
-  ['高新技术开发区', 'High-tech Development Zone'],
-  ['经济开发区', 'Economic Development Zone'],
-  ['高新区', 'High-tech Zone'],
-  ['自贸区', 'Free Trade Zone'],
-  ['保税区', 'Bonded Zone'],
-  ['科技城', 'Science City'],
-  ['工业园区', 'Industrial Park'],
-  ['产业园区', 'Industrial Park'],
-  ['工业园', 'Industrial Park'],
-  ['产业园', 'Industrial Park'],
-  ['经开区', 'Development Zone'],
-  ['开发区', 'Development Zone'],
-  ['自治州', 'Autonomous Prefecture'],
-  ['自治县', 'Autonomous County'],
-  ['新区', 'New Area'],
-  ['街道', 'Subdistrict'],
-  ['社区', 'Community'],
-  ['地区', 'Prefecture'],
-  ['市', 'City'],
-  ['县', 'County'],
-  ['区', 'District'],
-  ['镇', 'Town'],
-  ['乡', 'Township'],
-  ['村', 'Village'],
-  ['盟', 'League'],
-  ['旗', 'Banner'],
-];
 
 const PSEUDO_DIVISIONS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
@@ -304,11 +210,7 @@ export class Gazetteer {
 
   /** A place name for English readers: pinyin of its proper part and its level in English (Cangnan County, Wenzhou City). */
   englishName(name: string): string {
-    const inUse = this.englishNames[name];
-    if (inUse) return inUse;
-    const suffix = ENGLISH_SUFFIXES.find(([chinese]) => name.endsWith(chinese) && name.length > chinese.length);
-    if (!suffix) return this.pinyinOf(name);
-    return `${this.pinyinOf(name.slice(0, -suffix[0].length))} ${suffix[1]}`;
+    return this.englishNames[name] ?? englishPlaceName(name, (proper) => this.pinyinOf(proper));
   }
 
   /** Pinyin for a place name, official spellings first, syllables joined and capitalised (Zhejiang, Cangnan). */
