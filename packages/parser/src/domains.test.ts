@@ -45,6 +45,7 @@ describe('classifyDomains', () => {
     ['a means named by its technology is not about it (信息化手段)', '运用信息化手段开展疫情排查。', ['health']],
     ['burdens laid on the grassroots are formalism, to be rectified', '防止层层加码，切实减轻基层负担。', ['rectification_enforcement']],
     ['a public-welfare post is a job', '村里为他安排了公益岗。', ['employment_social_security']],
+    ['a bridge named by its kind is transport', '市区新建两座立交桥。', ['transport']],
     ['officials forgoing leave is not a labour right', '干部放弃休假，坚守防控一线。', ['health']],
     ['a sentence with no cue has no domain', '他们一起吃了顿饭。', []],
   ])('%s', (_, sentence, domains) => {
