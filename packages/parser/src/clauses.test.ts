@@ -15,6 +15,11 @@ describe('SentenceClauses', () => {
     ['a frame opened inside a clause runs to its end', '各地针对困难群体，完善长效机制。', '针对困难群体'],
     ['a pair enclosing a frame inside a clause', '对在疫情防控工作中表现突出的干部予以提拔。', '在疫情防控工作中'],
     ['以…为契机', '以主题教育为契机推动整改。', '以主题教育为契机'],
+    [
+      'a pair closing a list reaches past the usual span (通过…等方式)',
+      '通过减免税款、缓缴社会保险费、返还失业保险费等方式支持企业。',
+      '通过减免税款、缓缴社会保险费、返还失业保险费等方式',
+    ],
   ])('frames %s', (_, text, expected) => {
     expect(framed(text)).toBe(expected);
   });
@@ -31,6 +36,12 @@ describe('SentenceClauses', () => {
     const clauses = new SentenceClauses(text, cues);
     expect(clauses.namesActor(text.indexOf('扶贫') + 2)).toBe(true);
     expect(clauses.namesActor(text.lastIndexOf('扶贫') + 2)).toBe(false);
+  });
+
+  it('counts a clause opened by an additive word as the clause it adds to', () => {
+    const text = '一边排查，一边消毒；开会。';
+    const clauses = new SentenceClauses(text, cues);
+    expect([0, 5, 10].map((position) => clauses.coordinateClauseOf(position))).toEqual([0, 0, 2]);
   });
 
   it('numbers clauses by the breaks before a position', () => {

@@ -12,12 +12,17 @@ export const ClauseCues = z.object({
   notClosing: words,
   /** Words that open a frame wherever they stand in a clause that is not the last (`各地针对…，`): it runs to the clause's end. */
   inner: words.default([]),
-  /** Pairs that enclose a frame inside a clause (`在…中`, `以…为契机`, `受…影响`), the closing word a short way after the opening one. */
-  enclosing: z.array(z.object({ opens: z.string().min(1), closes: words })).default([]),
+  /**
+   * Pairs that enclose a frame inside a clause (`在…中`, `以…为契机`, `受…影响`), the closing word a short way after the opening
+   * one, or up to `reach` characters after it for a pair that closes a list (`通过…等手段`).
+   */
+  enclosing: z.array(z.object({ opens: z.string().min(1), closes: words, reach: z.number().int().positive().optional() })).default([]),
   /** Words that, right after a cue, make it name who acts rather than what is done (`扶贫干部`, `医护人员`, `人社局`). */
   actors: words.default([]),
   /** A weak word right after one of these is where something happens (`来到社区`, `在社区内`), not what it is about. */
   locative: words,
+  /** A clause opening with one of these (`又`, `一边`, `同时`) adds a deed to the clause before, not a later, weightier one. */
+  additive: words.default([]),
 });
 export type ClauseCues = z.infer<typeof ClauseCues>;
 
@@ -31,6 +36,8 @@ type Range = readonly [number, number];
 /** A sentence's clauses and the ranges of it that are subordinate. */
 export class SentenceClauses {
   private readonly clauseEnds: number[] = [];
+  /** For each clause, the clause it adds to: itself, or the one before when it opens with an additive word. */
+  private readonly coordinates: number[] = [];
   private readonly frames: Range[] = [];
   private readonly locativeWindow: number;
 
@@ -47,6 +54,11 @@ export class SentenceClauses {
     }
     // The last clause carries the sentence's main verb often enough that no frame is taken from its start or end.
     for (const [from, to] of bounds) this.addClauseFrames(from, to);
+    [0, ...this.clauseEnds.map((end) => end + 1)].forEach((from, index) => {
+      const opening = text.slice(from, from + 12).trimStart();
+      const adds = index > 0 && cues.additive.some((word) => opening.startsWith(word));
+      this.coordinates.push(adds ? this.coordinates[index - 1]! : index);
+    });
     this.addEnclosedFrames(0, text.length);
     this.locativeWindow = LOCATIVE_REACH + Math.max(0, ...cues.locative.map((word) => word.length));
   }
@@ -65,17 +77,17 @@ export class SentenceClauses {
   }
 
   private addEnclosedFrames(from: number, to: number): void {
-    for (const { opens, closes } of this.cues.enclosing) {
+    for (const { opens, closes, reach } of this.cues.enclosing) {
       for (let at = this.text.indexOf(opens, from); at >= 0 && at < to; at = this.text.indexOf(opens, at + 1)) {
-        const end = this.enclosedEnd(at + opens.length, closes);
+        const end = this.enclosedEnd(at + opens.length, closes, reach ?? ENCLOSED_REACH);
         if (end > 0) this.frames.push([at, end]);
       }
     }
   }
 
-  /** Where the nearest closing word after `from` ends, within reach and the same clause; 0 when there is none. */
-  private enclosedEnd(from: number, closes: readonly string[]): number {
-    const reach = this.text.slice(from, from + ENCLOSED_REACH).split(CLAUSE_BREAK)[0]!;
+  /** Where the nearest closing word after `from` ends, within `far` characters and the same clause; 0 when there is none. */
+  private enclosedEnd(from: number, closes: readonly string[], far: number): number {
+    const reach = this.text.slice(from, from + far).split(CLAUSE_BREAK)[0]!;
     let best = 0;
     for (const word of closes) {
       const at = reach.indexOf(word);
@@ -110,5 +122,10 @@ export class SentenceClauses {
     let index = 0;
     while (index < this.clauseEnds.length && this.clauseEnds[index]! < position) index++;
     return index;
+  }
+
+  /** The index of the clause a position's clause adds to (`一边…，一边…`: the first), for ranking what a sentence does last. */
+  coordinateClauseOf(position: number): number {
+    return this.coordinates[this.clauseOf(position)]!;
   }
 }

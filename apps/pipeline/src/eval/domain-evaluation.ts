@@ -31,7 +31,7 @@ export class DomainScores {
       this.labels.fn += missed.length;
       if (said[0] !== expected[0] || extra.length > 0 || missed.length > 0) {
         this.errors.push(
-          `${id} ${sentence.p}:${sentence.s} domains: got ${said.join(',') || 'none'}, gold ${expected.join(',') || 'none'} — ${row?.text.slice(0, 40) ?? sentence.opens}`,
+          `${id} ${sentence.p}:${sentence.s} domains: got ${said.join(',') || 'none'}, gold ${expected.join(',') || 'none'} — ${row?.text ?? sentence.opens}`,
         );
       }
     }
