@@ -85,6 +85,31 @@ describe('extractInitiatives', () => {
     expect(names(text)).toEqual([]);
   });
 
+  // A programme noun further on, and a series' dated edition (issue 23: programmes missed on unlabelled months).
+  it.each([
+    ['a long programme noun after words that describe it', '出版社将“人教点读”数字教学资源库免费开放', ['人教点读']],
+    ['a series title before its dated edition', '“童心向党”2020年全省少儿书画大赛正式启动', ['童心向党']],
+  ])('finds %s', (_case, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a long noun that is another thing’s', '这个由“土专家”主持研发的APP已推广到12个省份'],
+    ['a year that dates what the name did', '这个“穷山沟”2016年实现整体脱贫'],
+    ['the theme of an event written before it', '联合开展主题为“学思践悟·奋进青春”的网络党课；口号是“人人参与，共建共享”'],
+    ['a list that trails off', '“‘三保障’、产业及收入、人居环境……”手机小程序里一应俱全'],
+    ['a report that opens with a time', '群里跳出“今日小区所有楼道均完成两次消毒工作”的通知'],
+    ['a negated verb used as a state', '多地图书馆线上“不打烊”，推出系列服务'],
+    ['a quoted idiom used as an adverb', '各类主体“你追我赶”地出台活动方案，不搞“一刀切”地关停'],
+  ])('ignores %s', (_case, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('drops a platform wherever the paragraph reports a case about it', () => {
+    const text = '查处“快乐作业帮”学习类APP传播有害信息案。该公司开发的学习类APP“快乐作业帮”内的滚动广告进行推广。';
+    expect(names(text)).toEqual([]);
+  });
+
   it('gives the name’s position without its quote marks', () => {
     const [initiative] = extractInitiatives('开展“千村万户大走访”活动。', 3, cues);
     expect(initiative).toMatchObject({ paragraph: 3, start: 3, end: 10, name: '千村万户大走访', sentence: '开展“千村万户大走访”活动。' });
