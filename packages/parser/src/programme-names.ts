@@ -163,21 +163,30 @@ const ABBREVIATED_NAME = 6;
  * 博物馆十大精品展览).
  */
 function writesOut(long: Spelling, short: Spelling, naming: ProgrammeNaming, isPlace: (text: string) => boolean): boolean {
-  if (length(long.key) - length(short.key) >= 2 && length(short.key) >= 3) {
+  if (long.keyLength - short.keyLength >= 2 && short.keyLength >= 3) {
     if (long.key.startsWith(short.key)) return true;
     if (long.key.endsWith(short.key) && isPlace(long.key.slice(0, long.key.length - short.key.length))) return true;
   }
-  const extra = length(long.spelled) - length(short.spelled);
+  const extra = long.spelledLength - short.spelledLength;
   if (extra < 2) return false;
-  if (length(short.spelled) >= ENDING_NAME && long.spelled.endsWith(short.spelled))
+  if (short.spelledLength >= ENDING_NAME && long.spelled.endsWith(short.spelled))
     return !naming.adverbialPrefix.test(long.spelled.slice(0, long.spelled.length - short.spelled.length));
-  return length(short.spelled) >= ABBREVIATED_NAME && extra <= length(short.spelled) && isSubsequence(short.spelled, long.spelled);
+  return short.spelledLength >= ABBREVIATED_NAME && extra <= short.spelledLength && isSubsequence(short.spelled, long.spelled);
 }
 
+/** A name with its key and its spelling, and their lengths in characters (counted once: every pair of an article compares them). */
 interface Spelling {
   name: string;
   key: string;
+  keyLength: number;
   spelled: string;
+  spelledLength: number;
+}
+
+function spellingOf(name: string, naming: ProgrammeNaming): Spelling {
+  const key = programmeKey(name, naming);
+  const spelled = spelledName(name);
+  return { name, key, keyLength: length(key), spelled, spelledLength: length(spelled) };
 }
 
 /**
@@ -187,15 +196,20 @@ interface Spelling {
  */
 export function articleProgrammeIds(names: readonly string[], naming: ProgrammeNaming, isPlace: (text: string) => boolean = () => false): Map<string, string> {
   const ownName = (name: string) => OWN_NAME.test(name) || ENUMERATION.test(name);
-  const spellings = [...new Set(names)].map((name) => ({ name, key: programmeKey(name, naming), spelled: spelledName(name) }));
-  const bases = spellings.filter((spelling) => !ownName(spelling.name));
+  const spellings = [...new Set(names)].map((name) => spellingOf(name, naming));
+  // Shortest first, so that the first name a name writes out is the one whose id it takes.
+  const bases = spellings.filter((spelling) => !ownName(spelling.name)).sort((a, b) => a.spelledLength - b.spelledLength);
   const ids = new Map<string, string>();
   for (const spelling of spellings) {
     let base: Spelling | undefined;
     if (!ownName(spelling.name)) {
       for (const short of bases) {
-        if (short.key === spelling.key || (base && length(short.spelled) >= length(base.spelled))) continue;
-        if (writesOut(spelling, short, naming, isPlace)) base = short;
+        // Neither a key nor a spelling two characters shorter: nothing to write out.
+        if (short.key === spelling.key || (short.keyLength > spelling.keyLength - 2 && short.spelledLength > spelling.spelledLength - 2)) continue;
+        if (writesOut(spelling, short, naming, isPlace)) {
+          base = short;
+          break;
+        }
       }
     }
     ids.set(spelling.name, (base ?? spelling).key);
