@@ -52,6 +52,9 @@ describe('extractInitiatives', () => {
     ['a practice’s nickname after a naming verb', '这种做法被群众称为“码上办”，办事更方便', ['码上办']],
     ['a practice’s nickname with 叫作', '村里把这套办法叫作“板凳会”', ['板凳会']],
     ['a name followed by 做法 or 经验', '推广“门前三包”做法，总结“浦东经验”', ['门前三包', '浦东经验']],
+    ['a formula of counts ending in a numeral', '坚持“三个一”，干部天天在村', ['三个一']],
+    ['a formula of a number plus N', '构建“1+N”政策体系', ['1+N']],
+    ['a hotline', '“暖心热线”24小时接听群众来电', ['暖心热线']],
     ['a message board', '开通“书记留言板”，群众诉求直达', ['书记留言板']],
     ['a channel', '开辟“返岗绿色通道”，为企业招工', ['返岗绿色通道']],
     ['a service line', '“助企专线”24小时接听', ['助企专线']],
@@ -82,6 +85,31 @@ describe('extractInitiatives', () => {
     ['a description with 的', '打造全域“没有围墙的养老院”'],
     ['a repeated word', '开启“买买买”模式'],
   ])('ignores %s', (_case, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  // A programme noun further on, and a series' dated edition (issue 23: programmes missed on unlabelled months).
+  it.each([
+    ['a long programme noun after words that describe it', '出版社将“人教点读”数字教学资源库免费开放', ['人教点读']],
+    ['a series title before its dated edition', '“童心向党”2020年全省少儿书画大赛正式启动', ['童心向党']],
+  ])('finds %s', (_case, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a long noun that is another thing’s', '这个由“土专家”主持研发的APP已推广到12个省份'],
+    ['a year that dates what the name did', '这个“穷山沟”2016年实现整体脱贫'],
+    ['the theme of an event written before it', '联合开展主题为“学思践悟·奋进青春”的网络党课；口号是“人人参与，共建共享”'],
+    ['a list that trails off', '“‘三保障’、产业及收入、人居环境……”手机小程序里一应俱全'],
+    ['a report that opens with a time', '群里跳出“今日小区所有楼道均完成两次消毒工作”的通知'],
+    ['a negated verb used as a state', '多地图书馆线上“不打烊”，推出系列服务'],
+    ['a quoted idiom used as an adverb', '各类主体“你追我赶”地出台活动方案，不搞“一刀切”地关停'],
+  ])('ignores %s', (_case, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('drops a platform wherever the paragraph reports a case about it', () => {
+    const text = '查处“快乐作业帮”学习类APP传播有害信息案。该公司开发的学习类APP“快乐作业帮”内的滚动广告进行推广。';
     expect(names(text)).toEqual([]);
   });
 

@@ -15,7 +15,13 @@ const InitiativeCuesFile = z.object({
   verbWindow: z.number().int().positive(),
   precedingVerbs: z.array(z.string()),
   precedingPatterns: z.array(z.string()),
-  notNames: z.object({ followers: z.array(z.string()), words: z.array(z.string()), patterns: z.array(z.string()) }),
+  notNames: z.object({
+    preceding: z.array(z.string().min(1)),
+    followerPatterns: z.array(z.string().min(1)),
+    followers: z.array(z.string()),
+    words: z.array(z.string()),
+    patterns: z.array(z.string()),
+  }),
   platformWords: z.object({ words: z.array(z.string()), caseWords: z.array(z.string()) }),
   precedingNouns: z.array(z.string()),
   shortNames: z.object({ maxLength: z.number().int().positive(), followers: z.array(z.string()), verbs: z.array(z.string()) }),
@@ -32,7 +38,11 @@ export interface InitiativeCues {
   verbWindow: number;
   precedingVerbs: string[];
   preceding: RegExp[];
+  /** What, right before a quote, makes it a theme or a slogan (主题是“…”), not a programme. */
+  notNamePreceding: string[];
   notNameFollowers: string[];
+  /** What after a quote makes it an adverb (“你追我赶”地制定), not a name. */
+  notNameFollowerPatterns: RegExp[];
   notNameWords: Set<string>;
   notNamePatterns: RegExp[];
   platformWords: string[];
@@ -60,7 +70,9 @@ export function loadInitiativeCues(file = dataPath('initiative-cues.json')): Ini
     verbWindow: cues.verbWindow,
     precedingVerbs: cues.precedingVerbs,
     preceding: cues.precedingPatterns.map((pattern) => new RegExp(pattern)),
+    notNamePreceding: cues.notNames.preceding,
     notNameFollowers: cues.notNames.followers,
+    notNameFollowerPatterns: cues.notNames.followerPatterns.map((pattern) => new RegExp(pattern, 'u')),
     notNameWords: new Set(cues.notNames.words),
     notNamePatterns: cues.notNames.patterns.map((pattern) => new RegExp(pattern, 'u')),
     platformWords: cues.platformWords.words,
@@ -84,6 +96,20 @@ const NUMERAL = '一二两三四五六七八九十百千万';
 const NUMBERED_FORMULA = new RegExp(
   `^(?:[${NUMERAL}]+[^${NUMERAL}、，,·\\s]{1,3}){1,}[${NUMERAL}]+[^${NUMERAL}、，,·\\s]{0,3}$|^[二两三四五六七八九十]个[\\u4e00-\\u9fff]{2,5}$|^[0-9]+\\+[0-9A-Za-z]+$`,
 );
+/** A year right after the closing quote (“加油中国”2020年…): the name may be a series' title, the year its edition. */
+const EDITION_YEAR = /^(?:19|20)[0-9]{2}年/;
+/** How far after the year an edition's programme noun may stand (“四海同春”2019年南非华侨华人新春晚会). */
+const EDITION_WINDOW = 24;
+
+/**
+ * A series' title before a dated edition (“加油中国”2020年全国象棋业余棋王赛, “四海同春”2019年…新春晚会): a year, then a phrase
+ * that names an event or programme. A year that dates what the name did (“穷寨子”2016年实现整体脱贫) is no edition.
+ */
+function isEditionTitle(text: string, end: number, cues: InitiativeCues): boolean {
+  if (!EDITION_YEAR.test(text.slice(end, end + 5))) return false;
+  const phrase = phraseAfter(text, end, EDITION_WINDOW);
+  return cues.followers.some((word) => phrase.includes(word));
+}
 /** A campaign of a year (护苗2019, 净网2020). */
 const YEAR_CAMPAIGN = /^[\u4e00-\u9fff]{2,8}(?:19|20)[0-9]{2}$/;
 /** A two-part title joined by a middle dot (春风行动·就业援助, 西安年·最中国): the way campaigns and events are named. */
@@ -129,6 +155,19 @@ function phraseAfter(text: string, at: number, window: number): string {
 }
 
 /**
+ * Whether a long programme noun (资源库, 小程序) further on still takes the quoted word as its name (“人教点读”数字教学资源库):
+ * only words that describe it stand between, no 的 and no pause (“土专家”主持研发的APP is the APP's maker, not its name). Short
+ * nouns (制, 赛) would find a noun in almost any phrase that far.
+ */
+function namesLongNoun(phrase: string, cues: InitiativeCues): boolean {
+  return cues.followers.some((word) => {
+    if (word.length < 3) return false;
+    const at = phrase.indexOf(word);
+    return at >= 0 && /^[\p{Script=Han}A-Za-z0-9]*$/u.test(phrase.slice(0, at)) && !phrase.slice(0, at).includes('的');
+  });
+}
+
+/**
  * Decides whether a quoted name is a programme: it reads like one (ends in 行动, 机制, 平台 …, or is a
  * numbered package such as 暖心八条), a programme noun follows it closely (“我们的村晚”主场活动,
  * “Metro大都会”官方APP), a verb of launching stands in its clause (开展“千村万户大走访”, 全面落实疫情防控“十条措施”),
@@ -147,7 +186,9 @@ export function isInitiative(
   const name = span.inner.trim();
   if (name.length < 2 || cues.notNameWords.has(name) || cues.notNamePatterns.some((pattern) => pattern.test(name))) return false;
   const after = text.slice(span.end, span.end + 8);
-  if (cues.notNameFollowers.some((word) => after.startsWith(word))) return false;
+  if (cues.notNameFollowers.some((word) => after.startsWith(word)) || cues.notNameFollowerPatterns.some((pattern) => pattern.test(after))) return false;
+  const before = text.slice(Math.max(0, span.start - 4), span.start);
+  if (cues.notNamePreceding.some((word) => before.endsWith(word))) return false;
   const phrase = phraseAfter(text, span.end, cues.followerWindow);
   if (isCaseSubject(span, name, phrase, cues, sentences)) return false;
   if (cues.numberedRule.test(name) || cues.conversion.test(name) || namesAPractice(text, span, cues)) return true;
@@ -160,9 +201,18 @@ export function isInitiative(
   // programme noun after it makes it a name.
   const sentenceLike = /[，,]/.test(name) && name.length > 10 && !isParallelList(name);
   const campaign = name.length >= 4 && name.length <= 12 && !name.includes('的') && cues.campaignTime.test(name);
-  if (!sentenceLike && (cues.nameEndings.some((ending) => name.endsWith(ending)) || NUMBERED_PACKAGE.test(name) || hasProgrammeForm(name) || campaign))
+  if (
+    !sentenceLike &&
+    (cues.nameEndings.some((ending) => name.endsWith(ending)) ||
+      NUMBERED_PACKAGE.test(name) ||
+      hasProgrammeForm(name) ||
+      campaign ||
+      isEditionTitle(text, span.end, cues))
+  )
     return true;
   if (cues.followers.some((word) => phrase.includes(word))) return true;
+  const longPhrase = phraseAfter(text, span.end, cues.verbPhraseWindow);
+  if (namesLongNoun(longPhrase, cues)) return true;
   if (sentenceLike) return false;
   // A phrase with 的 (“没有围墙的养老院”) is a description unless its ending or a noun after it says otherwise.
   if (name.includes('的')) return false;
@@ -171,7 +221,6 @@ export function isInitiative(
   // A launching verb close before the name (落实疫情防控“十条措施”); a one-character verb (以) only right before it. The
   // verb is the name's only where the name ends the phrase or a programme noun closes it (启用“趣龙江”分时…系统): in
   // 发布“治愈系”精品线路 or 以“五五折”的价格 it is another thing's.
-  const longPhrase = phraseAfter(text, span.end, cues.verbPhraseWindow);
   if (!endsPhrase(text, span.end) && !cues.followers.some((word) => longPhrase.includes(word))) return false;
   const near = clause.slice(-cues.verbWindow);
   if (
@@ -244,5 +293,25 @@ export function extractInitiatives(
       sentence: sentences.around(span.start, span.end),
     });
   }
-  return initiatives;
+  return withoutCaseSubjects(initiatives, text, quoted, cues, sentences);
+}
+
+/**
+ * A platform a case is about is the offender's wherever the paragraph names it: a mention whose own sentence reports
+ * nothing (开发的学习类APP“作业神助手”内的滚动广告) is the same platform as the one the case names (查处“作业神助手”学习类APP…案).
+ */
+function withoutCaseSubjects(
+  initiatives: Initiative[],
+  text: string,
+  quoted: readonly QuotedSpan[],
+  cues: InitiativeCues,
+  sentences: ParagraphSentences,
+): Initiative[] {
+  if (initiatives.length === 0) return initiatives;
+  const offenders = new Set<string>();
+  for (const span of quoted) {
+    const name = span.inner.trim();
+    if (span.isName && isCaseSubject(span, name, phraseAfter(text, span.end, cues.followerWindow), cues, sentences)) offenders.add(name);
+  }
+  return offenders.size === 0 ? initiatives : initiatives.filter((initiative) => !offenders.has(initiative.name));
 }

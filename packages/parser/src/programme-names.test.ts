@@ -19,6 +19,14 @@ describe('programmeKey', () => {
     ['the parts of an enumeration in another order', '特事特办、急事急办', key('急事急办，特事特办')],
     ['a campaign noun', '光盘行动', '光盘'],
     ['the longest noun first', '蓝天保卫战专项行动', key('蓝天保卫战')],
+    ['a system noun written long or short', '日沟通制度', key('日沟通制')],
+    ['an enumerated name and the clause that glosses it', '比学习、赶先进，争当新时代的奋斗者', key('比学习、赶先进')],
+    [
+      'a parallel slogan with another verb before the shared ending',
+      '红旗插在一线、干部站在一线、党员冲在一线',
+      key('红旗飘在一线、干部守在一线、党员冲在一线'),
+    ],
+    ['bracket and title marks', '《百姓宣讲》【进万家】', key('百姓宣讲进万家')],
   ])('groups %s', (_case, name, expected) => {
     expect(key(name)).toBe(expected);
   });
@@ -30,8 +38,17 @@ describe('programmeKey', () => {
     ['different nouns that are the name itself', '河长制', '湖长制'],
     ['a place the programme is named for', '健康码', '杭州健康码'],
     ['enumerations with one part more', '外防输入、内防反弹', '外防输入'],
+    ['a last part after a comma that is a part, not a gloss', '送政策、帮企业，送服务、解难题', '送政策、帮企业'],
+    ['a short clause after a comma', '早发现、早报告，早处置', '早发现、早报告'],
+    ['parallel slogans that open differently', '党旗飘在一线、堡垒建在一线、党员冲在一线', '党旗飘在一线、堡垒建在一线、群众冲在一线'],
+    ['parallel parts too short to hold a verb', '预约开放、限量开放、有序开放', '预约开放、限量开放、错峰开放'],
   ])('keeps apart %s', (_case, first, second) => {
     expect(key(first)).not.toBe(key(second));
+  });
+
+  it.each(['改革', '工程', '行动', '活动', '模式', '机制', '计划', '试点'])('groups a name with and without %s', (noun) => {
+    expect(key(`春雨润苗${noun}`)).toBe(key('春雨润苗'));
+    expect(key(`“春雨润苗”${noun}`)).toBe(key('春雨润苗'));
   });
 
   it('keeps a noun that would leave less than two characters', () => {
@@ -68,6 +85,27 @@ describe('articleProgrammeIds', () => {
     ['a series and one of its events', ['欢乐春节·魅力阿根廷', '欢乐春节']],
     ['a numbered formula and its first part', ['六平台三模式一体系', '六平台']],
     ['a combination and its first term', ['互联网+农业', '互联网+']],
+  ])('keeps apart %s', (_case, names) => {
+    const ids = articleProgrammeIds(names, naming);
+    expect(ids.get(names[0]!)).not.toBe(ids.get(names[1]!));
+  });
+
+  it.each([
+    ['a domain before a name', ['环保便民回收站', '便民回收站']],
+    ['a venue before a name', ['故宫上元之夜', '上元之夜']],
+    ['a description before a programme noun', ['数字化转型伙伴行动（2020）', '伙伴行动']],
+    ['a long name abbreviated by leaving words out', ['全省中小学优秀传统文化讲堂', '中小学传统文化讲堂']],
+  ])('takes a longer name for the shorter one it writes out: %s', (_case, names) => {
+    const ids = articleProgrammeIds(names, naming);
+    expect(ids.get(names[0]!)).toBe(key(names[1]!));
+  });
+
+  it.each([
+    ['a time before a name', ['周末不打烊', '不打烊']],
+    ['a channel before a name', ['线上博物馆', '博物馆']],
+    ['a place with a locative before a name', ['公园里过大年', '过大年']],
+    ['a short name whose characters stand in a longer one', ['文明实践中心站', '文明中心']],
+    ['a name with more than twice its words', ['全省中小学优秀传统文化暨红色经典诵读讲堂', '小学文化讲堂']],
   ])('keeps apart %s', (_case, names) => {
     const ids = articleProgrammeIds(names, naming);
     expect(ids.get(names[0]!)).not.toBe(ids.get(names[1]!));
