@@ -103,6 +103,7 @@ describe('extractInitiatives', () => {
     ['a list that trails off', '“‘三保障’、产业及收入、人居环境……”手机小程序里一应俱全'],
     ['a report that opens with a time', '群里跳出“今日小区所有楼道均完成两次消毒工作”的通知'],
     ['a negated verb used as a state', '多地图书馆线上“不打烊”，推出系列服务'],
+    ['a generation', '这群“90后”“00后”医护人员坚守一线'],
     ['a quoted idiom used as an adverb', '各类主体“你追我赶”地出台活动方案，不搞“一刀切”地关停'],
   ])('ignores %s', (_case, text) => {
     expect(names(text)).toEqual([]);

@@ -117,7 +117,7 @@ describe('articleProgrammeIds', () => {
 });
 
 describe('isNationalSlogan', () => {
-  it.each(['不忘初心、牢记使命', '不忘初心 牢记使命', '“一带一路”倡议', '我和我的祖国', '脱贫攻坚'])('knows %s', (name) => {
+  it.each(['不忘初心、牢记使命', '不忘初心 牢记使命', '“一带一路”倡议', '我和我的祖国', '脱贫攻坚', '“互联网+”'])('knows %s', (name) => {
     expect(isNationalSlogan(name, naming)).toBe(true);
   });
 
