@@ -122,8 +122,16 @@ export function scanRecord(data: Buffer, from: number, span: RecordSpan, final: 
 
 /** Bytes of XML being gathered for the zip, in one buffer that grows as needed. */
 export class XmlBytes {
-  private buffer = Buffer.allocUnsafe(1 << 20);
+  private buffer: Buffer;
   length = 0;
+
+  /**
+   * `capacity`: bytes of the buffer, and of each one `take` starts anew. A writer that takes what it has gathered once
+   * it passes a threshold should ask for little more than that: every buffer handed to the zip is allocated in full.
+   */
+  constructor(private readonly capacity = 1 << 20) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
 
   ascii(text: string): void {
     this.reserve(text.length);
@@ -153,7 +161,7 @@ export class XmlBytes {
   /** The bytes gathered so far, handed over (the zip keeps them); gathering goes on in a new buffer, never zero-filled. */
   take(): Buffer {
     const taken = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.buffer = Buffer.allocUnsafe(this.capacity);
     this.length = 0;
     return taken;
   }

@@ -42,8 +42,11 @@ const CHUNK_BYTES = 1 << 18;
 
 /** One sheet's part being written: rows go in with `write`, links are noted with `link`, `close` ends the part. */
 export class SheetPart {
-  /** Rows are written here; `flush` hands them to the zip once there are enough. */
-  readonly xml = new XmlBytes();
+  /**
+   * Rows are written here; `flush` hands them to the zip once there are enough. Room for a chunk and the row that
+   * passes it: a buffer of 1 MB per 256 kB chunk made 440 MB of allocations for the corpus's 113 MB of XML.
+   */
+  readonly xml = new XmlBytes(CHUNK_BYTES + (CHUNK_BYTES >> 2));
   private readonly linkedCells: string[] = [];
   private readonly linkTargets: string[] = [];
 
