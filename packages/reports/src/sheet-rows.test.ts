@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendRow, columnWriter, RecordSpan, scanRecord, XmlBytes, type CellKind } from './sheet-rows.js';
+import fc from 'fast-check';
+import { appendRow, columnWriter, isPlainNumber, RecordSpan, scanRecord, XmlBytes, type CellKind } from './sheet-rows.js';
 
 /** Every record of a CSV text as cell strings, read with scanRecord the way the workbook reads a file. */
 function records(csv: string): string[][] {
@@ -114,5 +115,37 @@ describe('appendRow', () => {
 
   it('notes web addresses in link columns as links, and nothing else', () => {
     expect(row('http://paper.people.com.cn/a.htm?x=1&y=2,ftp://x', ['link', 'link']).links).toEqual(['A7 http://paper.people.com.cn/a.htm?x=1&y=2']);
+  });
+});
+
+describe('isPlainNumber', () => {
+  const plain = (text: string) => isPlainNumber(Buffer.from(text, 'latin1'), 0, text.length);
+
+  it.each(['0', '7', '-3', '330000', '14.5', '-0.25', '0.000001', '123456789012345', '1234567.00000001'])('copies %s as it is', (text) => {
+    expect(plain(text)).toBe(true);
+    expect(String(Number(text))).toBe(text);
+  });
+
+  it.each(['-0', '007', '1.50', '1.', '.5', '+1', '1e5', '0.0000001', '1234567890123456', '12345678901234.56', '', '-', '1,5'])(
+    'leaves %s to Number and String',
+    (text) => {
+      expect(plain(text)).toBe(false);
+    },
+  );
+
+  it('says plain only of numbers that JavaScript writes back byte for byte', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), maxLength: 17 });
+    fc.assert(
+      fc.property(fc.boolean(), digits, fc.option(digits), (minus, integer, fraction) => {
+        const text = `${minus ? '-' : ''}${integer}${fraction === null ? '' : `.${fraction}`}`;
+        if (plain(text)) expect(String(Number(text))).toBe(text);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        const text = String(value);
+        if (plain(text)) expect(String(Number(text))).toBe(text);
+      }),
+    );
   });
 });

@@ -12,14 +12,29 @@ export interface ColumnWriter {
   kind: CellKind;
   style: number;
   /** `<c r="A`: a cell's opening up to its row number. */
-  opening: string;
-  /** `" s="3"` or `"`: what follows the row number (the style, if any). */
-  styled: string;
+  opening: Uint8Array;
+  /** What follows the row number in an empty styled cell, a value cell, a text cell, and one that keeps edge spaces. */
+  empty: Uint8Array;
+  value: Uint8Array;
+  text: Uint8Array;
+  spacedText: Uint8Array;
 }
 
 /** The column at `letters`, its cells typed by `kind` and drawn with style `style` (0: none). */
 export function columnWriter(letters: string, kind: CellKind, style: number): ColumnWriter {
-  return { letters, kind, style, opening: `<c r="${letters}`, styled: style ? `" s="${style}"` : '"' };
+  // Encoded once per column: a cell's markup is then copied byte by byte, with no string built or encoded per cell.
+  const styled = style ? `" s="${style}"` : '"';
+  const bytes = (text: string) => Buffer.from(text, 'latin1');
+  return {
+    letters,
+    kind,
+    style,
+    opening: bytes(`<c r="${letters}`),
+    empty: bytes(`${styled}/>`),
+    value: bytes(`${styled}><v>`),
+    text: bytes(`${styled} t="inlineStr"><is><t>`),
+    spacedText: bytes(`${styled} t="inlineStr"><is><t xml:space="preserve">`),
+  };
 }
 
 const QUOTE = 0x22;
@@ -107,12 +122,26 @@ export function scanRecord(data: Buffer, from: number, span: RecordSpan, final: 
 
 /** Bytes of XML being gathered for the zip, in one buffer that grows as needed. */
 export class XmlBytes {
-  private buffer = Buffer.allocUnsafe(1 << 20);
+  private buffer: Buffer;
   length = 0;
+
+  /**
+   * `capacity`: bytes of the buffer, and of each one `take` starts anew. A writer that takes what it has gathered once
+   * it passes a threshold should ask for little more than that: every buffer handed to the zip is allocated in full.
+   */
+  constructor(private readonly capacity = 1 << 20) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
 
   ascii(text: string): void {
     this.reserve(text.length);
     for (let index = 0; index < text.length; index++) this.buffer[this.length++] = text.charCodeAt(index);
+  }
+
+  /** Short bytes of markup, copied one by one (cheaper than a native copy at these lengths). */
+  markup(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    for (let index = 0; index < bytes.length; index++) this.buffer[this.length++] = bytes[index]!;
   }
 
   text(text: string): void {
@@ -132,7 +161,7 @@ export class XmlBytes {
   /** The bytes gathered so far, handed over (the zip keeps them); gathering goes on in a new buffer, never zero-filled. */
   take(): Buffer {
     const taken = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.buffer = Buffer.allocUnsafe(this.capacity);
     this.length = 0;
     return taken;
   }
@@ -145,16 +174,57 @@ export class XmlBytes {
   }
 }
 
+/**
+ * Lead bytes of the UTF-8 sequences of every non-ASCII character `\s` matches (U+00A0, U+1680, U+2000–U+200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000, U+FEFF): a character with any other lead byte (every Chinese ideograph) is not one.
+ */
+const SPACE_LEADS = new Set([0xc2, 0xe1, 0xe2, 0xe3, 0xef]);
+
+/** Whether the UTF-8 character at `at` (not ASCII, ending by `end`) is whitespace. */
+function isWideSpace(data: Buffer, at: number, end: number): boolean {
+  return SPACE_LEADS.has(data[at]!) && WHITESPACE.test(data.toString('utf8', at, Math.min(at + 3, end)).charAt(0));
+}
+
 /** Whether the cell's first or last character is whitespace (Excel drops edge spaces unless told to keep them). */
 function hasEdgeSpace(data: Buffer, start: number, end: number): boolean {
   const first = data[start]!;
-  if (first < 0x80 ? first === 0x20 || (first >= 0x09 && first <= 0x0d) : WHITESPACE.test(data.toString('utf8', start, Math.min(start + 3, end)).charAt(0)))
-    return true;
+  if (first < 0x80 ? first === 0x20 || (first >= 0x09 && first <= 0x0d) : isWideSpace(data, start, end)) return true;
   const last = data[end - 1]!;
   if (last < 0x80) return last === 0x20 || (last >= 0x09 && last <= 0x0d);
   let lead = end - 1;
   while (lead > start && (data[lead]! & 0xc0) === 0x80) lead -= 1;
-  return WHITESPACE.test(data.toString('utf8', lead, end));
+  return isWideSpace(data, lead, end);
+}
+
+const ZERO = 0x30;
+const NINE = 0x39;
+const MINUS = 0x2d;
+const POINT = 0x2e;
+
+/**
+ * Whether the CSV's number is written exactly as JavaScript writes its value (`String(Number(raw)) === raw`), so that
+ * its bytes can be copied: an optional minus (not of zero), an integer part without leading zeros, an optional
+ * fraction not ending in 0, at most 15 digits in all (every such decimal is the shortest one naming its double), and
+ * below 1e-6 none (JavaScript writes those with an exponent). Anything else goes through Number and String.
+ */
+export function isPlainNumber(data: Uint8Array, start: number, end: number): boolean {
+  let at = start;
+  if (data[at] === MINUS) at += 1;
+  const integerStart = at;
+  while (at < end && data[at]! >= ZERO && data[at]! <= NINE) at += 1;
+  const integerDigits = at - integerStart;
+  if (integerDigits === 0 || (integerDigits > 1 && data[integerStart] === ZERO)) return false;
+  const zeroInteger = integerDigits === 1 && data[integerStart] === ZERO;
+  if (at === end) return at - integerStart <= 15 && !(zeroInteger && integerStart > start);
+  if (data[at] !== POINT) return false;
+  const fractionStart = at + 1;
+  at = fractionStart;
+  while (at < end && data[at]! >= ZERO && data[at]! <= NINE) at += 1;
+  if (at !== end || at === fractionStart || data[end - 1] === ZERO || integerDigits + (end - fractionStart) > 15) return false;
+  if (!zeroInteger) return true;
+  let zeros = 0;
+  while (data[fractionStart + zeros] === ZERO) zeros += 1;
+  return zeros < 6;
 }
 
 /** Copies a cell's text into the XML: markup escaped, a quoted cell's doubled quotes single, non-XML characters dropped. */
@@ -196,16 +266,22 @@ export function appendRow(
   columns: readonly ColumnWriter[],
   link: (ref: string, target: string) => void,
 ): void {
-  const number = String(row);
-  out.ascii('<row r="');
-  out.ascii(number);
-  out.ascii('">');
+  const number = ROW_DIGITS.set(row);
+  out.markup(ROW_OPENING);
+  out.markup(number);
+  out.markup(TAG_END);
   for (let index = 0; index < columns.length; index++) {
     const column = columns[index]!;
     let start = index < span.count ? span.starts[index]! : 0;
     const end = index < span.count ? span.ends[index]! : 0;
     if (end === start) {
-      if (column.style) appendOpening(out, column, number, '/>');
+      if (column.style) appendOpening(out, column, number, column.empty);
+      continue;
+    }
+    if (column.kind === 'number' && isPlainNumber(data, start, end)) {
+      appendOpening(out, column, number, column.value);
+      out.bytes(data, start, end);
+      out.markup(VALUE_END);
       continue;
     }
     if (column.kind === 'number' || column.kind === 'date') {
@@ -213,29 +289,50 @@ export function appendRow(
       // A value its schema's type cannot read stays text, as the CSV has it, rather than becoming NaN.
       const value = column.kind === 'number' ? Number(raw) : excelDate(new Date(`${raw}T00:00:00Z`));
       if (Number.isFinite(value)) {
-        appendOpening(out, column, number, '><v>');
+        appendOpening(out, column, number, column.value);
         out.ascii(String(value));
-        out.ascii('</v></c>');
+        out.markup(VALUE_END);
         continue;
       }
     }
     if (data[start] === APOSTROPHE && FORMULA_STARTS.has(data[start + 1]!)) start += 1;
     if (column.kind === 'link') {
       const text = cellString(data, start, end, span.quoted[index]!);
-      if (WEB_ADDRESS.test(text)) link(`${column.letters}${number}`, text);
+      if (WEB_ADDRESS.test(text)) link(`${column.letters}${row}`, text);
     }
-    appendOpening(out, column, number, hasEdgeSpace(data, start, end) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
+    appendOpening(out, column, number, hasEdgeSpace(data, start, end) ? column.spacedText : column.text);
     if (column.kind === 'number' || column.kind === 'date') out.text(xmlText(cellString(data, start, end, span.quoted[index]!)));
     else copyText(out, data, start, end, span.quoted[index]!);
-    out.ascii('</t></is></c>');
+    out.markup(TEXT_END);
   }
-  out.ascii('</row>');
+  out.markup(ROW_END);
 }
 
+const ROW_OPENING = Buffer.from('<row r="');
+const TAG_END = Buffer.from('">');
+const VALUE_END = Buffer.from('</v></c>');
+const TEXT_END = Buffer.from('</t></is></c>');
+const ROW_END = Buffer.from('</row>');
+
+/** A row number's decimal digits as bytes, written once per row and copied into each of its cells' references. */
+class RowDigits {
+  private readonly digits = new Uint8Array(16);
+  private length = 0;
+
+  set(row: number): Uint8Array {
+    this.length = 0;
+    for (let rest = row; ; rest = Math.floor(rest / 10)) {
+      this.digits[15 - this.length++] = ZERO + (rest % 10);
+      if (rest < 10) break;
+    }
+    return this.digits.subarray(16 - this.length);
+  }
+}
+const ROW_DIGITS = new RowDigits();
+
 /** `<c r="B12" s="3"` and what follows it. */
-function appendOpening(out: XmlBytes, column: ColumnWriter, row: string, rest: string): void {
-  out.ascii(column.opening);
-  out.ascii(row);
-  out.ascii(column.styled);
-  out.ascii(rest);
+function appendOpening(out: XmlBytes, column: ColumnWriter, row: Uint8Array, rest: Uint8Array): void {
+  out.markup(column.opening);
+  out.markup(row);
+  out.markup(rest);
 }

@@ -4,42 +4,49 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
+import { crc32 } from 'node:zlib';
 import { XmlBytes } from './sheet-rows.js';
 import { sheetRelationships, sheetTail, StyleSheet, workbookParts } from './spreadsheet-ml.js';
 
 const require = createRequire(import.meta.url);
 
 /**
- * yazl (CommonJS) requires buffer-crc32, whose package gives an ES module under the `import` condition. A process
- * started with `--conditions import` (vitest starts its workers so, for the e2e tests' in-process runs) would hand yazl
- * that module, which lacks the CommonJS API (`crc32.unsigned`): the CommonJS build is cached first under that name.
+ * yazl (CommonJS) computes every entry's CRC-32 with buffer-crc32, in JavaScript: 0.3–0.4 s of the main thread's CPU
+ * over the corpus's 110 MB of sheet XML, where zlib's native `crc32` (Node ≥ 20.15, below this package's engines) takes
+ * 0.02 s. yazl only calls `crc32.unsigned(buffer, previous)`; the module it requires is put in require's cache first as
+ * that function over `zlib.crc32`, under the path yazl resolves (the ES build's path too in a process started with
+ * `--conditions import`, as vitest starts its workers, whose ES module lacks the CommonJS API yazl calls).
  */
 function loadYazl(): typeof import('yazl') {
   const yazlPath = require.resolve('yazl');
-  const fromYazl = createRequire(yazlPath);
-  const crcPath = fromYazl.resolve('buffer-crc32');
-  if (crcPath.endsWith('.mjs') && !require.cache[crcPath]) {
-    const commonJsPath = crcPath.replace(/\.mjs$/, '.cjs');
-    fromYazl(commonJsPath);
-    require.cache[crcPath] = require.cache[commonJsPath];
+  const crcPath = createRequire(yazlPath).resolve('buffer-crc32');
+  if (!require.cache[crcPath]) {
+    const crc = new Module(crcPath);
+    crc.exports = { unsigned: (data: Uint8Array, previous?: number) => crc32(data, previous ?? 0) };
+    crc.filename = crcPath;
+    crc.loaded = true;
+    require.cache[crcPath] = crc;
   }
   return require(yazlPath) as typeof import('yazl');
 }
 const yazl = loadYazl();
 
 /**
- * Deflate level of the parts. On the corpus's 108 MB of sheet XML, level 6 (zlib's default) took 1.9× the CPU of
- * level 3 for a file 6 % smaller; level 1 was no faster than 3 and 5 % larger (see docs/performance.md).
+ * Deflate level of the parts. On the corpus's 113 MB of sheet XML, level 2 took 0.63–0.76 CPU s against 0.73–0.84 for
+ * level 3, for a file 3 % larger; level 6 (zlib's default) about twice level 3's time for 6 % less (docs/performance.md).
  */
-const COMPRESSION_LEVEL = 3;
+const COMPRESSION_LEVEL = 2;
 /** Bytes of XML gathered before they are handed to the zip: one write per row would cost more than the row. */
 const CHUNK_BYTES = 1 << 18;
 
 /** One sheet's part being written: rows go in with `write`, links are noted with `link`, `close` ends the part. */
 export class SheetPart {
-  /** Rows are written here; `flush` hands them to the zip once there are enough. */
-  readonly xml = new XmlBytes();
+  /**
+   * Rows are written here; `flush` hands them to the zip once there are enough. Room for a chunk and the row that
+   * passes it: a buffer of 1 MB per 256 kB chunk made 440 MB of allocations for the corpus's 113 MB of XML.
+   */
+  readonly xml = new XmlBytes(CHUNK_BYTES + (CHUNK_BYTES >> 2));
   private readonly linkedCells: string[] = [];
   private readonly linkTargets: string[] = [];
 
@@ -56,9 +63,14 @@ export class SheetPart {
     await this.flush();
   }
 
+  /** Whether `xml` holds enough to hand to the zip. */
+  get full(): boolean {
+    return this.xml.length >= CHUNK_BYTES;
+  }
+
   /** Hands what `xml` holds to the zip once there is enough of it; waits only if the zip has fallen behind. */
   async flush(force = false): Promise<void> {
-    if (this.xml.length < CHUNK_BYTES && !force) return;
+    if (!this.full && !force) return;
     if (!this.stream.write(this.xml.take())) await Promise.race([once(this.stream, 'drain'), this.written]);
   }
 

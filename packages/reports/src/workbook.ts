@@ -140,6 +140,7 @@ async function writeTable(
   let inSheet = 0;
   let rows = 0;
   const span = new RecordSpan();
+  const link = (ref: string, target: string) => sheet.link(ref, target);
   let isHeader = true;
   let carried: Buffer = Buffer.alloc(0);
   const writeRecords = async (data: Buffer, final: boolean): Promise<Buffer> => {
@@ -159,8 +160,9 @@ async function writeTable(
       }
       inSheet += 1;
       rows += 1;
-      appendRow(sheet.xml, data, span, inSheet + 1, columns, (ref, target) => sheet.link(ref, target));
-      await sheet.flush();
+      appendRow(sheet.xml, data, span, inSheet + 1, columns, link);
+      // An await per row costs more than many rows: only once there is a chunk to hand to the zip.
+      if (sheet.full) await sheet.flush();
     }
     return data.subarray(at);
   };
