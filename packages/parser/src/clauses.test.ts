@@ -44,6 +44,13 @@ describe('SentenceClauses', () => {
     expect([0, 5, 10].map((position) => clauses.coordinateClauseOf(position))).toEqual([0, 0, 2]);
   });
 
+  it('takes a word that opens with an additive character for the word it is (并购, 还款), not an added deed', () => {
+    const text = '开展核酸检测，并购企业获得贷款，还款期限延长，并开展消毒。';
+    const clauses = new SentenceClauses(text, cues);
+    const at = (word: string) => clauses.coordinateClauseOf(text.indexOf(word));
+    expect([at('开展核酸'), at('并购'), at('还款'), at('并开展')]).toEqual([0, 1, 2, 2]);
+  });
+
   it('numbers clauses by the breaks before a position', () => {
     const text = '甲，乙；丙。';
     const clauses = new SentenceClauses(text, cues);

@@ -23,6 +23,8 @@ export const ClauseCues = z.object({
   locative: words,
   /** A clause opening with one of these (`又`, `一边`, `同时`) adds a deed to the clause before, not a later, weightier one. */
   additive: words.default([]),
+  /** Words that open with an additive word but are words of their own (`还款`, `并购`, `又称`): no added deed. */
+  notAdditive: words.default([]),
 });
 export type ClauseCues = z.infer<typeof ClauseCues>;
 
@@ -56,7 +58,7 @@ export class SentenceClauses {
     for (const [from, to] of bounds) this.addClauseFrames(from, to);
     [0, ...this.clauseEnds.map((end) => end + 1)].forEach((from, index) => {
       const opening = text.slice(from, from + 12).trimStart();
-      const adds = index > 0 && cues.additive.some((word) => opening.startsWith(word));
+      const adds = index > 0 && cues.additive.some((word) => opening.startsWith(word)) && !cues.notAdditive.some((word) => opening.startsWith(word));
       this.coordinates.push(adds ? this.coordinates[index - 1]! : index);
     });
     this.addEnclosedFrames(0, text.length);

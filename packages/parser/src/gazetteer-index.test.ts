@@ -27,6 +27,12 @@ describe('place names in English', () => {
     for (const zone of named) expect(built.englishName(zone.name)).toBe(zone.english);
     expect(built.englishName('钱江世纪城')).toBe('Qianjiang Century City');
   });
+
+  it('splits a village from its township, not an everyday word, and reads no name off the prototype', () => {
+    expect(built.englishName('中坛乡双石村')).toBe('Zhongtan Township Shuangshi Village');
+    expect(built.englishName('美丽乡村示范村')).toBe('Meilixiangcunshifan Village');
+    expect(built.englishName('constructor')).toBe('Constructor');
+  });
 });
 
 describe('the saved gazetteer index', () => {

@@ -13,9 +13,9 @@ import type { GazetteerSnapshot, NameEntry } from './gazetteer-snapshot.js';
 const require = createRequire(import.meta.url);
 /**
  * Raised whenever what a saved index holds changes shape (2: every place has a `prefecture` field; 3: places and the
- * trie's entries as columns, see `packGazetteer`).
+ * trie's entries as columns, see `packGazetteer`; 4: zones' English names).
  */
-const FORMAT = 3;
+const FORMAT = 4;
 /** Beside the compiled code, from src/ and dist/ alike; written by `pnpm build` (dist/save-gazetteer-index.js). */
 export const GAZETTEER_INDEX_FILE = fileURLToPath(new URL('../dist/gazetteer-index.bin', import.meta.url));
 const KEY_BYTES = 64;

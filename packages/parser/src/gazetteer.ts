@@ -210,13 +210,22 @@ export class Gazetteer {
 
   /** A place name for English readers: pinyin of its proper part and its level in English (Cangnan County, Wenzhou City). */
   englishName(name: string): string {
-    return this.englishNames[name] ?? englishPlaceName(name, (proper) => this.pinyinOf(proper));
+    if (Object.hasOwn(this.englishNames, name)) return this.englishNames[name]!;
+    return englishPlaceName(
+      name,
+      (proper) => this.pinyinOf(proper),
+      (township) => this.isTownship(township),
+    );
+  }
+
+  /** Whether the gazetteer knows `name`, written whole, as a township (城北街道, 中坛乡). */
+  private isTownship(name: string): boolean {
+    return this.namesAt(name, 0).some(([end, entries]) => end === name.length && entries.some((entry) => entry.place.level === 'township'));
   }
 
   /** Pinyin for a place name, official spellings first, syllables joined and capitalised (Zhejiang, Cangnan). */
   pinyinOf(name: string): string {
-    const override = this.pinyinOverrides[name];
-    if (override) return override;
+    if (Object.hasOwn(this.pinyinOverrides, name)) return this.pinyinOverrides[name]!;
     // Loaded on first use: most runs spell only the regions, whose pinyin the saved index holds.
     const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
     const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');

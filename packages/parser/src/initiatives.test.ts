@@ -99,11 +99,12 @@ describe('extractInitiatives', () => {
   it.each([
     ['a long noun that is another thing’s', '这个由“土专家”主持研发的APP已推广到12个省份'],
     ['a year that dates what the name did', '这个“穷山沟”2016年实现整体脱贫'],
+    ['a year that dates a deed ending in a programme noun', '“穷寨子”2016年完成安置房建设，“老大难”2020年列入整治范围'],
     ['the theme of an event written before it', '联合开展主题为“学思践悟·奋进青春”的网络党课；口号是“人人参与，共建共享”'],
     ['a list that trails off', '“‘三保障’、产业及收入、人居环境……”手机小程序里一应俱全'],
     ['a report that opens with a time', '群里跳出“今日小区所有楼道均完成两次消毒工作”的通知'],
     ['a negated verb used as a state', '多地图书馆线上“不打烊”，推出系列服务'],
-    ['a generation', '这群“90后”“00后”医护人员坚守一线'],
+    ['a generation', '这群“90后”“00后”“九零后”“９０后”医护人员坚守一线'],
     ['a quoted idiom used as an adverb', '各类主体“你追我赶”地出台活动方案，不搞“一刀切”地关停'],
   ])('ignores %s', (_case, text) => {
     expect(names(text)).toEqual([]);

@@ -28,6 +28,7 @@ const InitiativeCuesFile = z.object({
   numberedRules: z.object({ words: z.array(z.string().min(1)), conversions: z.string() }),
   naming: z.object({ verbs: z.array(z.string().min(1)), practiceNouns: z.array(z.string().min(1)) }),
   campaignTimes: z.object({ words: z.array(z.string().min(1)) }),
+  editionNouns: z.object({ words: z.array(z.string().min(1)) }),
 });
 export interface InitiativeCues {
   nameEndings: string[];
@@ -58,6 +59,8 @@ export interface InitiativeCues {
   naming: { verbs: string[]; practiceNouns: string[] };
   /** A year inside a name, or a season opening it (2020网络护苗, 暑期护学): a campaign of that time. */
   campaignTime: RegExp;
+  /** Events a dated edition of a series is (晚会, 大赛, 论坛): the noun that ends “加油中国”2020年…棋王赛. */
+  editionNouns: string[];
 }
 
 export function loadInitiativeCues(file = dataPath('initiative-cues.json')): InitiativeCues {
@@ -83,6 +86,7 @@ export function loadInitiativeCues(file = dataPath('initiative-cues.json')): Ini
     conversion: new RegExp(cues.numberedRules.conversions),
     naming: cues.naming,
     campaignTime: new RegExp(`(?:19|20)[0-9]{2}|^(?:${cues.campaignTimes.words.map(escapeRegExp).join('|')})`),
+    editionNouns: cues.editionNouns.words,
   };
 }
 
@@ -103,12 +107,16 @@ const EDITION_WINDOW = 24;
 
 /**
  * A series' title before a dated edition (“加油中国”2020年全国象棋业余棋王赛, “四海同春”2019年…新春晚会): a year, then a phrase
- * that names an event or programme. A year that dates what the name did (“穷寨子”2016年实现整体脱贫) is no edition.
+ * that names an event's noun with no verb of launching before it (2020年举办…大赛 is what was done). A year that dates what the
+ * name did (“穷寨子”2016年实现整体脱贫, “穷寨子”2016年完成安置房建设) is no edition.
  */
 function isEditionTitle(text: string, end: number, cues: InitiativeCues): boolean {
   if (!EDITION_YEAR.test(text.slice(end, end + 5))) return false;
   const phrase = phraseAfter(text, end, EDITION_WINDOW);
-  return cues.followers.some((word) => phrase.includes(word));
+  const nounAt = Math.min(...cues.editionNouns.map((noun) => phrase.indexOf(noun)).filter((at) => at > 0));
+  if (!Number.isFinite(nounAt)) return false;
+  const before = phrase.slice(0, nounAt);
+  return !cues.precedingVerbs.some((verb) => verb.length >= 2 && before.includes(verb));
 }
 /** A campaign of a year (护苗2019, 净网2020). */
 const YEAR_CAMPAIGN = /^[\u4e00-\u9fff]{2,8}(?:19|20)[0-9]{2}$/;

@@ -3,7 +3,13 @@ import { shortNameOf } from './gazetteer.js';
 import { englishPlaceName, NATIONALITIES_EN, NATIONALITY_SUFFIX } from './place-names-en.js';
 
 // The proper part stands out in brackets, so each test says what was taken as the proper part.
-const marked = (name: string) => englishPlaceName(name, (proper) => `[${proper}]`);
+const townships = new Set(['淮川街道', '乡村镇']);
+const marked = (name: string) =>
+  englishPlaceName(
+    name,
+    (proper) => `[${proper}]`,
+    (township) => townships.has(township),
+  );
 
 describe('englishPlaceName', () => {
   it.each([
@@ -36,8 +42,15 @@ describe('englishPlaceName', () => {
     ['中坛乡双石村', '[中坛] Township [双石] Village'],
     ['淮川街道城西社区', '[淮川] Subdistrict [城西] Community'],
     ['红泥湾镇石灰窑村', '[红泥湾] Town [石灰窑] Village'],
-    ['乡村', '[乡] Village'],
+    ['乡村镇村委村', '[乡村] Town [村委] Village'],
   ])('writes a village after its township as two names: %s', (name, english) => expect(marked(name)).toBe(english));
+
+  it.each([
+    ['美丽乡村示范村', '[美丽乡村示范] Village'],
+    ['江南水乡花园社区', '[江南水乡花园] Community'],
+    ['乡村', '[乡] Village'],
+    ['江南小镇花园社区', '[江南小镇花园] Community'],
+  ])('splits no name at a 乡 or 镇 of an everyday word: %s', (name, english) => expect(marked(name)).toBe(english));
 
   it('leaves a name without a generic part to pinyin whole', () => expect(marked('前海')).toBe('[前海]'));
 

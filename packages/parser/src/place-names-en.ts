@@ -113,9 +113,19 @@ const BANNER_WORDS_EN: Readonly<Record<string, string>> = { 左: 'Left', 右: 'R
 
 /** A village or community written after its township (中坛乡双石村): each part is a name of its own. */
 const VILLAGE_IN_TOWNSHIP = /^(.{2,}?(?:乡|镇|街道))(.{2,}(?:村|社区))$/;
+/** Where a 乡 or 镇 is part of an everyday word (美丽乡村, 江南水乡, 特色小镇), not a township's level. */
+const WORD_NOT_TOWNSHIP = /(?:水乡|城乡|家乡|故乡|老乡|异乡|城镇|乡镇|集镇|重镇|小镇|名镇|古镇)$/;
 
-/** `name` in English, `pinyinOf` spelling its proper part (official spellings first). */
-export function englishPlaceName(name: string, pinyinOf: (proper: string) => string): string {
+/** Whether `head` ends in a township's level and `tail` is a village of it: a known township, or a name shaped as one. */
+function isTownshipThenVillage(head: string, tail: string, isTownship: (name: string) => boolean): boolean {
+  return isTownship(head) || (!WORD_NOT_TOWNSHIP.test(head) && !/^[村镇乡]/.test(tail));
+}
+
+/**
+ * `name` in English, `pinyinOf` spelling its proper part (official spellings first). A name is split into a township and
+ * a village where `isTownship` knows the first part, or where no everyday word holds its 乡 or 镇 (美丽乡村示范村 is one name).
+ */
+export function englishPlaceName(name: string, pinyinOf: (proper: string) => string, isTownship: (name: string) => boolean = () => false): string {
   const autonomous = NATIONALITY_SUFFIX.exec(name);
   if (autonomous) {
     const nationalities = [...autonomous[0].matchAll(new RegExp(NATIONALITY, 'g'))].map((match) => NATIONALITIES_EN[match[0].replace(/族$/, '')]!);
@@ -129,7 +139,8 @@ export function englishPlaceName(name: string, pinyinOf: (proper: string) => str
     return `${pinyinOf(banner[1]!)} ${words.join(' ')} Banner`;
   }
   const village = VILLAGE_IN_TOWNSHIP.exec(name);
-  if (village) return `${englishPlaceName(village[1]!, pinyinOf)} ${englishPlaceName(village[2]!, pinyinOf)}`;
+  if (village && isTownshipThenVillage(village[1]!, village[2]!, isTownship))
+    return `${englishPlaceName(village[1]!, pinyinOf)} ${englishPlaceName(village[2]!, pinyinOf)}`;
   const suffix = GENERIC_SUFFIXES_EN.find(([chinese]) => name.endsWith(chinese) && name.length > chinese.length);
   return suffix ? `${pinyinOf(name.slice(0, -suffix[0].length))} ${suffix[1]}` : pinyinOf(name);
 }

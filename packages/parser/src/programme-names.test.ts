@@ -61,6 +61,13 @@ describe('programmeKey', () => {
 });
 
 describe('articleProgrammeIds', () => {
+  it('gives a chain of names, each writing out the next shorter one, one id', () => {
+    const names = ['全国博物馆十大精品陈列展览公益巡回推介', '全国博物馆十大精品陈列展览', '博物馆精品展览'];
+    const ids = articleProgrammeIds(names, naming);
+    expect(new Set(ids.values()).size).toBe(1);
+    expect(ids.get(names[0]!)).toBe(ids.get(names[2]!));
+  });
+
   it('takes a longer name that adds a place or a description in the same article for the shorter', () => {
     const isPlace = (text: string) => text === '巴州区';
     const ids = articleProgrammeIds(

@@ -191,30 +191,38 @@ function spellingOf(name: string, naming: ProgrammeNaming): Spelling {
 
 /**
  * One article's programme ids: a name that writes out another name of the same article (`writesOut`) takes that name's id,
- * the shortest such name's where there are several. Within one article the longer name refers back to the shorter; across
- * articles the same words may name different things (every province has its own 健康码), so nothing more is merged.
+ * the shortest such name's where there are several, and that name may itself write out a shorter one: the id is the last
+ * of the chain's, so that all of them are one programme. Within one article the longer name refers back to the shorter;
+ * across articles the same words may name different things (every province has its own 健康码), so nothing more is merged.
  */
 export function articleProgrammeIds(names: readonly string[], naming: ProgrammeNaming, isPlace: (text: string) => boolean = () => false): Map<string, string> {
   const ownName = (name: string) => OWN_NAME.test(name) || ENUMERATION.test(name);
   const spellings = [...new Set(names)].map((name) => spellingOf(name, naming));
   // Shortest first, so that the first name a name writes out is the one whose id it takes.
   const bases = spellings.filter((spelling) => !ownName(spelling.name)).sort((a, b) => a.spelledLength - b.spelledLength);
+  const writtenOut = new Map<Spelling, Spelling>();
+  for (const spelling of spellings) {
+    const base = ownName(spelling.name) ? undefined : bases.find((short) => writesOutShorter(spelling, short, naming, isPlace));
+    if (base) writtenOut.set(spelling, base);
+  }
   const ids = new Map<string, string>();
   for (const spelling of spellings) {
-    let base: Spelling | undefined;
-    if (!ownName(spelling.name)) {
-      for (const short of bases) {
-        // Neither a key nor a spelling two characters shorter: nothing to write out.
-        if (short.key === spelling.key || (short.keyLength > spelling.keyLength - 2 && short.spelledLength > spelling.spelledLength - 2)) continue;
-        if (writesOut(spelling, short, naming, isPlace)) {
-          base = short;
-          break;
-        }
-      }
+    // Each step is to a shorter key or spelling, so the chain ends; the set only guards against a rule that would not.
+    const chain = new Set<Spelling>([spelling]);
+    let last = spelling;
+    for (let next = writtenOut.get(last); next && !chain.has(next); next = writtenOut.get(last)) {
+      chain.add(next);
+      last = next;
     }
-    ids.set(spelling.name, (base ?? spelling).key);
+    ids.set(spelling.name, last.key);
   }
   return ids;
+}
+
+/** Whether `spelling` writes out the shorter name `short` (neither the same key nor a key and spelling nearly as long). */
+function writesOutShorter(spelling: Spelling, short: Spelling, naming: ProgrammeNaming, isPlace: (text: string) => boolean): boolean {
+  if (short.key === spelling.key || (short.keyLength > spelling.keyLength - 2 && short.spelledLength > spelling.spelledLength - 2)) return false;
+  return writesOut(spelling, short, naming, isPlace);
 }
 
 /** Whether a quoted name is a national slogan or a title (不忘初心、牢记使命, 我和我的祖国) rather than a programme of the region. */
