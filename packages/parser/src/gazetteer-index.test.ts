@@ -18,6 +18,10 @@ describe('place names in English', () => {
     expect(built.englishName('崖州湾科技城')).toBe('Yazhouwan Science City');
     expect(built.englishName('宁乡高新技术产业开发区')).toBe('Ningxiang High-tech Industrial Development Zone');
     expect(built.englishName('苏州工业园')).toBe('Suzhou Industrial Park');
+    expect(built.englishName('西安市')).toBe("Xi'an City");
+    expect(built.englishName('雅安市')).toBe("Ya'an City");
+    expect(built.englishName('淳安县')).toBe("Chun'an County");
+    expect(built.englishName('哈尔滨市')).toBe('Harbin City');
   });
 
   it("uses a zone's English name in use where the alias table gives one, from the table itself", () => {

@@ -228,7 +228,10 @@ export class Gazetteer {
     if (Object.hasOwn(this.pinyinOverrides, name)) return this.pinyinOverrides[name]!;
     // Loaded on first use: most runs spell only the regions, whose pinyin the saved index holds.
     const { pinyin } = require('pinyin-pro') as typeof import('pinyin-pro');
-    const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
+    // Pinyin marks where a syllable opening with a, o or e follows another (Xi'an, Ya'an), or it reads as another word.
+    const syllables = pinyin(name, { toneType: 'none', type: 'all', nonZh: 'consecutive' })
+      .map((item, index) => (!item.isZh ? item.origin : index > 0 && /^[aoe]/.test(item.pinyin) ? `'${item.pinyin}` : item.pinyin))
+      .join('');
     return syllables.charAt(0).toUpperCase() + syllables.slice(1).replace(/v/g, 'ü');
   }
 }
