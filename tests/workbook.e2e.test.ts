@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import readXlsxFile from 'read-excel-file/node';
 import Papa from 'papaparse';
@@ -33,6 +34,34 @@ const HAS_SOFFICE = (() => {
   }
 })();
 
+/** CRC-32 (IEEE) bit by bit, independent of the zlib the workbook's writer uses. */
+function crc32Reference(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Each entry of a zip from its central directory: its name, the CRC-32 it records and its data, inflated. */
+function zipEntries(zip: Buffer): Array<{ name: string; recorded: number; data: Buffer }> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries: Array<{ name: string; recorded: number; data: Buffer }> = [];
+  for (let index = 0; index < count; index++) {
+    const [method, recorded, compressedSize] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 16), zip.readUInt32LE(at + 20)];
+    const [nameLength, extraLength, commentLength, local] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42)];
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const stored = zip.subarray(dataStart, dataStart + compressedSize);
+    entries.push({ name, recorded, data: method === 8 ? inflateRawSync(stored) : stored });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
 async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
@@ -58,6 +87,12 @@ describe('--xlsx', () => {
     expect(result.stderr).toBe('');
     workbook = await readWorkbook(file);
   }, 60_000);
+
+  it('records the true CRC-32 of every part (checked bit by bit, not by the zlib that wrote it)', () => {
+    const entries = zipEntries(readFileSync(file));
+    expect(entries.map((entry) => entry.name)).toContain('xl/worksheets/sheet1.xml');
+    for (const entry of entries) expect([entry.name, entry.recorded]).toEqual([entry.name, crc32Reference(entry.data)]);
+  });
 
   it('has a sheet per table, comparison first, then README, each with the header and the rows of its CSV', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([...TABLES, 'README']);

@@ -4,29 +4,27 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createRequire, Module } from 'node:module';
-import { crc32 } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { XmlBytes } from './sheet-rows.js';
 import { sheetRelationships, sheetTail, StyleSheet, workbookParts } from './spreadsheet-ml.js';
 
 const require = createRequire(import.meta.url);
 
 /**
- * yazl (CommonJS) computes every entry's CRC-32 with buffer-crc32, in JavaScript: 0.3–0.4 s of the main thread's CPU
- * over the corpus's 110 MB of sheet XML, where zlib's native `crc32` (Node ≥ 20.15, below this package's engines) takes
- * 0.02 s. yazl only calls `crc32.unsigned(buffer, previous)`; the module it requires is put in require's cache first as
- * that function over `zlib.crc32`, under the path yazl resolves (the ES build's path too in a process started with
- * `--conditions import`, as vitest starts its workers, whose ES module lacks the CommonJS API yazl calls).
+ * yazl computes every entry's CRC-32 with zlib's native `crc32` by this project's patch (patches/yazl@3.3.1.patch): its
+ * buffer-crc32, in JavaScript, took 0.38–0.43 s of the main thread over the corpus's 113 MB of sheet XML, zlib 0.02 s.
+ * Where Node has no `zlib.crc32` (21.x, 22.0–22.1) the patch falls back to buffer-crc32, whose package gives an ES module
+ * under the `import` condition: a process started with `--conditions import` (vitest starts its workers so) would hand
+ * yazl that module, which lacks the CommonJS API (`crc32.unsigned`), so the CommonJS build is cached under that name first.
  */
 function loadYazl(): typeof import('yazl') {
   const yazlPath = require.resolve('yazl');
-  const crcPath = createRequire(yazlPath).resolve('buffer-crc32');
-  if (!require.cache[crcPath]) {
-    const crc = new Module(crcPath);
-    crc.exports = { unsigned: (data: Uint8Array, previous?: number) => crc32(data, previous ?? 0) };
-    crc.filename = crcPath;
-    crc.loaded = true;
-    require.cache[crcPath] = crc;
+  const fromYazl = createRequire(yazlPath);
+  const crcPath = fromYazl.resolve('buffer-crc32');
+  if (crcPath.endsWith('.mjs') && !require.cache[crcPath]) {
+    const commonJsPath = crcPath.replace(/\.mjs$/, '.cjs');
+    fromYazl(commonJsPath);
+    require.cache[crcPath] = require.cache[commonJsPath];
   }
   return require(yazlPath) as typeof import('yazl');
 }
