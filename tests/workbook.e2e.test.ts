@@ -52,7 +52,12 @@ function zipEntries(zip: Buffer): Array<{ name: string; recorded: number; data: 
   const entries: Array<{ name: string; recorded: number; data: Buffer }> = [];
   for (let index = 0; index < count; index++) {
     const [method, recorded, compressedSize] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 16), zip.readUInt32LE(at + 20)];
-    const [nameLength, extraLength, commentLength, local] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32), zip.readUInt32LE(at + 42)];
+    const [nameLength, extraLength, commentLength, local] = [
+      zip.readUInt16LE(at + 28),
+      zip.readUInt16LE(at + 30),
+      zip.readUInt16LE(at + 32),
+      zip.readUInt32LE(at + 42),
+    ];
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
     const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const stored = zip.subarray(dataStart, dataStart + compressedSize);
