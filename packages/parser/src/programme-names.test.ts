@@ -60,6 +60,12 @@ describe('programmeKey', () => {
   });
 });
 
+describe('programmeKey of a folded noun before a programme noun', () => {
+  it('gives 首问负责制度建设 and 首问负责制建设 one key', () => {
+    expect(programmeKey('首问负责制度建设', naming)).toBe(programmeKey('首问负责制建设', naming));
+  });
+});
+
 describe('articleProgrammeIds', () => {
   it('gives a chain of names, each writing out the next shorter one, one id', () => {
     const names = ['全国博物馆十大精品陈列展览公益巡回推介', '全国博物馆十大精品陈列展览', '博物馆精品展览'];

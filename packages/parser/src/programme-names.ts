@@ -77,7 +77,8 @@ function stemOf(part: string, naming: ProgrammeNaming): string {
   for (const suffix of naming.suffixes) {
     if (!spelled.endsWith(suffix)) continue;
     const stem = spelled.slice(0, -suffix.length);
-    if (length(stem) >= 2 && !naming.countingRemainder.test(stem)) return stem;
+    // The noun left before a programme noun is folded too (首问负责制度建设 and 首问负责制建设 are one).
+    if (length(stem) >= 2 && !naming.countingRemainder.test(stem)) return shortForm(stem, naming);
     break;
   }
   return spelled;
