@@ -101,8 +101,8 @@ function withoutGloss(name: string): string {
 }
 
 /**
- * A parallel slogan's parts, each without the verb before the ending they share (党旗飘在一线、堡垒建在一线 → 党旗在一线、
- * 堡垒在一线): writers vary that verb (堡垒建在一线 / 堡垒筑在一线) but not what opens each part. Applies to three or more
+ * A parallel slogan's parts, each without the verb before the ending they share (党旗飘在一线、堡垒建在一线、党员冲在一线 →
+ * 党旗在一线、堡垒在一线、党员在一线): writers vary that verb (堡垒建在一线 / 堡垒筑在一线) but not what opens each part. Applies to three or more
  * parts of one length sharing an ending of two or more characters, with at least two characters before the verb.
  */
 function parallelParts(parts: readonly string[]): string[] {
