@@ -18,6 +18,7 @@ import {
   type SectionCues,
   type SectionedArticle,
 } from './sections.js';
+import { placesElsewhereLeaveSection, reportsEndSections, trailingTitlesBelongToNone } from './section-ends.js';
 import { isPlaceUnit, type KnownUnits } from './units.js';
 
 /** What every strategy reads: the paragraphs, the places found in them and in the title, and the knowledge tables. */
@@ -82,6 +83,9 @@ function fromUnitHeadings(text: ArticleText): SectionedArticle | undefined {
 type HeadedParagraphRule = (infos: ParagraphInfo[], text: ArticleText, byStart: ReadonlyMap<number, HeadingFound>) => void;
 
 const HEADED_RULES: readonly HeadedParagraphRule[] = [
+  reportsEndSections,
+  trailingTitlesBelongToNone,
+  placesElsewhereLeaveSection,
   captionsTakeTheirProvince,
   markerLinesBelongToNone,
   calloutsIntroduceTheirSection,

@@ -17,6 +17,7 @@ const SectionCuesFile = z.object({
   nationalScope: z.array(z.string()),
   bylinePatterns: z.array(z.string()),
   captionPatterns: z.array(z.string()),
+  reportStartPatterns: z.array(z.string()),
   kind: z.object({
     minimumUnits: z.number().int().min(2),
     largestShare: z.number().min(0).max(1),
@@ -47,6 +48,8 @@ export interface SectionCues {
   bylines: RegExp[];
   /** Photo captions (图①：…): each tells where its own picture was taken. */
   captions: RegExp[];
+  /** Datelines and reporters' lines (`本报北京5月5日电`, `本报记者 张三`) that open a report: past a section's body, another report. */
+  reportStarts: RegExp[];
   /** What makes an article a roundup, and a regional or general one otherwise (see `classifyArticle`). */
   kind: {
     minimumUnits: number;
@@ -76,6 +79,7 @@ export function loadSectionCues(file = dataPath('section-cues.json')): SectionCu
     nationalScope: anyOf(cues.nationalScope),
     bylines: cues.bylinePatterns.map((pattern) => new RegExp(pattern)),
     captions: cues.captionPatterns.map((pattern) => new RegExp(pattern)),
+    reportStarts: cues.reportStartPatterns.map((pattern) => new RegExp(pattern)),
     kind: {
       ...cues.kind,
       // Phrases to blank out before looking for the words of `severalPlaces`; `(?!)` matches nothing where none are listed.

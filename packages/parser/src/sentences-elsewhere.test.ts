@@ -31,3 +31,27 @@ describe('sentences of a section placed by place names', () => {
     ]);
   });
 });
+
+describe('sentences of a section under a printed heading', () => {
+  const headed = (heading: string) =>
+    article([
+      heading,
+      '深化改革 扎实推进',
+      '济南市推行清单管理，减少报表。江西省主动开展联合审计，追回资金8.32亿元。',
+      '河南：',
+      '狠抓落实',
+      '郑州市精简会议。',
+    ]);
+
+  it('leaves a sentence naming only another province’s places out of a place heading’s region', () => {
+    expect(headed('山东：').figures.map((figure) => [figure.raw, figure.region])).toEqual([['8.32亿元', null]]);
+    expect(
+      headed('山东：')
+        .measures.filter((measure) => measure.paragraph === 2)
+        .map((measure) => measure.region),
+    ).toEqual(['山东', '']);
+  });
+  it('keeps a university’s deeds elsewhere its own', () => {
+    expect(headed('山东大学：').figures.map((figure) => [figure.raw, figure.region])).toEqual([['8.32亿元', '山东']]);
+  });
+});

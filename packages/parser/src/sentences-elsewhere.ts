@@ -1,5 +1,6 @@
-// Sentences that a section found only by place names cannot vouch for: they name places of another province and none
-// of the section's own, so their places, figures, programmes and measures are left out of every region.
+// Sentences that a section of a place cannot vouch for: they name places of another province and none of the
+// section's own, so their places, figures, programmes and measures are left out of every region. A heading vouches for
+// its place, not for what the passage tells of other provinces' places.
 import type { ParagraphInfo, Section } from '@roundup/model';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
@@ -15,11 +16,21 @@ export interface ElsewhereSpans {
 
 const NONE: ElsewhereSpans = { spans: [] };
 
-/** Paragraphs of sections placed by the place names of their paragraphs rather than by a printed heading. */
-export function placeInferredParagraphs(sections: readonly Section[]): Set<number> {
+/**
+ * Units whose story is their place's: a province, a city, a county, a site named by its place. A university's, a
+ * ministry's or an enterprise's deeds elsewhere are still its own.
+ */
+const PLACED_UNITS: ReadonlySet<Section['unitType']> = new Set(['province', 'city', 'county', 'other']);
+
+/**
+ * Paragraphs of sections placed by the place names of their paragraphs, or by a printed heading that names a place;
+ * a story told of one region (`inferred-single`) is left whole.
+ */
+export function placedParagraphs(sections: readonly Section[]): Set<number> {
   const inferred = new Set<number>();
   for (const section of sections) {
-    if (section.detectedBy !== 'inferred-places') continue;
+    const placed = section.detectedBy === 'inferred-places' || (section.detectedBy !== 'inferred-single' && PLACED_UNITS.has(section.unitType));
+    if (!placed) continue;
     for (let index = section.paragraphFrom; index <= section.paragraphTo; index++) inferred.add(index);
   }
   return inferred;
@@ -37,14 +48,14 @@ export function isElsewhere(sentence: SentenceSpan, matches: readonly PlaceMatch
   return votes.size > 0 && !votes.has(provinceCode);
 }
 
-/** Each paragraph's province and its elsewhere sentences (only a place-inferred section's paragraphs have any). */
+/** Each paragraph's province and its elsewhere sentences (only the paragraphs of a place's section have any). */
 export function sentencesElsewhere(
   paragraphs: readonly ParagraphInfo[],
   sections: readonly Section[],
   matches: readonly PlaceMatch[][],
   gazetteer: Gazetteer,
 ): ElsewhereSpans[] {
-  const inferred = placeInferredParagraphs(sections);
+  const inferred = placedParagraphs(sections);
   return paragraphs.map((info) => {
     const provinceCode = info.region ? gazetteer.region(info.region)?.code : undefined;
     if (!provinceCode) return NONE;
