@@ -38,11 +38,7 @@ describe('classifyDomains', () => {
     ['two weak words do not add a domain beside a strong one', '民警检查商家的销售台账。', ['public_safety']],
     ['a weak word qualifying the next cue word yields to it (帮扶企业)', '帮扶企业破解难题。', ['business_environment']],
     ['a weak word qualifying the next cue word yields to it (社区医院)', '社区医院开展义诊。', ['health']],
-    [
-      'the means named in 通过…等方式 yield to what they support',
-      '通过减免税款、缓缴社会保险费、返还失业保险费等方式支持中小企业。',
-      ['business_environment'],
-    ],
+    ['the means named in 通过…等方式 yield to what they support', '通过减免税款、缓缴社会保险费、返还失业保险费等方式支持中小企业。', ['business_environment']],
     ['a means named by its technology is not about it (信息化手段)', '运用信息化手段开展疫情排查。', ['health']],
     ['burdens laid on the grassroots are formalism, to be rectified', '防止层层加码，切实减轻基层负担。', ['rectification_enforcement']],
     ['a public-welfare post is a job', '村里为他安排了公益岗。', ['employment_social_security']],
