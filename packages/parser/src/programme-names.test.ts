@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleProgrammeIds, isNationalSlogan, loadProgrammeNaming, programmeKey } from './programme-names.js';
 
@@ -71,6 +72,36 @@ describe('articleProgrammeIds', () => {
   ])('keeps apart %s', (_case, names) => {
     const ids = articleProgrammeIds(names, naming);
     expect(ids.get(names[0]!)).not.toBe(ids.get(names[1]!));
+  });
+
+  it('gives what comparing every name with every shorter key gives', () => {
+    const points = (text: string) => [...text].length;
+    // The rule stated pair by pair: each short key in the order its name came, the shortest that fits winning.
+    const everyPair = (names: string[], isPlace: (text: string) => boolean) => {
+      const keys = new Map(names.map((name) => [name, key(name)]));
+      const ownName = (name: string) => /^[0-9一二三四五六七八九十百千万两双]|[+＋·•・—：:]/u.test(name) || /[、，,；;]/u.test(name);
+      const shortKeys = [...new Set([...keys].filter(([name, found]) => !ownName(name) && points(found) >= 3).map(([, found]) => found))];
+      const ids = new Map<string, string>();
+      for (const [name, found] of keys) {
+        let id = found;
+        for (const short of ownName(name) ? [] : shortKeys) {
+          if (points(found) - points(short) < 2 || points(short) >= points(id)) continue;
+          if (found.startsWith(short) || (found.endsWith(short) && isPlace(found.slice(0, found.length - short.length)))) id = short;
+        }
+        ids.set(name, id);
+      }
+      return ids;
+    };
+    // Few words, so that names share prefixes and suffixes; 𠀀 is two code units, 区 ends a "place".
+    const word = fc.constantFrom('民心通', '心通民', '巴州区', '区', '𠀀', '通', '服务', '工程');
+    const name = fc.array(word, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+    const isPlace = (text: string) => text.endsWith('区');
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 30 }), (names) => {
+        expect(articleProgrammeIds(names, naming, isPlace)).toEqual(everyPair(names, isPlace));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('leaves an enumeration that holds the shorter name as it is', () => {

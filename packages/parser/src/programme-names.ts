@@ -1,6 +1,7 @@
 // One programme however it is written: a grouping key for programme names, and the national slogans that are not a region's programme.
 import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
+import { codePointLength } from './text.js';
 
 const ProgrammeNamesFile = z.object({
   suffixes: z.array(z.string().min(1)),
@@ -49,16 +50,14 @@ function asciiFolded(text: string): string {
     .toLowerCase();
 }
 
-const length = (text: string) => [...text].length;
-
 /** A single name without its year and one trailing programme noun, unless what is left would only count or be too short. */
 function stemOf(part: string, naming: ProgrammeNaming): string {
   const undated = part.replace(YEAR_PREFIX, '').replace(YEAR_SUFFIX, '');
-  const spelled = (length(undated) >= 2 ? undated : part).replace(NOISE, '');
+  const spelled = (codePointLength(undated) >= 2 ? undated : part).replace(NOISE, '');
   for (const suffix of naming.suffixes) {
     if (!spelled.endsWith(suffix)) continue;
     const stem = spelled.slice(0, -suffix.length);
-    if (length(stem) >= 2 && !naming.countingRemainder.test(stem)) return stem;
+    if (codePointLength(stem) >= 2 && !naming.countingRemainder.test(stem)) return stem;
     break;
   }
   return spelled;
@@ -72,10 +71,10 @@ function stemOf(part: string, naming: ProgrammeNaming): string {
  */
 export function programmeKey(name: string, naming: ProgrammeNaming): string {
   const inner = INNER_QUOTE.exec(name)?.[1];
-  const folded = asciiFolded(inner && length(inner) >= 2 ? inner : name).trim();
+  const folded = asciiFolded(inner && codePointLength(inner) >= 2 ? inner : name).trim();
   const titled = folded.split(SUBTITLE);
   const subtitle = titled[titled.length - 1]!.trim();
-  const named = titled.length > 1 && length(subtitle.replace(NOISE, '')) >= 3 ? subtitle : folded;
+  const named = titled.length > 1 && codePointLength(subtitle.replace(NOISE, '')) >= 3 ? subtitle : folded;
   const parts = named
     .split(ENUMERATION)
     .map((part) => part.replace(NOISE, ''))
@@ -95,21 +94,59 @@ const OWN_NAME = /^[0-9一二三四五六七八九十百千万两双]|[+＋·•
  * articles the same words may name different things (every province has its own 健康码), so nothing more is merged.
  */
 export function articleProgrammeIds(names: readonly string[], naming: ProgrammeNaming, isPlace: (text: string) => boolean = () => false): Map<string, string> {
-  const keys = new Map(names.map((name) => [name, programmeKey(name, naming)]));
+  const keys = new Map<string, string>();
+  for (const name of names) if (!keys.has(name)) keys.set(name, programmeKey(name, naming));
   const ownName = (name: string) => OWN_NAME.test(name) || ENUMERATION.test(name);
-  const shortKeys = [...new Set([...keys].filter(([name, key]) => !ownName(name) && length(key) >= 3).map(([, key]) => key))];
+  const shortKeys = new ShortKeys();
+  for (const [name, key] of keys) if (!ownName(name) && codePointLength(key) >= 3) shortKeys.add(key);
   const ids = new Map<string, string>();
-  for (const [name, key] of keys) {
-    let id = key;
-    if (!ownName(name)) {
-      for (const short of shortKeys) {
-        if (length(key) - length(short) < 2 || length(short) >= length(id)) continue;
-        if (key.startsWith(short) || (key.endsWith(short) && isPlace(key.slice(0, key.length - short.length)))) id = short;
-      }
-    }
-    ids.set(name, id);
-  }
+  for (const [name, key] of keys) ids.set(name, ownName(name) ? key : (shortKeys.referredTo(key, isPlace) ?? key));
   return ids;
+}
+
+/**
+ * The short keys of an article, each with its rank (the order its first name came in), looked up by the prefixes and
+ * suffixes of a longer key: comparing every key with every short key took minutes for an article quoting tens of
+ * thousands of distinct names.
+ */
+class ShortKeys {
+  private readonly ranks = new Map<string, number>();
+  /** The lengths in code units the short keys come in: only a prefix or suffix of one of these can be one. */
+  private readonly lengths = new Set<number>();
+
+  add(key: string): void {
+    if (this.ranks.has(key)) return;
+    this.ranks.set(key, this.ranks.size);
+    this.lengths.add(key.length);
+  }
+
+  /**
+   * The short key a key refers back to: one it starts with, or ends with after a place, at least two characters
+   * shorter; the shortest such, and of those the first named. Undefined when none.
+   */
+  referredTo(key: string, isPlace: (text: string) => boolean): string | undefined {
+    const keyLength = codePointLength(key);
+    let best: string | undefined;
+    let bestLength = keyLength;
+    let bestRank = Infinity;
+    const consider = (short: string) => {
+      const rank = this.ranks.get(short);
+      if (rank === undefined) return;
+      const shortLength = codePointLength(short);
+      if (keyLength - shortLength < 2 || shortLength > bestLength || (shortLength === bestLength && rank > bestRank)) return;
+      best = short;
+      bestLength = shortLength;
+      bestRank = rank;
+    };
+    for (const length of this.lengths) {
+      // A short key is a whole part of the key: its remainder holds two characters at least, so two code units.
+      if (length > key.length - 2) continue;
+      consider(key.slice(0, length));
+      const suffix = key.slice(key.length - length);
+      if (this.ranks.has(suffix) && isPlace(key.slice(0, key.length - length))) consider(suffix);
+    }
+    return best;
+  }
 }
 
 /** Whether a quoted name is a national slogan or a title (不忘初心、牢记使命, 我和我的祖国) rather than a programme of the region. */
