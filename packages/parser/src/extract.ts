@@ -16,7 +16,7 @@ import { loadSectionCues, type SectionCues } from './sections.js';
 import { ParagraphSentences, splitSentences } from './sentences.js';
 import { placeRegion, regionAt, sentencesElsewhere, type ElsewhereSpans } from './sentences-elsewhere.js';
 import { codePointLength } from './text.js';
-import { itemsBySentence, lastIndexStartingBefore } from './text-order.js';
+import { lastIndexStartingBefore, SentenceItems } from './text-order.js';
 import { codeSentence, loadSentenceCoder, type SentenceCoder } from './roles.js';
 
 /** The knowledge tables every extractor uses, loaded once and shared by all articles. */
@@ -181,15 +181,15 @@ interface ParagraphFindings {
 /** One measure per sentence of a body paragraph: its domains, programmes, figures, role and instrument. */
 function paragraphMeasures(info: ParagraphInfo, found: ParagraphFindings, extractor: Extractor): Measure[] {
   const sentences = splitSentences(info.text);
-  // Each list is shared out among the sentences in one sweep.
-  const placesOf = itemsBySentence(found.places, sentences);
-  const initiativesOf = itemsBySentence(found.initiatives, sentences);
-  const figuresOf = itemsBySentence(found.figures, sentences);
-  const quotesOf = itemsBySentence(found.quoted, sentences);
-  return sentences.map((sentence, index) => {
-    const sentencePlaces = placesOf[index]!;
-    const sentenceInitiatives = initiativesOf[index]!;
-    const sentenceQuotes = quotesOf[index]!.map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
+  // Each list is shared out among the sentences in one sweep, a sentence's items as it comes.
+  const placesOf = new SentenceItems(found.places);
+  const initiativesOf = new SentenceItems(found.initiatives);
+  const figuresOf = new SentenceItems(found.figures);
+  const quotesOf = new SentenceItems(found.quoted);
+  return sentences.map((sentence) => {
+    const sentencePlaces = placesOf.of(sentence);
+    const sentenceInitiatives = initiativesOf.of(sentence);
+    const sentenceQuotes = quotesOf.of(sentence).map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
     return {
       paragraph: info.index,
       sentenceIndex: sentence.index,
@@ -197,7 +197,7 @@ function paragraphMeasures(info: ParagraphInfo, found: ParagraphFindings, extrac
       locality: sentencePlaces[0]?.name ?? localityBefore(found.places, sentence.start),
       domains: classifyDomains(sentence.text, extractor.taxonomy),
       initiatives: [...new Set(sentenceInitiatives.map((initiative) => initiative.name))],
-      figures: figuresOf[index]!.map((figure) => figure.raw),
+      figures: figuresOf.of(sentence).map((figure) => figure.raw),
       text: sentence.text,
       ...codeSentence(sentence.text, sentenceQuotes, sentenceInitiatives.length > 0, extractor.sentenceCoder),
     };

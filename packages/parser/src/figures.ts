@@ -201,7 +201,14 @@ export function extractFigures(text: string, paragraph: number, rules: FigureRul
 
 /** The figure a number starts, or undefined where the number is an ordinal, a date, part of a name or an idiom. */
 function figureAt(match: RegExpExecArray, text: string, paragraph: number, rules: FigureRules, quoted: readonly QuotedSpan[]): Figure | undefined {
-  const [whole, percentPrefix, arabic, chinese, innerApprox1, multipliers = '', innerApprox2] = match;
+  // By index: destructuring a match walks it with an iterator, made anew for every number of the paragraph.
+  const whole = match[0];
+  const percentPrefix = match[1];
+  const arabic = match[2];
+  const chinese = match[3];
+  const innerApprox1 = match[4];
+  const multipliers = match[5] ?? '';
+  const innerApprox2 = match[6];
   const start = match.index;
   // Reading before the text's start (or past its end) would deoptimise these hot functions: indexes are checked.
   const previous = start > 0 ? text[start - 1]! : '';
@@ -270,11 +277,21 @@ function unitAfter(
   const infix = chinese !== undefined && end < text.length && text[end] === '大' ? 1 : 0;
   if (end + infix >= text.length) return undefined;
   const index = wordIndex(rules);
-  const unitWord = index.units.get(text.charCodeAt(end + infix))?.find((candidate) => text.startsWith(candidate.word, end + infix));
-  const notUnit = index.notUnits.get(text.charCodeAt(end))?.find((word) => text.startsWith(word, end));
+  const unitWord = firstAt(index.units.get(text.charCodeAt(end + infix)), text, end + infix);
+  const notUnit = firstAt(index.notUnits.get(text.charCodeAt(end)), text, end);
   if (!unitWord || (infix === 0 && notUnit && notUnit.length >= unitWord.word.length)) return undefined;
   if (infix === 1 && unitWord.word !== '类' && unitWord.word !== '项') return undefined;
   return { unit: unitWord, end: end + infix + unitWord.word.length };
+}
+
+/** The first of the words (or unit words) written at `at` in the text; a loop, as a closure per number cost more than the search. */
+function firstAt<T extends string | UnitWord>(words: readonly T[] | undefined, text: string, at: number): T | undefined {
+  if (words === undefined) return undefined;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (text.startsWith(typeof word === 'string' ? word : word.word, at)) return word;
+  }
+  return undefined;
 }
 
 /**
@@ -310,7 +327,9 @@ function qualifierOf(
   number: { chinese: string | undefined; approximate: boolean },
 ): { qualifier: Qualifier; end: number } {
   let qualifier: Qualifier = number.approximate ? 'more_than' : (unit.qualifier ?? 'exact');
-  const suffix = SUFFIX_QUALIFIERS.find(([word]) => text.startsWith(word, end));
+  let suffix: [string, Qualifier] | undefined;
+  for (let index = 0; index < SUFFIX_QUALIFIERS.length && suffix === undefined; index++)
+    if (text.startsWith(SUFFIX_QUALIFIERS[index]![0], end)) suffix = SUFFIX_QUALIFIERS[index];
   // 上下 is a qualifier only at a phrase's end (not 上下联动); 多/余 after the unit only for durations (3年多, 月余).
   const suffixApplies =
     suffix !== undefined &&
@@ -318,7 +337,9 @@ function qualifierOf(
     (!(suffix[0] === '多' || suffix[0] === '余') || (unit.quantity === 'duration' && qualifier === 'exact'));
   if (suffix && suffixApplies) return { qualifier: suffix[1], end: end + suffix[0].length };
   if (qualifier === 'exact') {
-    const approx = rules.before.find(([word]) => text.endsWith(word, start));
+    let approx: [string, Qualifier] | undefined;
+    for (let index = 0; index < rules.before.length && approx === undefined; index++)
+      if (text.endsWith(rules.before[index]![0], start)) approx = rules.before[index];
     if (approx) qualifier = approx[1];
     // 上千万人, 上万元: "as many as" before a bare multiplier.
     else if (previous === '上' && /^[百千万亿]+$/.test(number.chinese ?? '')) qualifier = 'more_than';
