@@ -142,7 +142,7 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
         : extractInitiatives(text, info.index, initiativeCues, quoted, sentences).filter(
             (initiative) => !isNationalSlogan(initiative.name, extractor.programmeNaming),
           );
-    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: regionOf(initiative.start), programmeId: '' });
+    for (const initiative of paragraphInitiatives) initiatives.push(regionalInitiative(initiative, regionOf(initiative.start)));
     if (info.unit !== null && info.role === 'body') {
       // One by one: spread as arguments, a paragraph's measures (166,000 in one hostile paragraph) overflowed the stack.
       const found = { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted, elsewhere: elsewhere[info.index]! };
@@ -163,6 +163,12 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
 function regionalFigure(figure: Figure, region: string | null, locality: string, sentence: string): RegionalFigure {
   const { paragraph, start, end, raw, value, unit, qualifier, quantity, subject } = figure;
   return { paragraph, start, end, raw, value, unit, qualifier, quantity, subject, region, locality, sentence };
+}
+
+/** An initiative with its region, field by field as `regionalFigure`; its programme id is set once the article's names are known. */
+function regionalInitiative(initiative: Initiative, region: string | null): RegionalInitiative {
+  const { paragraph, start, end, name, sentence } = initiative;
+  return { paragraph, start, end, name, sentence, region, programmeId: '' };
 }
 
 /** The last place named before `offset` in its paragraph (places in text order, found by binary search); empty when none. */
