@@ -8,7 +8,7 @@ import { extractFigures, loadFigureRules, type FigureRules } from './figures.js'
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
 import { articleProgrammeIds, isNationalSlogan, loadProgrammeNaming, type ProgrammeNaming } from './programme-names.js';
-import { matchPlaceNames, resolvePlaceMatches } from './places.js';
+import { eachPlaceMention, matchPlaceNames } from './places.js';
 import { NumberedNames } from './numbered-names.js';
 import { findQuotedSpans, type QuotedSpan } from './quotes.js';
 import { sectionArticle } from './section-strategies.js';
@@ -106,9 +106,9 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     if (info.region !== previousRegion) recent = [];
     previousRegion = info.region;
     const provinceCode = info.region ? gazetteer.region(info.region)?.code : undefined;
-    for (const { paragraph, start, end, name, place, level } of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) {
+    eachPlaceMention(matches[info.index]!, provinceCode, recent, ({ paragraph, start, end, name, place, level }) => {
       places.push({ paragraph, start, end, name, place, level, region: placeRegion(info.region, elsewhere[info.index]!, start, place?.provinceCode) });
-    }
+    });
   }
 
   const quotedSpans = texts.map((text) => findQuotedSpans(text));

@@ -252,6 +252,20 @@ function placeUnder(match: PlaceMatch, parent: Place | null | undefined): Place 
 /** Resolves the matches of one stretch of text that shares a province, keeping the recent-place context. */
 export function resolvePlaceMatches(matches: readonly PlaceMatch[], provinceCode: string | undefined, recent: Place[] = []): PlaceMention[] {
   const mentions: PlaceMention[] = [];
+  eachPlaceMention(matches, provinceCode, recent, (mention) => mentions.push(mention));
+  return mentions;
+}
+
+/**
+ * `resolvePlaceMatches` handing each mention over as it is resolved: a caller that builds its own record of each
+ * leaves the mention to die young, where a list of all of a long paragraph's mentions lived to be copied by the collector.
+ */
+export function eachPlaceMention(
+  matches: readonly PlaceMatch[],
+  provinceCode: string | undefined,
+  recent: Place[],
+  use: (mention: PlaceMention) => void,
+): void {
   // Only the places zones and villages are written after are looked up again: a map of every match (424,000 in one
   // paragraph of place names) cost a sixth of that paragraph's extraction.
   const parents = new Set<PlaceMatch>();
@@ -265,7 +279,7 @@ export function resolvePlaceMatches(matches: readonly PlaceMatch[], provinceCode
       recent.push(place);
       if (recent.length > 8) recent.shift();
     }
-    mentions.push({
+    use({
       paragraph: match.paragraph,
       start: match.start,
       end: match.end,
@@ -274,5 +288,4 @@ export function resolvePlaceMatches(matches: readonly PlaceMatch[], provinceCode
       level: place?.level ?? levelOf(match),
     });
   }
-  return mentions;
 }
