@@ -54,9 +54,12 @@ export function parseChineseNumeral(text: string): number | undefined {
 }
 
 const FULL_WIDTH_DIGIT = /[０-９．，]/g;
+const NOT_PLAIN_ASCII = /[０-９．，,]/;
 
 /** Turns full-width digits and separators into ASCII and drops thousands separators. */
 export function normaliseArabic(text: string): string {
+  // Most numbers are plain ASCII digits: tested first, they are returned without the two replacements' new strings.
+  if (!NOT_PLAIN_ASCII.test(text)) return text;
   return text
     .replace(FULL_WIDTH_DIGIT, (char) => (char === '．' ? '.' : char === '，' ? ',' : String.fromCharCode(char.charCodeAt(0) - 0xfee0)))
     .replaceAll(',', '');
@@ -67,6 +70,8 @@ export function normaliseArabic(text: string): string {
  * decimal point (`2.19` × 10^8 → 219000000; 4.52 × 10^4 → 45200, never 45199.99999999999).
  */
 export function scaleDecimal(decimal: string, powerOfTen: number): number {
+  // A whole number not to be scaled (most figures): the number as written, without splitting and joining it again.
+  if (powerOfTen === 0 && !decimal.includes('.')) return Number(decimal);
   const [integerPart = '0', fractionPart = ''] = decimal.split('.');
   if (powerOfTen >= fractionPart.length) {
     return Number(`${integerPart}${fractionPart}${'0'.repeat(powerOfTen - fractionPart.length)}`);

@@ -8,7 +8,7 @@ import { extractFigures, loadFigureRules, type FigureRules } from './figures.js'
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { extractInitiatives, loadInitiativeCues, type InitiativeCues } from './initiatives.js';
 import { articleProgrammeIds, isNationalSlogan, loadProgrammeNaming, type ProgrammeNaming } from './programme-names.js';
-import { matchPlaceNames, resolvePlaceMatches } from './places.js';
+import { eachPlaceMention, matchPlaceNames } from './places.js';
 import { NumberedNames } from './numbered-names.js';
 import { findQuotedSpans, type QuotedSpan } from './quotes.js';
 import { sectionArticle } from './section-strategies.js';
@@ -16,7 +16,7 @@ import { loadSectionCues, type SectionCues } from './sections.js';
 import { ParagraphSentences, splitSentences } from './sentences.js';
 import { placeRegion, regionAt, sentencesElsewhere, type ElsewhereSpans } from './sentences-elsewhere.js';
 import { codePointLength } from './text.js';
-import { itemsBySentence, lastIndexStartingBefore } from './text-order.js';
+import { lastIndexStartingBefore, SentenceItems } from './text-order.js';
 import { codeSentence, loadSentenceCoder, type SentenceCoder } from './roles.js';
 
 /** The knowledge tables every extractor uses, loaded once and shared by all articles. */
@@ -106,9 +106,9 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
     if (info.region !== previousRegion) recent = [];
     previousRegion = info.region;
     const provinceCode = info.region ? gazetteer.region(info.region)?.code : undefined;
-    for (const { paragraph, start, end, name, place, level } of resolvePlaceMatches(matches[info.index]!, provinceCode, recent)) {
+    eachPlaceMention(matches[info.index]!, provinceCode, recent, ({ paragraph, start, end, name, place, level }) => {
       places.push({ paragraph, start, end, name, place, level, region: placeRegion(info.region, elsewhere[info.index]!, start, place?.provinceCode) });
-    }
+    });
   }
 
   const quotedSpans = texts.map((text) => findQuotedSpans(text));
@@ -142,7 +142,7 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
         : extractInitiatives(text, info.index, initiativeCues, quoted, sentences).filter(
             (initiative) => !isNationalSlogan(initiative.name, extractor.programmeNaming),
           );
-    for (const initiative of paragraphInitiatives) initiatives.push({ ...initiative, region: regionOf(initiative.start), programmeId: '' });
+    for (const initiative of paragraphInitiatives) initiatives.push(regionalInitiative(initiative, regionOf(initiative.start)));
     if (info.unit !== null && info.role === 'body') {
       // One by one: spread as arguments, a paragraph's measures (166,000 in one hostile paragraph) overflowed the stack.
       const found = { places: paragraphPlaces, initiatives: paragraphInitiatives, figures: paragraphFigures, quoted, elsewhere: elsewhere[info.index]! };
@@ -165,6 +165,12 @@ function regionalFigure(figure: Figure, region: string | null, locality: string,
   return { paragraph, start, end, raw, value, unit, qualifier, quantity, subject, region, locality, sentence };
 }
 
+/** An initiative with its region, field by field as `regionalFigure`; its programme id is set once the article's names are known. */
+function regionalInitiative(initiative: Initiative, region: string | null): RegionalInitiative {
+  const { paragraph, start, end, name, sentence } = initiative;
+  return { paragraph, start, end, name, sentence, region, programmeId: '' };
+}
+
 /** The last place named before `offset` in its paragraph (places in text order, found by binary search); empty when none. */
 function localityBefore(places: readonly RegionalPlace[], offset: number): string {
   return places[lastIndexStartingBefore(places, offset)]?.name ?? '';
@@ -181,15 +187,15 @@ interface ParagraphFindings {
 /** One measure per sentence of a body paragraph: its domains, programmes, figures, role and instrument. */
 function paragraphMeasures(info: ParagraphInfo, found: ParagraphFindings, extractor: Extractor): Measure[] {
   const sentences = splitSentences(info.text);
-  // Each list is shared out among the sentences in one sweep.
-  const placesOf = itemsBySentence(found.places, sentences);
-  const initiativesOf = itemsBySentence(found.initiatives, sentences);
-  const figuresOf = itemsBySentence(found.figures, sentences);
-  const quotesOf = itemsBySentence(found.quoted, sentences);
-  return sentences.map((sentence, index) => {
-    const sentencePlaces = placesOf[index]!;
-    const sentenceInitiatives = initiativesOf[index]!;
-    const sentenceQuotes = quotesOf[index]!.map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
+  // Each list is shared out among the sentences in one sweep, a sentence's items as it comes.
+  const placesOf = new SentenceItems(found.places);
+  const initiativesOf = new SentenceItems(found.initiatives);
+  const figuresOf = new SentenceItems(found.figures);
+  const quotesOf = new SentenceItems(found.quoted);
+  return sentences.map((sentence) => {
+    const sentencePlaces = placesOf.of(sentence);
+    const sentenceInitiatives = initiativesOf.of(sentence);
+    const sentenceQuotes = quotesOf.of(sentence).map((span) => ({ ...span, start: span.start - sentence.start, end: span.end - sentence.start }));
     return {
       paragraph: info.index,
       sentenceIndex: sentence.index,
@@ -197,7 +203,7 @@ function paragraphMeasures(info: ParagraphInfo, found: ParagraphFindings, extrac
       locality: sentencePlaces[0]?.name ?? localityBefore(found.places, sentence.start),
       domains: classifyDomains(sentence.text, extractor.taxonomy),
       initiatives: [...new Set(sentenceInitiatives.map((initiative) => initiative.name))],
-      figures: figuresOf[index]!.map((figure) => figure.raw),
+      figures: figuresOf.of(sentence).map((figure) => figure.raw),
       text: sentence.text,
       ...codeSentence(sentence.text, sentenceQuotes, sentenceInitiatives.length > 0, extractor.sentenceCoder),
     };

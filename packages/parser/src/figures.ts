@@ -90,9 +90,10 @@ const SUFFIX_QUALIFIERS: Array<[string, Qualifier]> = [
   ['以下', 'less_than'],
   ['以内', 'less_than'],
 ];
-const CHINESE_RUN = /^[\u4e00-\u9fff]+/;
+const OF = '的'.charCodeAt(0);
 const OPENING_QUOTE = '“'.charCodeAt(0);
-const BEFORE_LETTER = /[A-Za-zＡ-Ｚａ-ｚ\-－·]/;
+/** Before a number, what makes it no figure: a letter (A4, G20, COVID-19), or a digit or point (part of another number). */
+const NOT_BEFORE_A_FIGURE = /[A-Za-zＡ-Ｚａ-ｚ\-－·0-9０-９.．]/;
 
 /** A figure rules' unit and not-unit words by their first code unit, in the rules' order (longest first). */
 interface WordIndex {
@@ -132,9 +133,16 @@ export function sentenceAround(text: string, start: number, end: number): string
 
 /** What is counted: the noun after the unit (`35个铁路小区`), else the quoted name or noun phrase before the number. */
 function subjectOf(text: string, start: number, end: number, rules: FigureRules): string {
-  const after = (CHINESE_RUN.exec(text.slice(end, end + 12))?.[0] ?? '').replace(/^的/, '');
-  const afterCut = cutAtVerb(after, rules, 'first').split('的')[0]!;
-  if (afterCut.length >= 2) return afterCut.slice(0, 10);
+  // The run of ideographs after the figure (at most 12) without a leading 的, found by code unit: most figures in a
+  // table flattened into text have none, and a slice and a pattern per figure cost more than the rest of this function.
+  let afterFrom = end;
+  let afterTo = end;
+  while (afterTo < text.length && afterTo - end < 12 && isIdeograph(text.charCodeAt(afterTo))) afterTo += 1;
+  if (afterTo > afterFrom && text.charCodeAt(afterFrom) === OF) afterFrom += 1;
+  if (afterTo - afterFrom >= 2) {
+    const afterCut = cutAtVerb(text.slice(afterFrom, afterTo), rules, 'first').split('的')[0]!;
+    if (afterCut.length >= 2) return afterCut.slice(0, 10);
+  }
   if (start > 0 && text[start - 1] === '”') {
     // Only a name opened close before counts, so only that far is searched (not back to the paragraph's start).
     let open = start - 2;
@@ -143,6 +151,8 @@ function subjectOf(text: string, start: number, end: number, rules: FigureRules)
   }
   let from = start;
   while (from > 0 && start - from < 12 && isIdeograph(text.charCodeAt(from - 1))) from -= 1;
+  // A subject has two characters at least: fewer before the figure leave none.
+  if (start - from < 2) return '';
   const before = cutAtVerb(text.slice(from, start), rules, 'last')
     .replace(/的$/, '')
     .split('的')
@@ -191,11 +201,18 @@ export function extractFigures(text: string, paragraph: number, rules: FigureRul
 
 /** The figure a number starts, or undefined where the number is an ordinal, a date, part of a name or an idiom. */
 function figureAt(match: RegExpExecArray, text: string, paragraph: number, rules: FigureRules, quoted: readonly QuotedSpan[]): Figure | undefined {
-  const [whole, percentPrefix, arabic, chinese, innerApprox1, multipliers = '', innerApprox2] = match;
+  // By index: destructuring a match walks it with an iterator, made anew for every number of the paragraph.
+  const whole = match[0];
+  const percentPrefix = match[1];
+  const arabic = match[2];
+  const chinese = match[3];
+  const innerApprox1 = match[4];
+  const multipliers = match[5] ?? '';
+  const innerApprox2 = match[6];
   const start = match.index;
   // Reading before the text's start (or past its end) would deoptimise these hot functions: indexes are checked.
   const previous = start > 0 ? text[start - 1]! : '';
-  if (previous === '第' || BEFORE_LETTER.test(previous) || /[0-9０-９.．]/.test(previous)) return undefined;
+  if (previous === '第' || NOT_BEFORE_A_FIGURE.test(previous)) return undefined;
   const numberEnd = start + whole.length;
   // Most numbers in news text count nothing (一些, 统一, 二〇一九): the unit is looked for before the value is worked out.
   const counted = unitAfter(text, numberEnd, rules, percentPrefix, chinese);
@@ -260,11 +277,21 @@ function unitAfter(
   const infix = chinese !== undefined && end < text.length && text[end] === '大' ? 1 : 0;
   if (end + infix >= text.length) return undefined;
   const index = wordIndex(rules);
-  const unitWord = index.units.get(text.charCodeAt(end + infix))?.find((candidate) => text.startsWith(candidate.word, end + infix));
-  const notUnit = index.notUnits.get(text.charCodeAt(end))?.find((word) => text.startsWith(word, end));
+  const unitWord = firstAt(index.units.get(text.charCodeAt(end + infix)), text, end + infix);
+  const notUnit = firstAt(index.notUnits.get(text.charCodeAt(end)), text, end);
   if (!unitWord || (infix === 0 && notUnit && notUnit.length >= unitWord.word.length)) return undefined;
   if (infix === 1 && unitWord.word !== '类' && unitWord.word !== '项') return undefined;
   return { unit: unitWord, end: end + infix + unitWord.word.length };
+}
+
+/** The first of the words (or unit words) written at `at` in the text; a loop, as a closure per number cost more than the search. */
+function firstAt<T extends string | UnitWord>(words: readonly T[] | undefined, text: string, at: number): T | undefined {
+  if (words === undefined) return undefined;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (text.startsWith(typeof word === 'string' ? word : word.word, at)) return word;
+  }
+  return undefined;
 }
 
 /**
@@ -300,7 +327,9 @@ function qualifierOf(
   number: { chinese: string | undefined; approximate: boolean },
 ): { qualifier: Qualifier; end: number } {
   let qualifier: Qualifier = number.approximate ? 'more_than' : (unit.qualifier ?? 'exact');
-  const suffix = SUFFIX_QUALIFIERS.find(([word]) => text.startsWith(word, end));
+  let suffix: [string, Qualifier] | undefined;
+  for (let index = 0; index < SUFFIX_QUALIFIERS.length && suffix === undefined; index++)
+    if (text.startsWith(SUFFIX_QUALIFIERS[index]![0], end)) suffix = SUFFIX_QUALIFIERS[index];
   // 上下 is a qualifier only at a phrase's end (not 上下联动); 多/余 after the unit only for durations (3年多, 月余).
   const suffixApplies =
     suffix !== undefined &&
@@ -308,7 +337,9 @@ function qualifierOf(
     (!(suffix[0] === '多' || suffix[0] === '余') || (unit.quantity === 'duration' && qualifier === 'exact'));
   if (suffix && suffixApplies) return { qualifier: suffix[1], end: end + suffix[0].length };
   if (qualifier === 'exact') {
-    const approx = rules.before.find(([word]) => text.endsWith(word, start));
+    let approx: [string, Qualifier] | undefined;
+    for (let index = 0; index < rules.before.length && approx === undefined; index++)
+      if (text.endsWith(rules.before[index]![0], start)) approx = rules.before[index];
     if (approx) qualifier = approx[1];
     // 上千万人, 上万元: "as many as" before a bare multiplier.
     else if (previous === '上' && /^[百千万亿]+$/.test(number.chinese ?? '')) qualifier = 'more_than';

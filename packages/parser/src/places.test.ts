@@ -10,6 +10,29 @@ const resolve = (text: string, province?: string) =>
     mention.level,
   ]);
 
+describe('the words around a place name', () => {
+  const flags = (text: string) => matchPlaceNames(text, 0, gazetteer).map((match) => [match.name, match.demonym, match.destination, match.dateline] as const);
+  it.each([
+    [
+      'an origin after a province',
+      '江苏人在湖北',
+      [
+        ['江苏', true, false, false],
+        ['湖北', false, false, false],
+      ],
+    ],
+    ['an origin of two characters, the name at the end', '来自湖北旅客', [['湖北', true, false, false]]],
+    ['not 人民 after a province', '江苏人民', [['江苏', false, false, false]]],
+    ['help going there, at the start of the text', '援湖北', [['湖北', false, true, false]]],
+    ['help going there, two characters before', '医疗队驰援武汉', [['武汉', false, true, false]]],
+    ['a dateline with its date', '本报北京2月23日电', [['北京', false, false, true]]],
+    ['a dateline without one', '新华社武汉电', [['武汉', false, false, true]]],
+    ['a newspaper without a dateline', '本报北京讯', [['北京', false, false, false]]],
+  ] as const)('marks %s', (_case, text, expected) => {
+    expect(flags(text)).toEqual(expected);
+  });
+});
+
 describe('places', () => {
   it('splits compounds into prefecture and county (衢州衢江区, 嘉兴桐乡市)', () => {
     expect(resolve('衢州衢江区打通断头路，嘉兴桐乡市开展协作', '浙江')).toEqual([

@@ -3,7 +3,7 @@
 import type { ParagraphInfo, Section, SectionDetection } from '@roundup/model';
 import { z } from 'zod';
 import { dataPath, loadDataFile } from './data-files.js';
-import type { Gazetteer } from './gazetteer.js';
+import type { Gazetteer, NameEntry } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
 import { loneLineUnit, namedUnit, unitLedScene } from './lone-headings.js';
 import { headingUnit, isPlaceUnit, type KnownUnits, type SectionUnit } from './units.js';
@@ -263,19 +263,32 @@ function spacedHeading(paragraph: string, gazetteer: Gazetteer, known: KnownUnit
  */
 export function provinceVotes(matches: readonly PlaceMatch[]): Map<string, number> {
   const votes = new Map<string, number>();
-  for (const [index, match] of matches.entries()) {
+  for (let index = 0; index < matches.length; index++) {
+    const match = matches[index]!;
     if (match.demonym || match.destination || match.dateline) continue;
     // A township name alone is too often a word (发展乡); it counts where it follows its county (胶州市胶北街道).
     const afterPlace = matches[index - 1]?.end === match.start;
     if (match.candidates.every((entry) => entry.place.level === 'township') && !afterPlace) continue;
-    const usable = match.candidates.filter((entry) => !entry.needsContext);
-    const provinces = new Set(usable.map((entry) => entry.place.provinceCode));
-    if (provinces.size !== 1) continue;
-    const provinceCode = [...provinces][0]!;
-    const weight = usable.some((entry) => entry.place.level === 'province') ? 2 : 1;
-    votes.set(provinceCode, (votes.get(provinceCode) ?? 0) + weight);
+    const vote = provinceVote(match.candidates);
+    if (vote) votes.set(vote.provinceCode, (votes.get(vote.provinceCode) ?? 0) + vote.weight);
   }
   return votes;
+}
+
+/**
+ * The province a name's entries (those that need no context) all lie in, weighing 2 where one is the province itself;
+ * undefined when they lie in none or in several. One pass, no lists: it runs for every place named in a paragraph.
+ */
+function provinceVote(candidates: readonly NameEntry[]): { provinceCode: string; weight: number } | undefined {
+  let provinceCode: string | undefined;
+  let weight = 1;
+  for (const entry of candidates) {
+    if (entry.needsContext) continue;
+    if (provinceCode !== undefined && entry.place.provinceCode !== provinceCode) return undefined;
+    provinceCode = entry.place.provinceCode;
+    if (entry.place.level === 'province') weight = 2;
+  }
+  return provinceCode === undefined ? undefined : { provinceCode, weight };
 }
 
 /**

@@ -102,8 +102,13 @@ export function escapeRegExp(text: string): string {
  * tested on `text[i]` makes a string of every character it looks at (for Chinese text, a new one each time).
  */
 export function codeUnitSet(characters: string): (unit: number) => boolean {
-  const units = new Set([...characters].map((character) => character.charCodeAt(0)));
-  return (unit) => units.has(unit);
+  // A bit per code unit (8 kB): these tests run at every character of a paragraph, and a bit is cheaper than a hash.
+  const bits = new Uint32Array(0x10000 >>> 5);
+  for (const character of characters) {
+    const unit = character.charCodeAt(0);
+    bits[unit >>> 5]! |= 1 << (unit & 31);
+  }
+  return (unit) => ((bits[unit >>> 5]! >>> (unit & 31)) & 1) === 1;
 }
 
 /** Whether a code unit is a CJK unified ideograph (U+4E00–U+9FFF). */
