@@ -21,6 +21,7 @@ export const LABELS = {
     periods: { month: '月', week: '周', quarter: '季度', year: '年' } as Record<string, string>,
     appearsIn: '出现的报道',
     andMore: (count: number) => `另有 ${count} 篇`,
+    moreUnits: (count: number) => `等，另有${count}个`,
     largestFigures: '最大的金额数字（各有出处）',
     sourceOf: '出处',
     noMoneySums: '跨报道的金额不相加：各篇报道的数字彼此无关，这里只列出最大的几个及其出处。',
@@ -90,10 +91,10 @@ export const LABELS = {
   en: {
     briefing: 'Regional comparison briefing',
     roundupOf: (regions: string, theme: string) => `${regions}${theme ? `: ${theme}` : ''}`,
-    corpusTitle: (regions: number, articles: number) => `${regions} regions compared across ${articles} articles`,
-    corpusRoundupsTitle: (regions: number, roundups: number) => `${regions} regions compared across ${roundups} roundups`,
+    corpusTitle: (regions: number, articles: number) => `${plural(regions, 'region')} compared across ${plural(articles, 'article')}`,
+    corpusRoundupsTitle: (regions: number, roundups: number) => `${plural(regions, 'region')} compared across ${plural(roundups, 'roundup')}`,
     span: (first: string, last: string, articles: number, roundups: number) =>
-      `Span: ${first} to ${last}; ${articles} articles read, ${roundups} of them roundups comparing regions or units.`,
+      `Span: ${first} to ${last}; ${plural(articles, 'article')} read, ${roundups} of them ${roundups === 1 ? 'a roundup' : 'roundups'} comparing regions or units.`,
     scopeRoundups: 'Regions are compared over roundup sections only; every other article is still in the CSV tables (the kind column of articles.csv).',
     scopeAll:
       'Note: this briefing counts with --scope all: every article that gives a region a passage of its own counts for it, not only roundups; its figures come from unrelated articles.',
@@ -106,6 +107,7 @@ export const LABELS = {
     periods: { month: 'month', week: 'week', quarter: 'quarter', year: 'year' } as Record<string, string>,
     appearsIn: 'Appears in',
     andMore: (count: number) => `and ${count} more`,
+    moreUnits: (count: number) => ` +${count}\u00a0more`,
     largestFigures: 'Largest money figures, each with its source',
     sourceOf: 'Source',
     noMoneySums: 'Money is not added up across articles: their figures are unrelated, so only the largest few are listed, each with its source.',
@@ -129,7 +131,7 @@ export const LABELS = {
     charts: 'Charts',
     matrixTitle: 'Region × policy domain (measure sentences)',
     instrumentTitle: 'Region × policy instrument (measure sentences)',
-    instruments: { supply: 'supply', environment: 'environment', demand: 'demand' },
+    instruments: { supply: 'Supply', environment: 'Environment', demand: 'Demand' },
     instrumentNote:
       'Policy instruments after Rothwell & Zegveld: supply (the government provides money, facilities, staff, services), environment (plans, rules, supervision, reform, publicity), demand (procurement, subsidies, service purchase, pilots, markets); the coding rules are in data/instruments.md.',
     resultsList: 'Results',
@@ -198,7 +200,7 @@ export const UNIT_LABELS = {
   },
   en: {
     summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
-      `This briefing compares ${s.regions} units from ${plural(s.articles, 'article')}, naming ${plural(s.places, 'place')}, ${plural(s.measures, 'measure')}, ${plural(s.figures, 'figure')} and ${plural(s.programmes, 'named programme')}.`,
+      `This briefing compares ${plural(s.regions, 'unit')} from ${plural(s.articles, 'article')}, naming ${plural(s.places, 'place')}, ${plural(s.measures, 'measure')}, ${plural(s.figures, 'figure')} and ${plural(s.programmes, 'named programme')}.`,
     comparison: 'Comparison of units',
     region: 'Unit',
     regionSections: 'Units',

@@ -1,6 +1,7 @@
 // The comparison table: one roundup's regions side by side, or a corpus's regions by counts.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { formatMoney } from '../labels.js';
+import { labelColumnWidth } from './label-column.js';
 import { briefingTable, sharedColumnWidth } from './briefing-table.js';
 import { cjk, leadingDomains, programmeNames, punctuation, regionLabel } from './blocks.js';
 import type { RegionalContext } from './input.js';
@@ -75,7 +76,13 @@ export function corpusComparisonTable({ input, labels, rows, materials }: Region
     labels.domains,
     labels.programmes,
   ];
-  const fixed = columnsFitting([44, 40, 30, 38, 34], header);
+  // Region names are set in bold: the column holds the longest whole (`Heilongjiang`, not `Heilongjia/ng`).
+  const regionWidth = labelColumnWidth(
+    rows.map((row) => regionLabel(row.region, row.region_en, language)),
+    TABLE_FONT_SIZE,
+    true,
+  );
+  const fixed = columnsFitting([Math.max(44, regionWidth), 40, 30, 38, 34], header);
   const column = sharedColumnWidth(CONTENT_WIDTH, fixed, 2);
   return briefingTable(
     header,

@@ -6,7 +6,8 @@ import { quotedInEnglish } from './region-chapter.js';
 import { cjk, keptTogether, programmeNames, punctuation, regionLabel, sectionHeading, withFiguresInBold } from './blocks.js';
 import { CHAPTER_LABELS } from './chapter-labels.js';
 import type { RegionalContext } from './input.js';
-import { MUTED } from './page.js';
+import { MUTED, TABLE_FONT_SIZE } from './page.js';
+import { labelColumnWidth } from './label-column.js';
 
 /** Domains always shown (in order of measures), then any other domain with measures from two or more regions. */
 const LEADING_DOMAINS = 5;
@@ -32,34 +33,55 @@ export function domainSideBySide(context: RegionalContext): Content[] {
   const content: Content[] = [];
   shown.forEach((entry, index) => {
     const domain = input.taxonomy.find((candidate) => candidate.id === entry.domain)!;
-    const title = words.domainHeading(input.language === 'zh' ? domain.zh : domain.en, entry.regions.length, entry.measures);
+    const title = words.domainHeading(input.language === 'zh' ? domain.zh : domain.en, entry.regions.length, entry.measures, entry.results);
     const opening = index === 0 ? [sectionHeading(words.sideBySide, 1), { text: words.sideBySideIntro, style: 'small', margin: [0, 0, 0, 4] } as Content] : [];
-    const [table, ...notes] = domainTable(context, title, entry.regions);
+    const table = domainTable(context, title, entry.regions);
     // A short table stays with the chapter's opening; a long one could outgrow a page, which pdfmake would silently drop.
-    if (opening.length > 0 && entry.regions.length <= KEPT_WITH_HEADING) content.push(keptTogether(...opening, table!), ...notes);
-    else content.push(...opening, table!, ...notes);
+    if (opening.length > 0 && entry.regions.length <= KEPT_WITH_HEADING) content.push(keptTogether(...opening, table));
+    else content.push(...opening, table);
   });
   const leftOut = ranked.length - shown.length;
   if (leftOut > 0) content.push({ text: words.moreDomains(leftOut), style: 'small' });
   return content;
 }
 
-/** One domain's table, its title the first header row, and a note on the regions left out. */
-function domainTable(context: RegionalContext, title: string, regions: readonly DomainRegion[]): Content[] {
+/** One domain's table, its title the first header row, and a note on the regions left out under its last row. */
+function domainTable(context: RegionalContext, title: string, regions: readonly DomainRegion[]): Content {
   const { input } = context;
   const words = CHAPTER_LABELS[input.language];
   const corpus = input.collector.articleCount > 1;
   const rows = corpus ? regions.slice(0, CORPUS_REGIONS) : regions;
   const header = [context.labels.region, words.whatItDid, words.programmes, ...(corpus ? [words.source] : [])];
-  const widths: Array<number | string> = [REGION_COLUMN, '*', PROGRAMME_COLUMN, ...(corpus ? [SOURCE_COLUMN] : [])];
-  const table = titledTable(
-    title,
-    header,
-    widths,
-    rows.map((entry) => regionRow(context, entry, corpus)),
-  );
+  const widths: Array<number | string> = [regionColumn(context), '*', PROGRAMME_COLUMN, ...(corpus ? [SOURCE_COLUMN] : [])];
+  const body = rows.map((entry) => regionRow(context, entry, corpus));
   const leftOut = regions.length - rows.length;
-  return leftOut > 0 ? [table, { text: words.moreRegions(leftOut), style: 'small', margin: [0, -4, 0, 6] }] : [table];
+  if (leftOut > 0) body.push(withNote(body.pop()!, { text: words.moreRegions(leftOut), style: 'small', colSpan: widths.length }, widths));
+  return titledTable(title, header, widths, body);
+}
+
+/**
+ * A table's last row with a note under it, as one row: pdfmake never splits a row, so the note cannot stand alone at
+ * the top of the next page (a note left free did). The row spans the table and holds the two in a table of the same
+ * columns, ruled and padded alike, so that it lines up with the rows above.
+ */
+function withNote(row: TableCell[], note: TableCell, widths: ReadonlyArray<number | string>): TableCell[] {
+  const filler = widths.slice(1).map(() => ({ text: '' }));
+  const inner = { table: { widths: [...widths], body: [row, [note, ...filler]] }, layout: NOTE_RULES, margin: [0, -2, 0, -2] };
+  return [{ ...inner, colSpan: widths.length } as unknown as TableCell, ...filler];
+}
+
+/** The rules of a table's last row with its note: none, as the outer table draws the row's; padding as TITLED_RULES. */
+const NOTE_RULES = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: (column: number) => (column === 0 ? 0 : 8),
+  paddingRight: (column: number, node: { table: { widths: unknown[] } }) => (column === node.table.widths.length - 1 ? 0 : 8),
+};
+
+/** The region column: `REGION_COLUMN`, wider where a region's name is a longer word (`Heilongjiang`). */
+function regionColumn(context: RegionalContext): number {
+  const labels = context.rows.map((row) => regionLabel(row.region, row.region_en, context.input.language));
+  return Math.max(REGION_COLUMN, labelColumnWidth(labels, TABLE_FONT_SIZE, true));
 }
 
 function regionRow(context: RegionalContext, entry: DomainRegion, corpus: boolean): TableCell[] {
