@@ -24,6 +24,7 @@ export const LABELS = {
     moreUnits: (count: number) => `等，另有${count}个`,
     largestFigures: '最大的金额数字（各有出处）',
     sourceOf: '出处',
+    otherCurrencies: '美元、欧元等外币金额按原币列在人民币之后，不折算。',
     noMoneySums: '跨报道的金额不相加：各篇报道的数字彼此无关，这里只列出最大的几个及其出处。',
     source: '来源',
     sources: '主要来源',
@@ -110,6 +111,7 @@ export const LABELS = {
     moreUnits: (count: number) => ` +${count}\u00a0more`,
     largestFigures: 'Largest money figures, each with its source',
     sourceOf: 'Source',
+    otherCurrencies: 'Amounts in US dollars, euros and other currencies follow the yuan, in their own currency, unconverted.',
     noMoneySums: 'Money is not added up across articles: their figures are unrelated, so only the largest few are listed, each with its source.',
     source: 'Source',
     sources: 'Main sources',
@@ -222,19 +224,24 @@ export function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** An amount of yuan as a reader expects it: 万亿元, 亿元, 万元 (CNY m/bn/tn in English). */
-export function formatMoney(yuan: number, language: Language): string {
+/**
+ * An amount as a reader expects it: 万亿元, 亿元, 万元 (CNY m/bn/tn in English); another currency alike, its word in
+ * Chinese and its code in English (`62.11亿美元`, `USD 6.21 bn`).
+ */
+export function formatMoney(amount: number, language: Language, currency: { zh: string; en: string } = { zh: '元', en: 'CNY' }): string {
   const trim = (value: number) => Number(value.toFixed(2)).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
   if (language === 'en') {
-    if (yuan >= 1e12) return `CNY ${trim(yuan / 1e12)} tn`;
-    if (yuan >= 1e9) return `CNY ${trim(yuan / 1e9)} bn`;
-    if (yuan >= 1e6) return `CNY ${trim(yuan / 1e6)} m`;
-    return `CNY ${trim(yuan)}`;
+    const code = currency.en;
+    if (amount >= 1e12) return `${code} ${trim(amount / 1e12)} tn`;
+    if (amount >= 1e9) return `${code} ${trim(amount / 1e9)} bn`;
+    if (amount >= 1e6) return `${code} ${trim(amount / 1e6)} m`;
+    return `${code} ${trim(amount)}`;
   }
-  if (yuan >= 1e12) return `${trim(yuan / 1e12)}万亿元`;
-  if (yuan >= 1e8) return `${trim(yuan / 1e8)}亿元`;
-  if (yuan >= 1e4) return `${trim(yuan / 1e4)}万元`;
-  return `${trim(yuan)}元`;
+  const word = currency.zh;
+  if (amount >= 1e12) return `${trim(amount / 1e12)}万亿${word}`;
+  if (amount >= 1e8) return `${trim(amount / 1e8)}亿${word}`;
+  if (amount >= 1e4) return `${trim(amount / 1e4)}万${word}`;
+  return `${trim(amount)}${word}`;
 }
 
 /** A normalised figure value with its unit, grouped for reading (1,400,000,000元). */

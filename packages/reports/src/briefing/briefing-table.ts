@@ -40,3 +40,22 @@ export function sharedColumnWidth(totalWidth: number, fixed: readonly number[], 
   const padding = 16 * columns - 16;
   return (totalWidth - fixed.reduce((sum, width) => sum + width, 0) - padding) / shared;
 }
+
+/**
+ * A table's last row with a note under it, as one row: pdfmake never splits a row, so the note cannot stand alone at
+ * the top of the next page (a note left free did). The row spans the table and holds the two in a table of the same
+ * columns, ruled and padded alike, so that it lines up with the rows above.
+ */
+export function withNote(row: TableCell[], note: Record<string, unknown>, widths: ReadonlyArray<number | string>): TableCell[] {
+  const filler = widths.slice(1).map(() => ({ text: '' }));
+  const inner = { table: { widths: [...widths], body: [row, [{ ...note, colSpan: widths.length }, ...filler]] }, layout: NOTE_RULES, margin: [0, -2, 0, -2] };
+  return [{ ...inner, colSpan: widths.length } as unknown as TableCell, ...filler];
+}
+
+/** The rules of a table's last row with its note: none, as the outer table draws the row's; padding as `lightHorizontalLines`. */
+const NOTE_RULES = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: (column: number) => (column === 0 ? 0 : 8),
+  paddingRight: (column: number, node: { table: { widths: unknown[] } }) => (column === node.table.widths.length - 1 ? 0 : 8),
+};

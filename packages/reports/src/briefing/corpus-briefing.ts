@@ -3,7 +3,7 @@
 // Money is never added up across articles: their figures are unrelated.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { BriefingCollector, BriefingFigure, RegionMaterial } from '../briefing-data.js';
-import { briefingTable, ROWS_KEPT_WITH_HEADER, sharedColumnWidth } from './briefing-table.js';
+import { briefingTable, ROWS_KEPT_WITH_HEADER, sharedColumnWidth, withNote } from './briefing-table.js';
 import type { Labels, Language } from '../labels.js';
 import { figureText, type MeasureWords } from './figure-text.js';
 import { labelColumnWidth } from './label-column.js';
@@ -180,22 +180,24 @@ export function regionAppearances(material: RegionMaterial, labels: Labels, show
   ];
 }
 
-/** A region's largest money figures, each with the article it comes from: never a sum across articles. */
-export function largestFiguresTable(figures: readonly BriefingFigure[], labels: Labels, language: Language, words?: MeasureWords): Content {
-  return briefingTable(
-    [labels.raw, labels.value, labels.subject, labels.sourceOf],
-    [60, 70, 80, '*'],
-    figures.map(
-      (figure) =>
-        [
-          { text: quotedRaw(figure.raw, language) },
-          { text: figureText(figure, language, words), alignment: 'right' },
-          { text: figure.subject || labels.none },
-          { text: `${figure.date}  ${figure.title}` },
-        ] as TableCell[],
-    ),
-    labels.largestFigures,
+/**
+ * A region's largest money figures, each with the article it comes from: never a sum across articles. Amounts in
+ * another currency follow the yuan, in their own currency, unconverted (the note under the table says so).
+ */
+export function largestFiguresTable(figures: readonly BriefingFigure[], labels: Labels, language: Language, words?: MeasureWords, note?: string): Content {
+  const widths = [66, 70, 74, '*'];
+  const body = figures.map(
+    (figure) =>
+      [
+        // An amount a sentence names twice (`贷款5亿元和项目建设贷款5亿元`) is one row, marked with how often.
+        { text: `${quotedRaw(figure.raw, language)}${figure.repeats > 1 ? ` ×${figure.repeats}` : ''}` },
+        { text: figureText(figure, language, words), alignment: 'right' },
+        { text: figure.subject || labels.none },
+        { text: `${figure.date}  ${figure.title}` },
+      ] as TableCell[],
   );
+  if (note && body.length > 0) body.push(withNote(body.pop()!, { text: note, style: 'small' }, widths));
+  return briefingTable([labels.raw, labels.value, labels.subject, labels.sourceOf], widths, body, labels.largestFigures);
 }
 
 /** A figure's original text: as it is in a Chinese briefing, quoted in an English one (`“2.7万余次”`). */

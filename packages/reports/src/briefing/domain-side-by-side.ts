@@ -7,6 +7,7 @@ import { cjk, keptTogether, programmeNames, punctuation, regionLabel, sectionHea
 import { CHAPTER_LABELS } from './chapter-labels.js';
 import type { RegionalContext } from './input.js';
 import { MUTED, TABLE_FONT_SIZE } from './page.js';
+import { withNote } from './briefing-table.js';
 import { labelColumnWidth } from './label-column.js';
 
 /** Domains always shown (in order of measures), then any other domain with measures from two or more regions. */
@@ -55,28 +56,9 @@ function domainTable(context: RegionalContext, title: string, regions: readonly 
   const widths: Array<number | string> = [regionColumn(context), '*', PROGRAMME_COLUMN, ...(corpus ? [SOURCE_COLUMN] : [])];
   const body = rows.map((entry) => regionRow(context, entry, corpus));
   const leftOut = regions.length - rows.length;
-  if (leftOut > 0) body.push(withNote(body.pop()!, { text: words.moreRegions(leftOut), style: 'small', colSpan: widths.length }, widths));
+  if (leftOut > 0) body.push(withNote(body.pop()!, { text: words.moreRegions(leftOut), style: 'small' }, widths));
   return titledTable(title, header, widths, body);
 }
-
-/**
- * A table's last row with a note under it, as one row: pdfmake never splits a row, so the note cannot stand alone at
- * the top of the next page (a note left free did). The row spans the table and holds the two in a table of the same
- * columns, ruled and padded alike, so that it lines up with the rows above.
- */
-function withNote(row: TableCell[], note: TableCell, widths: ReadonlyArray<number | string>): TableCell[] {
-  const filler = widths.slice(1).map(() => ({ text: '' }));
-  const inner = { table: { widths: [...widths], body: [row, [note, ...filler]] }, layout: NOTE_RULES, margin: [0, -2, 0, -2] };
-  return [{ ...inner, colSpan: widths.length } as unknown as TableCell, ...filler];
-}
-
-/** The rules of a table's last row with its note: none, as the outer table draws the row's; padding as TITLED_RULES. */
-const NOTE_RULES = {
-  hLineWidth: () => 0,
-  vLineWidth: () => 0,
-  paddingLeft: (column: number) => (column === 0 ? 0 : 8),
-  paddingRight: (column: number, node: { table: { widths: unknown[] } }) => (column === node.table.widths.length - 1 ? 0 : 8),
-};
 
 /** The region column: `REGION_COLUMN`, wider where a region's name is a longer word (`Heilongjiang`). */
 function regionColumn(context: RegionalContext): number {
