@@ -7,9 +7,15 @@ export const ROWS_KEPT_WITH_HEADER = 3;
 /**
  * A briefing table: a bold header row repeated on every page it continues on (and kept with the first row), rows
  * never split across pages, light rules, table text. `header` is the column titles; omit it for a table of facts.
- * `title` heads the table (in the h4 style) as its first header row.
+ * `title` heads the table (in the h4 style, or a chapter's h1) as its first header row.
  */
-export function briefingTable(header: readonly string[] | undefined, widths: Array<number | string>, body: TableCell[][], title?: string): Content {
+export function briefingTable(
+  header: readonly string[] | undefined,
+  widths: Array<number | string>,
+  body: TableCell[][],
+  title?: string,
+  titleStyle: 'h4' | 'h1' = 'h4',
+): Content {
   // A column of numbers has its title over the numbers, right-aligned as they are.
   const alignment = (column: number) => (body[0]?.[column] as { alignment?: string } | undefined)?.alignment;
   const headerRow: TableCell[][] = header
@@ -17,7 +23,7 @@ export function briefingTable(header: readonly string[] | undefined, widths: Arr
     : [];
   // A titled table carries its title as a header row: repeated where it continues, never alone at a page's foot,
   // and a long table no longer moves whole to the next page to stay with a heading.
-  if (title) headerRow.unshift([{ text: title, style: 'h4', colSpan: widths.length }, ...widths.slice(1).map(() => ({ text: '' }))]);
+  if (title) headerRow.unshift([{ text: title, style: titleStyle, colSpan: widths.length }, ...widths.slice(1).map(() => ({ text: '' }))]);
   return {
     table: {
       headerRows: headerRow.length,

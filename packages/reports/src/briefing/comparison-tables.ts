@@ -63,8 +63,12 @@ function regionCell(input: RegionalContext['input'], row: RegionalContext['rows'
   return (unit ? { stack: [name, { text: unitDescription(unit, input.language), style: 'small' }] } : name) as TableCell;
 }
 
-/** A corpus's comparison: counts only, the roundups each region appears in first; no money added up across articles. */
-export function corpusComparisonTable({ input, labels, rows, materials }: RegionalContext): Content {
+/**
+ * A corpus's comparison: counts only, the roundups each region appears in first; no money added up across articles.
+ * `title` (the chapter's heading) is its first header row: it starts under the tile map with its first rows, and
+ * repeats where the table continues.
+ */
+export function corpusComparisonTable({ input, labels, rows, materials }: RegionalContext, title?: string): Content {
   const { comparison, language, taxonomy } = input;
   const mark = punctuation(language);
   const header = [
@@ -104,5 +108,7 @@ export function corpusComparisonTable({ input, labels, rows, materials }: Region
           : { text: labels.none },
       ] as TableCell[];
     }),
+    title,
+    'h1',
   );
 }
