@@ -131,6 +131,19 @@ describe('the sample’s briefing, in Chinese and English', () => {
     for (const language of ['zh', 'en'] as const) expect(chartTitlesAlone(await pdfLines(join(outs[language], 'briefing.pdf'))), language).toEqual([]);
   });
 
+  it('never opens a page with a table’s note, parted from its table', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const pages = await pdfLines(join(outs[language], 'briefing.pdf'));
+      const first = pages.map(
+        (lines) => lines.find((line) => !FOOTER.test(line.text.trim()) && !/^(区域对比简报|Regional comparison briefing) ·/.test(line.text))?.text ?? '',
+      );
+      expect(
+        first.filter((text) => /^(\d+ more |另有 ?\d)/.test(text.trim())),
+        language,
+      ).toEqual([]);
+    }
+  });
+
   it('orders regions by measures, then administrative code, in comparison.csv and the briefing’s table', async () => {
     const measures = new Map<string, number>();
     for (const row of readCsv(join(outs.zh, 'measures.csv'))) if (row.role === 'measure') measures.set(row.region!, (measures.get(row.region!) ?? 0) + 1);

@@ -54,7 +54,7 @@ export function barChart(title: string, given: Array<{ label: string; value: num
  * domain with a measure is shown: as many as fit across the page in one chart, the rest in a second (and third) chart
  * below it, the domains in order of their measures; a region with nothing in a chart's domains is left out of that chart.
  */
-export function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>, labels: Labels): Content {
+export function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>, labels: Labels): Content[] {
   const count = (row: Record<string, unknown>, id: string) => Number(row[`domain_${id}`] ?? 0);
   const total = (id: string) => rows.reduce((sum, row) => sum + count(row, id), 0);
   const regionWidth = labelColumnWidth(rows.map((row) => regionLabel(String(row.region), String(row.region_en), input.language)));
@@ -63,7 +63,7 @@ export function domainMatrix(input: BriefingInput, rows: Array<Record<string, un
   let fitting = 1;
   while (sharedColumnWidth(CONTENT_WIDTH, [regionWidth], fitting + 1) >= minimumCell) fitting += 1;
   const used = input.taxonomy.filter((domain) => total(domain.id) > 0).sort((a, b) => total(b.id) - total(a.id));
-  if (used.length === 0) return { text: '' };
+  if (used.length === 0) return [];
   const max = Math.max(...rows.flatMap((row) => used.map((domain) => count(row, domain.id))), 1);
   const parts = Math.ceil(used.length / fitting);
   const perPart = Math.ceil(used.length / parts);
@@ -85,7 +85,7 @@ export function domainMatrix(input: BriefingInput, rows: Array<Record<string, un
       margin: [0, 4, 0, 10],
     } as Content;
   });
-  return { stack: charts } as Content;
+  return charts;
 }
 
 export const INSTRUMENTS: readonly Instrument[] = ['supply', 'environment', 'demand'];
@@ -134,9 +134,11 @@ export function charts({ input, labels, rows: allRows }: RegionalContext): Conte
       BAR,
     );
     content.push(...withHeading(sectionHeading(labels.charts, 1), chart, allRows.length <= PERIOD_CHART_ROWS));
-    content.push(matrix);
+    content.push(...matrix);
   } else {
-    content.push(...withHeading(sectionHeading(labels.charts, 1), matrix, rows.length <= ROWS_ON_A_PAGE));
+    // The heading is kept with the matrix's first chart only: kept with all of them, it took a page of its own.
+    const [first, ...rest] = matrix;
+    content.push(...withHeading(sectionHeading(labels.charts, 1), first ?? { text: '' }, rows.length <= ROWS_ON_A_PAGE), ...rest);
   }
   content.push(instrumentMatrix(input, rows, labels));
   if (rows.length > 0)

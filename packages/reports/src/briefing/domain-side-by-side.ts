@@ -32,22 +32,23 @@ export function domainSideBySide(context: RegionalContext): Content[] {
   const shown = ranked.filter((entry, index) => index < LEADING_DOMAINS || entry.regions.length >= 2).slice(0, corpus ? CORPUS_DOMAINS : undefined);
   if (shown.length === 0) return [];
   const content: Content[] = [];
+  const leftOut = ranked.length - shown.length;
   shown.forEach((entry, index) => {
     const domain = input.taxonomy.find((candidate) => candidate.id === entry.domain)!;
     const title = words.domainHeading(input.language === 'zh' ? domain.zh : domain.en, entry.regions.length, entry.measures, entry.results);
     const opening = index === 0 ? [sectionHeading(words.sideBySide, 1), { text: words.sideBySideIntro, style: 'small', margin: [0, 0, 0, 4] } as Content] : [];
-    const table = domainTable(context, title, entry.regions);
+    // The chapter's closing note rides in its last table, so that it never opens a page alone.
+    const closing = index === shown.length - 1 && leftOut > 0 ? [words.moreDomains(leftOut)] : [];
+    const table = domainTable(context, title, entry.regions, closing);
     // A short table stays with the chapter's opening; a long one could outgrow a page, which pdfmake would silently drop.
     if (opening.length > 0 && entry.regions.length <= KEPT_WITH_HEADING) content.push(keptTogether(...opening, table));
     else content.push(...opening, table);
   });
-  const leftOut = ranked.length - shown.length;
-  if (leftOut > 0) content.push({ text: words.moreDomains(leftOut), style: 'small' });
   return content;
 }
 
-/** One domain's table, its title the first header row, and a note on the regions left out under its last row. */
-function domainTable(context: RegionalContext, title: string, regions: readonly DomainRegion[]): Content {
+/** One domain's table, its title the first header row, and notes (the regions left out, then `notes`) under its last row. */
+function domainTable(context: RegionalContext, title: string, regions: readonly DomainRegion[], notes: readonly string[]): Content {
   const { input } = context;
   const words = CHAPTER_LABELS[input.language];
   const corpus = input.collector.articleCount > 1;
@@ -56,7 +57,8 @@ function domainTable(context: RegionalContext, title: string, regions: readonly 
   const widths: Array<number | string> = [regionColumn(context), '*', PROGRAMME_COLUMN, ...(corpus ? [SOURCE_COLUMN] : [])];
   const body = rows.map((entry) => regionRow(context, entry, corpus));
   const leftOut = regions.length - rows.length;
-  if (leftOut > 0) body.push(withNote(body.pop()!, { text: words.moreRegions(leftOut), style: 'small' }, widths));
+  const allNotes = [...(leftOut > 0 ? [words.moreRegions(leftOut)] : []), ...notes];
+  if (allNotes.length > 0) body.push(withNote(body.pop()!, { stack: allNotes.map((text) => ({ text, style: 'small' })) }, widths));
   return titledTable(title, header, widths, body);
 }
 
