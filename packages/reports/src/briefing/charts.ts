@@ -74,14 +74,18 @@ export function domainMatrix(input: BriefingInput, rows: Array<Record<string, un
     // A region with nothing in this part's domains is left out of it: its row of dots was blank, and the blank rows
     // pushed a part's last rows onto a page of their own.
     const partRows = rows.filter((row) => domains.some((domain) => count(row, domain.id) > 0));
+    // Rows at line height 1: a chart of 32 regions then fits one page (at the text's 1.3 it ran three rows over).
     const body: TableCell[][] = partRows.map((row) => [
-      { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0] },
-      ...domains.map((domain) => countCell(count(row, domain.id), max, BAR, 3)),
+      { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0], lineHeight: 1 },
+      ...domains.map((domain) => ({ ...(countCell(count(row, domain.id), max, BAR, 3) as object), lineHeight: 1 }) as TableCell),
     ]);
     const title = parts > 1 ? `${labels.matrixTitle} ${part + 1}/${parts}` : labels.matrixTitle;
+    const long = partRows.length > ROWS_ON_A_PAGE;
     return {
       stack: [chartTable(title, [regionWidth, ...domains.map(() => cellWidth)], header, body)],
-      unbreakable: partRows.length <= ROWS_ON_A_PAGE,
+      unbreakable: !long,
+      // A chart longer than `ROWS_ON_A_PAGE` may still break between rows, but starts a page, where it fits whole.
+      ...(long ? { pageBreak: 'before' } : {}),
       margin: [0, 4, 0, 10],
     } as Content;
   });

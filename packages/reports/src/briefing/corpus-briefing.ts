@@ -156,10 +156,9 @@ export function periodChart(
   const shortKey = (key: string) => (periods.unit === 'week' ? key.slice(5) : periods.unit === 'month' ? key.slice(2) : key);
   const header: TableCell[] = [{ text: '' }, ...periods.keys.map((key) => ({ text: shortKey(key), style: 'matrixHeader' }))];
   const body: TableCell[][] = regions.map(({ region, label }) => [
-    { text: label, margin: [0, 1, 0, 0] },
-    ...periods.keys.map((key) => {
-      return countCell(counts.get(region)?.get(key) ?? 0, max, colour, 1);
-    }),
+    // At line height 1 (as the domain matrix): 36 regions then fit one page under the chapter's heading.
+    { text: label, margin: [0, 1, 0, 0], lineHeight: 1 },
+    ...periods.keys.map((key) => ({ ...(countCell(counts.get(region)?.get(key) ?? 0, max, colour, 1) as object), lineHeight: 1 }) as TableCell),
   ]);
   return {
     stack: [chartTable(labels.periodTitle(labels.periods[periods.unit] ?? periods.unit), [regionWidth, ...periods.keys.map(() => cellWidth)], header, body)],
