@@ -101,8 +101,8 @@ export function instrumentMatrix(input: BriefingInput, rows: ComparisonTableRow[
   if (rows.every((row) => INSTRUMENTS.every((instrument) => count(row, instrument) === 0))) return { text: '' };
   const header: TableCell[] = [{ text: '' }, ...INSTRUMENTS.map((instrument) => ({ text: labels.instruments[instrument], style: 'matrixHeader' }))];
   const body: TableCell[][] = rows.map((row) => [
-    { text: regionLabel(row.region, row.region_en, input.language), margin: [0, 3, 0, 0] },
-    ...INSTRUMENTS.map((instrument) => countCell(count(row, instrument), max, BAR, 3)),
+    { text: regionLabel(row.region, row.region_en, input.language), margin: [0, 3, 0, 0], lineHeight: 1 },
+    ...INSTRUMENTS.map((instrument) => ({ ...(countCell(count(row, instrument), max, BAR, 3) as object), lineHeight: 1 }) as TableCell),
   ]);
   const regionWidth = labelColumnWidth(rows.map((row) => regionLabel(row.region, row.region_en, input.language)));
   return {
