@@ -69,6 +69,11 @@ const WHOLE_WORDS = [
   'Government',
   'environment',
   'programmes',
+  '立行立改',
+  '网格连心',
+  '扶贫',
+  'Guangdong',
+  'Heilongjiang',
 ];
 
 /** The words a line break cuts: a line ending with a word's beginning whose next line starts with the rest of it. */
@@ -124,6 +129,19 @@ describe('the sample’s briefing, in Chinese and English', () => {
 
   it('keeps every chart’s title on the page of its chart', async () => {
     for (const language of ['zh', 'en'] as const) expect(chartTitlesAlone(await pdfLines(join(outs[language], 'briefing.pdf'))), language).toEqual([]);
+  });
+
+  it('never opens a page with a table’s note, parted from its table', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const pages = await pdfLines(join(outs[language], 'briefing.pdf'));
+      const first = pages.map(
+        (lines) => lines.find((line) => !FOOTER.test(line.text.trim()) && !/^(区域对比简报|Regional comparison briefing) ·/.test(line.text))?.text ?? '',
+      );
+      expect(
+        first.filter((text) => /^(\d+ more |另有 ?\d)/.test(text.trim())),
+        language,
+      ).toEqual([]);
+    }
   });
 
   it('orders regions by measures, then administrative code, in comparison.csv and the briefing’s table', async () => {
@@ -220,4 +238,36 @@ describe.skipIf(!HAS_CORPUS)('a unit roundup’s briefing (skipped without ../sh
     for (const unit of units) expect(text.replace(/\n/g, ''), unit).toContain(`${unit} · `);
     expect(chartTitlesAlone(pages)).toEqual([]);
   }, 120_000);
+});
+
+describe.skipIf(!HAS_CORPUS)('a month’s English corpus briefing (skipped without ../shared/corpus)', () => {
+  let out = '';
+  let pages: PdfLine[][] = [];
+  beforeAll(async () => {
+    out = await run([join(CORPUS, 'rmrb-2020-05.jsonl'), '--lang', 'en']);
+    pages = await pdfLines(join(out, 'briefing.pdf'));
+  }, 240_000);
+  const content = (lines: readonly PdfLine[]) =>
+    lines.filter((line) => !FOOTER.test(line.text.trim()) && !line.text.startsWith('Regional comparison briefing ·'));
+
+  it('lists every roundup in the index, however many units it compares', () => {
+    const roundups = readCsv(join(out, 'articles.csv')).filter((row) => row.kind === 'roundup');
+    const lines = pages.flat().map((line) => line.text.trim());
+    const index = lines.slice(lines.indexOf('Index of roundups'), lines.indexOf('Charts'));
+    expect(index.filter((line) => /^\d{4}-\d{2}-\d{2}/.test(line))).toHaveLength(roundups.length);
+  });
+
+  it('keeps a table’s note on the page of its table, and cuts the running header between words', () => {
+    const notesAlone = pages.flatMap((lines, page) => (/^\d+ more /.test(content(lines)[0]?.text ?? '') ? [`page ${page + 1}`] : []));
+    expect(notesAlone).toEqual([]);
+    const header = pages[1]!.find((line) => line.text.startsWith('Regional comparison briefing ·'))!.text.trim();
+    expect(header).toMatch(/(?:^|[a-z0-9])(?:…)?$/);
+    if (header.endsWith('…')) expect(header.slice(0, -1)).toMatch(/\b(?:regions?|compared|across|\d+|roundups?|articles?)$/);
+    expect(chartTitlesAlone(pages)).toEqual([]);
+  });
+
+  it('ends no line of a table cell or chart label inside a region’s name', async () => {
+    const pairs = (await placedText(join(out, 'briefing.pdf'))).flatMap(continuedLines);
+    expect(wordsCut(pairs).filter((cut) => /[A-Za-z]/.test(cut))).toEqual([]);
+  });
 });

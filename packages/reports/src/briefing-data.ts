@@ -39,6 +39,10 @@ export interface BriefingFigure {
   quantity: string;
   subject: string;
   locality: string;
+  /** The sentence it stands in: two rows of one amount in one sentence (`贷款5亿元和…贷款5亿元`) print as one. */
+  sentence: string;
+  /** How many times the sentence names this amount (1 but for such rows). */
+  repeats: number;
   order: number;
 }
 export interface RegionMaterial {
@@ -52,6 +56,8 @@ export interface RegionMaterial {
   results: BriefingMeasure[];
   figures: BriefingFigure[];
   moneyFigures: BriefingFigure[];
+  /** Amounts in another currency (美元, 欧元): never converted, so listed apart from the yuan, in their currency. */
+  otherMoney: BriefingFigure[];
   /** Programmes by programme_id (one programme however written): the spelling first read, and its mentions. */
   programmes: Map<string, { name: string; count: number }>;
   detections: Map<string, number>;
@@ -87,6 +93,19 @@ function keepBest<T>(items: T[], item: T, limit: number, better: (a: T, b: T) =>
     items.sort(better);
     items.length = limit;
   }
+}
+
+/** Figures with one amount named twice in one sentence as one figure, its `repeats` counted; otherwise in order. */
+function onceEach(figures: readonly BriefingFigure[]): BriefingFigure[] {
+  const kept = new Map<string, BriefingFigure>();
+  for (const figure of figures) {
+    // Without its sentence a figure is its own: two rows of 100元 may be two payments in two sentences.
+    const key = figure.sentence ? [figure.articleId, figure.sentence, figure.raw, figure.value, figure.unit].join('\u0000') : `#${figure.order}`;
+    const first = kept.get(key);
+    if (first) kept.set(key, { ...first, repeats: first.repeats + figure.repeats });
+    else kept.set(key, figure);
+  }
+  return [...kept.values()];
 }
 
 /** The sources listed first are roundups by design (printed region headings), then the widest. */
@@ -165,6 +184,7 @@ export class BriefingCollector {
           results: [],
           figures: [],
           moneyFigures: [],
+          otherMoney: [],
           programmes: new Map(),
           detections: new Map(),
           units: [],
@@ -236,9 +256,11 @@ export class BriefingCollector {
       quantity: row.quantity,
       subject: row.subject,
       locality: row.locality,
+      sentence: row.sentence,
+      repeats: 1,
       order: this.order++,
     };
-    if (row.quantity === 'money' && row.unit === '元') keepBest(material.moneyFigures, figure, BRIEFING_LIMITS.figures, byValue);
+    if (row.quantity === 'money') keepBest(row.unit === '元' ? material.moneyFigures : material.otherMoney, figure, BRIEFING_LIMITS.figures, byValue);
     // An age (88岁) describes a person, not what the region did: figures.csv keeps it, the region's figure table does not.
     if (row.quantity === 'age') return;
     // For one article every figure in text order; for a corpus the first ones of each region.
@@ -260,6 +282,7 @@ export class BriefingCollector {
         results: BriefingMeasure[];
         figures: BriefingFigure[];
         moneyFigures: BriefingFigure[];
+        otherMoney: BriefingFigure[];
         programmes: Array<[string, number]>;
       }
     | undefined {
@@ -278,7 +301,8 @@ export class BriefingCollector {
       measures: best(material.measures, limits.measures),
       results: best(material.results, limits.results),
       figures: [...material.figures].sort(byOrder).slice(0, limits.figures),
-      moneyFigures: [...material.moneyFigures].sort(byValue).slice(0, limits.figures),
+      moneyFigures: onceEach([...material.moneyFigures].sort(byValue)).slice(0, limits.figures),
+      otherMoney: onceEach([...material.otherMoney].sort((a, b) => a.unit.localeCompare(b.unit) || byValue(a, b))).slice(0, limits.figures),
       programmes: [...material.programmes.values()]
         .sort((a, b) => b.count - a.count)
         .slice(0, limits.programmes)

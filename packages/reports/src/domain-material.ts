@@ -76,8 +76,8 @@ export class DomainMaterial {
     }
   }
 
-  /** The domains with their sentence counts (measures, then results), most first; regions of each, most first. */
-  ranked(): Array<{ domain: string; measures: number; regions: DomainRegion[] }> {
+  /** The domains with their sentence counts (measures, results), most measures first; regions of each, most first. */
+  ranked(): Array<{ domain: string; measures: number; results: number; regions: DomainRegion[] }> {
     return [...this.domains.entries()]
       .map(([domain, regions]) => ({
         domain,
@@ -86,6 +86,6 @@ export class DomainMaterial {
         regions: [...regions.values()].sort((a, b) => b.measures - a.measures || b.results - a.results || a.order - b.order),
       }))
       .sort((a, b) => b.measures - a.measures || b.sentences - a.sentences)
-      .map(({ domain, measures, regions }) => ({ domain, measures, regions }));
+      .map(({ domain, measures, sentences, regions }) => ({ domain, measures, results: sentences - measures, regions }));
   }
 }

@@ -21,8 +21,10 @@ export const LABELS = {
     periods: { month: '月', week: '周', quarter: '季度', year: '年' } as Record<string, string>,
     appearsIn: '出现的报道',
     andMore: (count: number) => `另有 ${count} 篇`,
+    moreUnits: (count: number) => `等，另有${count}个`,
     largestFigures: '最大的金额数字（各有出处）',
     sourceOf: '出处',
+    otherCurrencies: '美元、欧元等外币金额按原币列在人民币之后，不折算。',
     noMoneySums: '跨报道的金额不相加：各篇报道的数字彼此无关，这里只列出最大的几个及其出处。',
     source: '来源',
     sources: '主要来源',
@@ -90,10 +92,10 @@ export const LABELS = {
   en: {
     briefing: 'Regional comparison briefing',
     roundupOf: (regions: string, theme: string) => `${regions}${theme ? `: ${theme}` : ''}`,
-    corpusTitle: (regions: number, articles: number) => `${regions} regions compared across ${articles} articles`,
-    corpusRoundupsTitle: (regions: number, roundups: number) => `${regions} regions compared across ${roundups} roundups`,
+    corpusTitle: (regions: number, articles: number) => `${plural(regions, 'region')} compared across ${plural(articles, 'article')}`,
+    corpusRoundupsTitle: (regions: number, roundups: number) => `${plural(regions, 'region')} compared across ${plural(roundups, 'roundup')}`,
     span: (first: string, last: string, articles: number, roundups: number) =>
-      `Span: ${first} to ${last}; ${articles} articles read, ${roundups} of them roundups comparing regions or units.`,
+      `Span: ${first} to ${last}; ${plural(articles, 'article')} read, ${roundups} of them ${roundups === 1 ? 'a roundup' : 'roundups'} comparing regions or units.`,
     scopeRoundups: 'Regions are compared over roundup sections only; every other article is still in the CSV tables (the kind column of articles.csv).',
     scopeAll:
       'Note: this briefing counts with --scope all: every article that gives a region a passage of its own counts for it, not only roundups; its figures come from unrelated articles.',
@@ -106,8 +108,10 @@ export const LABELS = {
     periods: { month: 'month', week: 'week', quarter: 'quarter', year: 'year' } as Record<string, string>,
     appearsIn: 'Appears in',
     andMore: (count: number) => `and ${count} more`,
+    moreUnits: (count: number) => ` +${count}\u00a0more`,
     largestFigures: 'Largest money figures, each with its source',
     sourceOf: 'Source',
+    otherCurrencies: 'Amounts in US dollars, euros and other currencies follow the yuan, in their own currency, unconverted.',
     noMoneySums: 'Money is not added up across articles: their figures are unrelated, so only the largest few are listed, each with its source.',
     source: 'Source',
     sources: 'Main sources',
@@ -129,7 +133,7 @@ export const LABELS = {
     charts: 'Charts',
     matrixTitle: 'Region × policy domain (measure sentences)',
     instrumentTitle: 'Region × policy instrument (measure sentences)',
-    instruments: { supply: 'supply', environment: 'environment', demand: 'demand' },
+    instruments: { supply: 'Supply', environment: 'Environment', demand: 'Demand' },
     instrumentNote:
       'Policy instruments after Rothwell & Zegveld: supply (the government provides money, facilities, staff, services), environment (plans, rules, supervision, reform, publicity), demand (procurement, subsidies, service purchase, pilots, markets); the coding rules are in data/instruments.md.',
     resultsList: 'Results',
@@ -198,7 +202,7 @@ export const UNIT_LABELS = {
   },
   en: {
     summaryText: (s: { regions: number; places: number; measures: number; figures: number; programmes: number; articles: number }) =>
-      `This briefing compares ${s.regions} units from ${plural(s.articles, 'article')}, naming ${plural(s.places, 'place')}, ${plural(s.measures, 'measure')}, ${plural(s.figures, 'figure')} and ${plural(s.programmes, 'named programme')}.`,
+      `This briefing compares ${plural(s.regions, 'unit')} from ${plural(s.articles, 'article')}, naming ${plural(s.places, 'place')}, ${plural(s.measures, 'measure')}, ${plural(s.figures, 'figure')} and ${plural(s.programmes, 'named programme')}.`,
     comparison: 'Comparison of units',
     region: 'Unit',
     regionSections: 'Units',
@@ -220,19 +224,24 @@ export function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** An amount of yuan as a reader expects it: 万亿元, 亿元, 万元 (CNY m/bn/tn in English). */
-export function formatMoney(yuan: number, language: Language): string {
+/**
+ * An amount as a reader expects it: 万亿元, 亿元, 万元 (CNY m/bn/tn in English); another currency alike, its word in
+ * Chinese and its code in English (`62.11亿美元`, `USD 6.21 bn`).
+ */
+export function formatMoney(amount: number, language: Language, currency: { zh: string; en: string } = { zh: '元', en: 'CNY' }): string {
   const trim = (value: number) => Number(value.toFixed(2)).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
   if (language === 'en') {
-    if (yuan >= 1e12) return `CNY ${trim(yuan / 1e12)} tn`;
-    if (yuan >= 1e9) return `CNY ${trim(yuan / 1e9)} bn`;
-    if (yuan >= 1e6) return `CNY ${trim(yuan / 1e6)} m`;
-    return `CNY ${trim(yuan)}`;
+    const code = currency.en;
+    if (amount >= 1e12) return `${code} ${trim(amount / 1e12)} tn`;
+    if (amount >= 1e9) return `${code} ${trim(amount / 1e9)} bn`;
+    if (amount >= 1e6) return `${code} ${trim(amount / 1e6)} m`;
+    return `${code} ${trim(amount)}`;
   }
-  if (yuan >= 1e12) return `${trim(yuan / 1e12)}万亿元`;
-  if (yuan >= 1e8) return `${trim(yuan / 1e8)}亿元`;
-  if (yuan >= 1e4) return `${trim(yuan / 1e4)}万元`;
-  return `${trim(yuan)}元`;
+  const word = currency.zh;
+  if (amount >= 1e12) return `${trim(amount / 1e12)}万亿${word}`;
+  if (amount >= 1e8) return `${trim(amount / 1e8)}亿${word}`;
+  if (amount >= 1e4) return `${trim(amount / 1e4)}万${word}`;
+  return `${trim(amount)}${word}`;
 }
 
 /** A normalised figure value with its unit, grouped for reading (1,400,000,000元). */

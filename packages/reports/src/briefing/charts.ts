@@ -8,12 +8,17 @@ import { ROWS_ON_A_PAGE, regionLabel, sectionHeading, withHeading } from './bloc
 import { chartTable, countCell, PERIOD_CHART_ROWS, periodChart } from './corpus-briefing.js';
 import type { BriefingInput, ComparisonTableRow, RegionalContext } from './input.js';
 import { BAR, CONTENT_WIDTH } from './page.js';
+import { labelColumnWidth } from './label-column.js';
 
 /** The narrowest cell of the region × domain matrix: a dot and a three-digit count. */
 export const MATRIX_CELL = 20;
 
-/** Horizontal bars drawn on pdfmake's canvas, one row per region, each labelled with its exact value. */
-export function barChart(title: string, bars: Array<{ label: string; value: number; text: string }>): Content {
+/**
+ * Horizontal bars drawn on pdfmake's canvas, one row per region, each labelled with its exact value: longest first, as
+ * a reader compares bars (ties keep the order they came in: the comparison's, by roundups and administrative code).
+ */
+export function barChart(title: string, given: Array<{ label: string; value: number; text: string }>): Content {
+  const bars = [...given].sort((a, b) => b.value - a.value);
   const max = Math.max(...bars.map((bar) => bar.value), 1);
   const barWidth = CONTENT_WIDTH - 160 - 24;
   // The title is the table's header row: it repeats where the bars continue, and stays with the first bars; no bar's
@@ -47,18 +52,18 @@ export function barChart(title: string, bars: Array<{ label: string; value: numb
 /**
  * Region × domain matrix: a circle per cell, its area proportional to the count, with the count beside it. Every
  * domain with a measure is shown: as many as fit across the page in one chart, the rest in a second (and third) chart
- * below it with the same rows, the domains in order of their measures.
+ * below it, the domains in order of their measures; a region with nothing in a chart's domains is left out of that chart.
  */
-export function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>, labels: Labels): Content {
+export function domainMatrix(input: BriefingInput, rows: Array<Record<string, unknown>>, labels: Labels): Content[] {
   const count = (row: Record<string, unknown>, id: string) => Number(row[`domain_${id}`] ?? 0);
   const total = (id: string) => rows.reduce((sum, row) => sum + count(row, id), 0);
-  const regionWidth = 48;
+  const regionWidth = labelColumnWidth(rows.map((row) => regionLabel(String(row.region), String(row.region_en), input.language)));
   // A cell needs its dot and a three-digit count, and its header's longest word whole (Government, Rectification).
   const minimumCell = Math.max(MATRIX_CELL, ...input.taxonomy.map((domain) => longestWordWidth(input.language === 'zh' ? domain.zh : domain.en)));
   let fitting = 1;
   while (sharedColumnWidth(CONTENT_WIDTH, [regionWidth], fitting + 1) >= minimumCell) fitting += 1;
   const used = input.taxonomy.filter((domain) => total(domain.id) > 0).sort((a, b) => total(b.id) - total(a.id));
-  if (used.length === 0) return { text: '' };
+  if (used.length === 0) return [];
   const max = Math.max(...rows.flatMap((row) => used.map((domain) => count(row, domain.id))), 1);
   const parts = Math.ceil(used.length / fitting);
   const perPart = Math.ceil(used.length / parts);
@@ -66,18 +71,25 @@ export function domainMatrix(input: BriefingInput, rows: Array<Record<string, un
     const domains = used.slice(part * perPart, (part + 1) * perPart);
     const cellWidth = Math.min(46, sharedColumnWidth(CONTENT_WIDTH, [regionWidth], domains.length));
     const header: TableCell[] = [{ text: '' }, ...domains.map((domain) => ({ text: input.language === 'zh' ? domain.zh : domain.en, style: 'matrixHeader' }))];
-    const body: TableCell[][] = rows.map((row) => [
-      { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0] },
-      ...domains.map((domain) => countCell(count(row, domain.id), max, BAR, 3)),
+    // A region with nothing in this part's domains is left out of it: its row of dots was blank, and the blank rows
+    // pushed a part's last rows onto a page of their own.
+    const partRows = rows.filter((row) => domains.some((domain) => count(row, domain.id) > 0));
+    // Rows at line height 1: a chart of 32 regions then fits one page (at the text's 1.3 it ran three rows over).
+    const body: TableCell[][] = partRows.map((row) => [
+      { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0], lineHeight: 1 },
+      ...domains.map((domain) => ({ ...(countCell(count(row, domain.id), max, BAR, 3) as object), lineHeight: 1 }) as TableCell),
     ]);
     const title = parts > 1 ? `${labels.matrixTitle} ${part + 1}/${parts}` : labels.matrixTitle;
+    const long = partRows.length > ROWS_ON_A_PAGE;
     return {
       stack: [chartTable(title, [regionWidth, ...domains.map(() => cellWidth)], header, body)],
-      unbreakable: rows.length <= ROWS_ON_A_PAGE,
+      unbreakable: !long,
+      // A chart longer than `ROWS_ON_A_PAGE` may still break between rows, but starts a page, where it fits whole.
+      ...(long ? { pageBreak: 'before' } : {}),
       margin: [0, 4, 0, 10],
     } as Content;
   });
-  return { stack: charts } as Content;
+  return charts;
 }
 
 export const INSTRUMENTS: readonly Instrument[] = ['supply', 'environment', 'demand'];
@@ -89,11 +101,12 @@ export function instrumentMatrix(input: BriefingInput, rows: ComparisonTableRow[
   if (rows.every((row) => INSTRUMENTS.every((instrument) => count(row, instrument) === 0))) return { text: '' };
   const header: TableCell[] = [{ text: '' }, ...INSTRUMENTS.map((instrument) => ({ text: labels.instruments[instrument], style: 'matrixHeader' }))];
   const body: TableCell[][] = rows.map((row) => [
-    { text: regionLabel(row.region, row.region_en, input.language), margin: [0, 3, 0, 0] },
-    ...INSTRUMENTS.map((instrument) => countCell(count(row, instrument), max, BAR, 3)),
+    { text: regionLabel(row.region, row.region_en, input.language), margin: [0, 3, 0, 0], lineHeight: 1 },
+    ...INSTRUMENTS.map((instrument) => ({ ...(countCell(count(row, instrument), max, BAR, 3) as object), lineHeight: 1 }) as TableCell),
   ]);
+  const regionWidth = labelColumnWidth(rows.map((row) => regionLabel(row.region, row.region_en, input.language)));
   return {
-    stack: [chartTable(labels.instrumentTitle, [48, 70, 70, 70], header, body), { text: labels.instrumentNote, style: 'small' }],
+    stack: [chartTable(labels.instrumentTitle, [regionWidth, 70, 70, 70], header, body), { text: labels.instrumentNote, style: 'small' }],
     unbreakable: rows.length <= ROWS_ON_A_PAGE,
     margin: [0, 4, 0, 10],
   } as Content;
@@ -125,9 +138,11 @@ export function charts({ input, labels, rows: allRows }: RegionalContext): Conte
       BAR,
     );
     content.push(...withHeading(sectionHeading(labels.charts, 1), chart, allRows.length <= PERIOD_CHART_ROWS));
-    content.push(matrix);
+    content.push(...matrix);
   } else {
-    content.push(...withHeading(sectionHeading(labels.charts, 1), matrix, rows.length <= ROWS_ON_A_PAGE));
+    // The heading is kept with the matrix's first chart only: kept with all of them, it took a page of its own.
+    const [first, ...rest] = matrix;
+    content.push(...withHeading(sectionHeading(labels.charts, 1), first ?? { text: '' }, rows.length <= ROWS_ON_A_PAGE), ...rest);
   }
   content.push(instrumentMatrix(input, rows, labels));
   if (rows.length > 0)

@@ -1,6 +1,7 @@
 // The comparison table: one roundup's regions side by side, or a corpus's regions by counts.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { formatMoney } from '../labels.js';
+import { labelColumnWidth } from './label-column.js';
 import { briefingTable, sharedColumnWidth } from './briefing-table.js';
 import { cjk, leadingDomains, programmeNames, punctuation, regionLabel } from './blocks.js';
 import type { RegionalContext } from './input.js';
@@ -62,8 +63,12 @@ function regionCell(input: RegionalContext['input'], row: RegionalContext['rows'
   return (unit ? { stack: [name, { text: unitDescription(unit, input.language), style: 'small' }] } : name) as TableCell;
 }
 
-/** A corpus's comparison: counts only, the roundups each region appears in first; no money added up across articles. */
-export function corpusComparisonTable({ input, labels, rows, materials }: RegionalContext): Content {
+/**
+ * A corpus's comparison: counts only, the roundups each region appears in first; no money added up across articles.
+ * `title` (the chapter's heading) is its first header row: it starts under the tile map with its first rows, and
+ * repeats where the table continues.
+ */
+export function corpusComparisonTable({ input, labels, rows, materials }: RegionalContext, title?: string): Content {
   const { comparison, language, taxonomy } = input;
   const mark = punctuation(language);
   const header = [
@@ -75,7 +80,13 @@ export function corpusComparisonTable({ input, labels, rows, materials }: Region
     labels.domains,
     labels.programmes,
   ];
-  const fixed = columnsFitting([44, 40, 30, 38, 34], header);
+  // Region names are set in bold: the column holds the longest whole (`Heilongjiang`, not `Heilongjia/ng`).
+  const regionWidth = labelColumnWidth(
+    rows.map((row) => regionLabel(row.region, row.region_en, language)),
+    TABLE_FONT_SIZE,
+    true,
+  );
+  const fixed = columnsFitting([Math.max(44, regionWidth), 40, 30, 38, 34], header);
   const column = sharedColumnWidth(CONTENT_WIDTH, fixed, 2);
   return briefingTable(
     header,
@@ -97,5 +108,7 @@ export function corpusComparisonTable({ input, labels, rows, materials }: Region
           : { text: labels.none },
       ] as TableCell[];
     }),
+    title,
+    'h1',
   );
 }

@@ -3,9 +3,10 @@
 // Money is never added up across articles: their figures are unrelated.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { BriefingCollector, BriefingFigure, RegionMaterial } from '../briefing-data.js';
-import { briefingTable, ROWS_KEPT_WITH_HEADER, sharedColumnWidth } from './briefing-table.js';
+import { briefingTable, ROWS_KEPT_WITH_HEADER, sharedColumnWidth, withNote } from './briefing-table.js';
 import type { Labels, Language } from '../labels.js';
 import { figureText, type MeasureWords } from './figure-text.js';
+import { labelColumnWidth } from './label-column.js';
 
 /** How the region × period chart groups dates: by week under two months, by month up to two years, then coarser. */
 export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';
@@ -96,6 +97,25 @@ const CHART_RULES = {
   paddingRight: (column: number, node: LaidOutTable) => (column === node.table.widths.length - 1 ? 0 : 8),
 };
 
+/**
+ * Characters of units an index row shows (about eight lines of its 150 pt column): a roundup of 28 units made a row
+ * taller than a page, and pdfmake silently drops an unbreakable row that does not fit one.
+ */
+export const INDEX_UNIT_CHARACTERS = 150;
+
+/** The units an index row names: whole names up to `limit` characters, then how many more (`+N more`). */
+export function indexUnits(units: readonly string[], labels: Labels, separator: string, limit = INDEX_UNIT_CHARACTERS): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const unit of units) {
+    if (shown.length > 0 && length + separator.length + unit.length > limit) break;
+    shown.push(unit);
+    length += (shown.length > 1 ? separator.length : 0) + unit.length;
+  }
+  const more = units.length - shown.length;
+  return `${shown.join(separator)}${more > 0 ? labels.moreUnits(more) : ''}`;
+}
+
 /** The index of roundups: date, title and the regions or units each compares, in input order. */
 export function roundupIndex(collector: BriefingCollector, labels: Labels, mark: { list: string }): Content {
   const body = collector.roundups.map(
@@ -103,7 +123,7 @@ export function roundupIndex(collector: BriefingCollector, labels: Labels, mark:
       [
         { text: roundup.date, noWrap: true },
         { text: roundup.title.length > 60 ? `${roundup.title.slice(0, 60)}…` : roundup.title },
-        { text: roundup.units.join(mark.list) },
+        { text: indexUnits(roundup.units, labels, mark.list) },
       ] as TableCell[],
   );
   return briefingTable([labels.date, labels.title, labels.units], [52, '*', 150], body);
@@ -131,15 +151,14 @@ export function periodChart(
     counts.set(region, perPeriod);
   }
   const max = Math.max(1, ...[...counts.values()].flatMap((perPeriod) => [...perPeriod.values()]));
-  const regionWidth = 48;
+  const regionWidth = labelColumnWidth(regions.map(({ label }) => label));
   const cellWidth = Math.max(10, sharedColumnWidth(width, [regionWidth], periods.keys.length));
   const shortKey = (key: string) => (periods.unit === 'week' ? key.slice(5) : periods.unit === 'month' ? key.slice(2) : key);
   const header: TableCell[] = [{ text: '' }, ...periods.keys.map((key) => ({ text: shortKey(key), style: 'matrixHeader' }))];
   const body: TableCell[][] = regions.map(({ region, label }) => [
-    { text: label, margin: [0, 1, 0, 0] },
-    ...periods.keys.map((key) => {
-      return countCell(counts.get(region)?.get(key) ?? 0, max, colour, 1);
-    }),
+    // At line height 1 (as the domain matrix): 36 regions then fit one page under the chapter's heading.
+    { text: label, margin: [0, 1, 0, 0], lineHeight: 1 },
+    ...periods.keys.map((key) => ({ ...(countCell(counts.get(region)?.get(key) ?? 0, max, colour, 1) as object), lineHeight: 1 }) as TableCell),
   ]);
   return {
     stack: [chartTable(labels.periodTitle(labels.periods[periods.unit] ?? periods.unit), [regionWidth, ...periods.keys.map(() => cellWidth)], header, body)],
@@ -160,22 +179,24 @@ export function regionAppearances(material: RegionMaterial, labels: Labels, show
   ];
 }
 
-/** A region's largest money figures, each with the article it comes from: never a sum across articles. */
-export function largestFiguresTable(figures: readonly BriefingFigure[], labels: Labels, language: Language, words?: MeasureWords): Content {
-  return briefingTable(
-    [labels.raw, labels.value, labels.subject, labels.sourceOf],
-    [60, 70, 80, '*'],
-    figures.map(
-      (figure) =>
-        [
-          { text: quotedRaw(figure.raw, language) },
-          { text: figureText(figure, language, words), alignment: 'right' },
-          { text: figure.subject || labels.none },
-          { text: `${figure.date}  ${figure.title}` },
-        ] as TableCell[],
-    ),
-    labels.largestFigures,
+/**
+ * A region's largest money figures, each with the article it comes from: never a sum across articles. Amounts in
+ * another currency follow the yuan, in their own currency, unconverted (the note under the table says so).
+ */
+export function largestFiguresTable(figures: readonly BriefingFigure[], labels: Labels, language: Language, words?: MeasureWords, note?: string): Content {
+  const widths = [66, 70, 74, '*'];
+  const body = figures.map(
+    (figure) =>
+      [
+        // An amount a sentence names twice (`贷款5亿元和项目建设贷款5亿元`) is one row, marked with how often.
+        { text: `${quotedRaw(figure.raw, language)}${figure.repeats > 1 ? ` ×${figure.repeats}` : ''}` },
+        { text: figureText(figure, language, words), alignment: 'right' },
+        { text: figure.subject || labels.none },
+        { text: `${figure.date}  ${figure.title}` },
+      ] as TableCell[],
   );
+  if (note && body.length > 0) body.push(withNote(body.pop()!, { text: note, style: 'small' }, widths));
+  return briefingTable([labels.raw, labels.value, labels.subject, labels.sourceOf], widths, body, labels.largestFigures);
 }
 
 /** A figure's original text: as it is in a Chinese briefing, quoted in an English one (`“2.7万余次”`). */

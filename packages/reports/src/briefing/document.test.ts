@@ -7,14 +7,25 @@ import { breakableText, programmeNames } from './blocks.js';
 import { renderBriefing } from './document.js';
 import { singleArticleTitle } from './summary.js';
 import { RegionComparison } from '../comparison.js';
-import { runningHeader } from './page.js';
+import { CONTENT_WIDTH, runningHeader, STYLES } from './page.js';
+import { textMeasure } from './fonts.js';
 
 describe('runningHeader', () => {
   it('keeps a short title whole and cuts a long one with an ellipsis', () => {
     expect(runningHeader('区域对比简报 · 浙江、河南')).toBe('区域对比简报 · 浙江、河南');
     const cut = runningHeader(`区域对比简报 · ${'解决好群众最急最忧最盼问题'.repeat(8)}`);
-    expect([...cut]).toHaveLength(64);
     expect(cut.endsWith('…')).toBe(true);
+    expect(textMeasure().width(cut, STYLES.pageHeader.fontSize)).toBeLessThanOrEqual(CONTENT_WIDTH);
+    expect(cut.length).toBeGreaterThan(50);
+  });
+  it('cuts an English title between words, the line filled', () => {
+    const title = `Regional comparison briefing · ${'32 regions compared across 30 roundups '.repeat(4).trim()}`;
+    const cut = runningHeader(title, 200);
+    expect(cut).toMatch(/[a-z0-9]…$/);
+    expect(title.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(title[cut.length - 1]).toBe(' ');
+    expect(textMeasure().width(cut, STYLES.pageHeader.fontSize)).toBeLessThanOrEqual(200);
+    expect(textMeasure().width(cut, STYLES.pageHeader.fontSize)).toBeGreaterThan(170);
   });
 });
 

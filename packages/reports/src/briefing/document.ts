@@ -24,10 +24,14 @@ export function regionalContent(context: RegionalContext): Content[] {
   const { collector, language } = input;
   const corpus = collector.articleCount > 1;
   const content: Content[] = [];
-  const comparisonTable = corpus ? corpusComparisonTable(context) : roundupComparisonTable(context);
   // A table that fits a page is kept whole with its heading: left to pageBreakBefore, the heading stayed at the foot
-  // of the page the tile map fills while the table began on the next.
-  content.push(...withHeading(sectionHeading(labels.comparison, 1), comparisonTable, rows.length <= ROWS_ON_A_PAGE));
+  // of the page the tile map fills while the table began on the next. A longer corpus table carries its heading as
+  // its first header row, kept with its first rows (it once started a page of its own, leaving the map alone).
+  if (corpus && rows.length > ROWS_ON_A_PAGE) content.push(corpusComparisonTable(context, labels.comparison));
+  else {
+    const comparisonTable = corpus ? corpusComparisonTable(context) : roundupComparisonTable(context);
+    content.push(...withHeading(sectionHeading(labels.comparison, 1), comparisonTable, rows.length <= ROWS_ON_A_PAGE));
+  }
   content.push(...domainSideBySide(context));
   if (corpus) content.push(...programmesChapter(context));
   if (corpus) {
@@ -52,8 +56,7 @@ export function regionalContent(context: RegionalContext): Content[] {
 function glance(context: RegionalContext): Content[] {
   const map = context.input.tiles && context.rows.length > 0 ? tileMap(context, context.input.tiles) : undefined;
   if (!map) return [];
-  // A corpus's comparison table is long: it starts on a page of its own rather than leave its heading under the map.
-  return [context.input.collector.articleCount > 1 ? ({ ...(map as object), pageBreak: 'after' } as Content) : map];
+  return [map];
 }
 
 /** The briefing as a pdfmake document definition: its opening, the regional comparison, and the appendix. */

@@ -6,7 +6,9 @@ import { quotedInEnglish } from './region-chapter.js';
 import { cjk, keptTogether, programmeNames, punctuation, regionLabel, sectionHeading, withFiguresInBold } from './blocks.js';
 import { CHAPTER_LABELS } from './chapter-labels.js';
 import type { RegionalContext } from './input.js';
-import { MUTED } from './page.js';
+import { MUTED, TABLE_FONT_SIZE } from './page.js';
+import { withNote } from './briefing-table.js';
+import { labelColumnWidth } from './label-column.js';
 
 /** Domains always shown (in order of measures), then any other domain with measures from two or more regions. */
 const LEADING_DOMAINS = 5;
@@ -30,36 +32,40 @@ export function domainSideBySide(context: RegionalContext): Content[] {
   const shown = ranked.filter((entry, index) => index < LEADING_DOMAINS || entry.regions.length >= 2).slice(0, corpus ? CORPUS_DOMAINS : undefined);
   if (shown.length === 0) return [];
   const content: Content[] = [];
+  const leftOut = ranked.length - shown.length;
   shown.forEach((entry, index) => {
     const domain = input.taxonomy.find((candidate) => candidate.id === entry.domain)!;
-    const title = words.domainHeading(input.language === 'zh' ? domain.zh : domain.en, entry.regions.length, entry.measures);
+    const title = words.domainHeading(input.language === 'zh' ? domain.zh : domain.en, entry.regions.length, entry.measures, entry.results);
     const opening = index === 0 ? [sectionHeading(words.sideBySide, 1), { text: words.sideBySideIntro, style: 'small', margin: [0, 0, 0, 4] } as Content] : [];
-    const [table, ...notes] = domainTable(context, title, entry.regions);
+    // The chapter's closing note rides in its last table, so that it never opens a page alone.
+    const closing = index === shown.length - 1 && leftOut > 0 ? [words.moreDomains(leftOut)] : [];
+    const table = domainTable(context, title, entry.regions, closing);
     // A short table stays with the chapter's opening; a long one could outgrow a page, which pdfmake would silently drop.
-    if (opening.length > 0 && entry.regions.length <= KEPT_WITH_HEADING) content.push(keptTogether(...opening, table!), ...notes);
-    else content.push(...opening, table!, ...notes);
+    if (opening.length > 0 && entry.regions.length <= KEPT_WITH_HEADING) content.push(keptTogether(...opening, table));
+    else content.push(...opening, table);
   });
-  const leftOut = ranked.length - shown.length;
-  if (leftOut > 0) content.push({ text: words.moreDomains(leftOut), style: 'small' });
   return content;
 }
 
-/** One domain's table, its title the first header row, and a note on the regions left out. */
-function domainTable(context: RegionalContext, title: string, regions: readonly DomainRegion[]): Content[] {
+/** One domain's table, its title the first header row, and notes (the regions left out, then `notes`) under its last row. */
+function domainTable(context: RegionalContext, title: string, regions: readonly DomainRegion[], notes: readonly string[]): Content {
   const { input } = context;
   const words = CHAPTER_LABELS[input.language];
   const corpus = input.collector.articleCount > 1;
   const rows = corpus ? regions.slice(0, CORPUS_REGIONS) : regions;
   const header = [context.labels.region, words.whatItDid, words.programmes, ...(corpus ? [words.source] : [])];
-  const widths: Array<number | string> = [REGION_COLUMN, '*', PROGRAMME_COLUMN, ...(corpus ? [SOURCE_COLUMN] : [])];
-  const table = titledTable(
-    title,
-    header,
-    widths,
-    rows.map((entry) => regionRow(context, entry, corpus)),
-  );
+  const widths: Array<number | string> = [regionColumn(context), '*', PROGRAMME_COLUMN, ...(corpus ? [SOURCE_COLUMN] : [])];
+  const body = rows.map((entry) => regionRow(context, entry, corpus));
   const leftOut = regions.length - rows.length;
-  return leftOut > 0 ? [table, { text: words.moreRegions(leftOut), style: 'small', margin: [0, -4, 0, 6] }] : [table];
+  const allNotes = [...(leftOut > 0 ? [words.moreRegions(leftOut)] : []), ...notes];
+  if (allNotes.length > 0) body.push(withNote(body.pop()!, { stack: allNotes.map((text) => ({ text, style: 'small' })) }, widths));
+  return titledTable(title, header, widths, body);
+}
+
+/** The region column: `REGION_COLUMN`, wider where a region's name is a longer word (`Heilongjiang`). */
+function regionColumn(context: RegionalContext): number {
+  const labels = context.rows.map((row) => regionLabel(row.region, row.region_en, context.input.language));
+  return Math.max(REGION_COLUMN, labelColumnWidth(labels, TABLE_FONT_SIZE, true));
 }
 
 function regionRow(context: RegionalContext, entry: DomainRegion, corpus: boolean): TableCell[] {

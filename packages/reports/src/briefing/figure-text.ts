@@ -29,6 +29,9 @@ export function figureText(figure: PrintedFigure, language: Language, words: Mea
 
 function valueText(value: number, unit: string, language: Language, words: MeasureWords): string {
   if (unit === '元') return formatMoney(value, language);
+  // A currency's English is its ISO code (美元 → USD in data/measure-words-en.json): printed as an amount, as yuan are.
+  const code = words[unit];
+  if (typeof code === 'string' && /^[A-Z]{3}$/.test(code)) return formatMoney(value, language, { zh: unit, en: code });
   const number = value.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
   if (language === 'zh') return `${number}${unit}`;
   if (unit === '%' || unit === '') return `${number}${unit}`;

@@ -22,14 +22,42 @@ describe('breakWords', () => {
   });
   it('keeps a short quoted name whole at `quotes`, and breaks inside it between words at `words`', () => {
     expect(breakWords('“互联网+不动产登记”“一线工作”', 'quotes')).toEqual(['“互联网+不动产登记”', '“一线工作”']);
-    expect(breakWords('“互联网+不动产登记”', 'words')).toEqual(['“互联网', '+不动产', '登记”']);
+    expect(breakWords('“互联网+不动产登记”', 'words')).toEqual(['“互联网+', '不动产', '登记”']);
+  });
+  it('breaks a quoted name too long for its line after a pause in it before anywhere else (`clauses`)', () => {
+    expect(breakWords('“网格连心、组团服务”“一线工作”', 'clauses')).toEqual(['“网格连心、', '组团服务”', '“一线工作”']);
+  });
+  it.each([
+    ['立行立改', '即知即改 立行立改'],
+    ['一企一策', '推行一企一策'],
+  ])('keeps the parallel phrase %s whole', (phrase, text) => {
+    expect(breakWords(text, 'words')).toContain(phrase);
+  });
+  it('ends a slogan with its `+` (`互联网+`), never starts a line with it', () => {
+    expect(breakWords('推进互联网+政务服务', 'words')).toEqual(['推进', '互联网+', '政务', '服务']);
+  });
+  it.each([
+    ['more than CNY 1 bn', 'CNY 1 bn'],
+    ['about CNY 2 m', 'CNY 2 m'],
+    ['up to 6.2 m yuan', '6.2 m '],
+  ])('keeps the amount in %s on one line', (text, amount) => {
+    expect(breakWords(text, 'quotes')).toContain(amount);
   });
 });
 
 describe('breakLines at word boundaries', () => {
-  const CELLS = ['结合实际 注重实效', '上下联动 抓实整改与执法', '政务服务、营商环境、就业与社保', '“互联网+不动产登记”“万名干部助推电商扶贫行动”'];
+  const CELLS = [
+    '结合实际 注重实效',
+    '即知即改 立行立改',
+    '上下联动 抓实整改与执法',
+    '政务服务、营商环境、就业与社保',
+    '“互联网+不动产登记”“万名干部助推电商扶贫行动”',
+    '“党群同心圆” “网格连心、组团服务”',
+  ];
   it.each(CELLS)('never ends a line of %s inside a word, at column widths that hold its longest word', (cell) => {
-    for (const width of [36, 44, 64, 90]) {
+    // A column narrower than a clause of a quoted name (`“网格连心、`) breaks it between words, as it must.
+    const longest = Math.max(...breakWords(cell, 'clauses').map((word) => measure.width(word.trim(), 8)));
+    for (const width of [36, 44, 64, 90].filter((width) => width >= longest)) {
       const lines = breakLines([{ text: cell }], width, measure, 8)!;
       const texts = lines.map((line) => line.map((run) => run.text).join(''));
       expect(texts.join('')).toBe(cell);
@@ -37,7 +65,7 @@ describe('breakLines at word boundaries', () => {
       for (const text of texts.slice(0, -1)) {
         at += text.length;
         expect(
-          ['营商', '环境', '执法', '整改', '实效', '政务', '服务', '互联网', '不动产', '登记', '万名', '干部'].some((word) => {
+          ['营商', '环境', '执法', '整改', '实效', '立行立改', '政务', '服务', '互联网+', '不动产', '登记', '万名', '干部', '网格连心', '扶贫'].some((word) => {
             const start = cell.indexOf(word);
             return start >= 0 && at > start && at < start + word.length;
           }),

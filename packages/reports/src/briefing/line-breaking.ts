@@ -42,26 +42,29 @@ function runWords(run: TextRun, fits: (word: string) => boolean): { texts: strin
  */
 export function breakWords(text: string, wholeness: Wholeness = 'anywhere'): string[] {
   if (text.length === 0) return [''];
-  const words: string[] = [];
   const inside = unbreakableOffsets(text, wholeness);
+  const positions = new Set<number>();
   const breaker = new LineBreaker(text);
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) positions.add(next.position);
+  if (wholeness !== 'anywhere') for (const match of text.matchAll(EXTRA_BREAK)) positions.add(match.index);
+  const words: string[] = [];
   let last = 0;
-  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
-    if (next.position < text.length && inside.has(next.position)) continue;
-    words.push(...betweenQuotedNames(text.slice(last, next.position), wholeness));
-    last = next.position;
+  for (const position of [...positions].sort((a, b) => a - b)) {
+    if (position === 0 || (position < text.length && inside.has(position))) continue;
+    words.push(text.slice(last, position));
+    last = position;
   }
   return words;
 }
 
-/** UAX #14 allows no break between `”` and `“`; between two quoted names is where a Chinese reader expects one. */
-function betweenQuotedNames(word: string, wholeness: Wholeness): string[] {
-  if (wholeness === 'anywhere' || !word.includes('”“')) return [word];
-  return word.split(/(?<=”)(?=“)/);
-}
+/**
+ * Breaks UAX #14 does not allow where a Chinese reader expects one: between two quoted names (`”` `“`), and after a
+ * `+` between ideographs, which closes a slogan (`互联网+`) where UAX #14 reads a sign glued to what follows.
+ */
+const EXTRA_BREAK = /(?<=”)(?=“)|(?<=\p{Script=Han}[+＋])(?=\p{Script=Han})/gu;
 
 /** Finer in turn: a word wider than its line is split between dictionary words, then wherever UAX #14 allows. */
-const FINER: Readonly<Record<Wholeness, Wholeness | undefined>> = { quotes: 'words', words: 'anywhere', anywhere: undefined };
+const FINER: Readonly<Record<Wholeness, Wholeness | undefined>> = { quotes: 'clauses', clauses: 'words', words: 'anywhere', anywhere: undefined };
 
 /** A text's words at `wholeness`, each that `fits` refuses split finer until it fits or cannot be split. */
 function wordsFitting(text: string, wholeness: Wholeness, fits: (word: string) => boolean): string[] {
@@ -306,14 +309,36 @@ function brokenTable(node: Node, context: BreakingContext): Node {
   const widths = table.widths ?? [];
   const fixed = widths.filter((width): width is number => typeof width === 'number');
   const stars = widths.filter((width) => width === '*').length;
-  if (fixed.length + stars !== widths.length || (stars > 0 && node.layout !== 'lightHorizontalLines')) return node;
+  if (fixed.length + stars !== widths.length || (stars > 0 && !paddedAsLightLines(node.layout, widths))) return node;
   const share = sharedColumnWidth(context.width, fixed, Math.max(1, stars));
   const columnWidths = widths.map((width) => (typeof width === 'number' ? width : share));
   const body = table.body.map((row) =>
     row.map((cell, column) => {
-      const spans = cell && typeof cell === 'object' && ('colSpan' in cell || 'rowSpan' in cell);
-      return spans || columnWidths[column] === undefined ? cell : withLinesBroken(cell, { ...context, width: columnWidths[column]! });
+      if (!cell || typeof cell !== 'object' || 'rowSpan' in cell || columnWidths[column] === undefined) return cell;
+      // A cell across columns has their widths and the padding between them (a note under a table's last row).
+      const span = 'colSpan' in cell ? Number((cell as Node).colSpan) : 1;
+      // A title across the columns is left to pdfmake, as it always was (broken here, it moved tables to new pages).
+      if (span > 1 && 'text' in cell) return cell;
+      const spanned = columnWidths.slice(column, column + span);
+      if (spanned.length < span) return cell;
+      return withLinesBroken(cell, { ...context, width: spanned.reduce((sum, width) => sum + width, 0) + 16 * (span - 1) });
     }),
   );
   return { ...node, table: { ...table, body } };
+}
+
+type Padding = (column: number, node: { table: { widths: unknown[] } }) => number;
+
+/**
+ * Whether a table's layout pads its cells as `lightHorizontalLines` does (8 pt either side of every inner rule,
+ * nothing at the outer edges), so that its shared columns are as wide as `sharedColumnWidth` says.
+ */
+function paddedAsLightLines(layout: unknown, widths: readonly unknown[]): boolean {
+  if (layout === 'lightHorizontalLines') return true;
+  const { paddingLeft, paddingRight } = (layout ?? {}) as { paddingLeft?: Padding; paddingRight?: Padding };
+  if (typeof paddingLeft !== 'function' || typeof paddingRight !== 'function') return false;
+  const node = { table: { widths: [...widths] } };
+  return widths.every(
+    (_, column) => paddingLeft(column, node) === (column === 0 ? 0 : 8) && paddingRight(column, node) === (column === widths.length - 1 ? 0 : 8),
+  );
 }

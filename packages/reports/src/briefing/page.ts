@@ -1,7 +1,8 @@
 // The page: size, margins, colours, named styles, running header and footer.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { LABELS } from '../labels.js';
-import { FONT } from './fonts.js';
+import { FONT, textMeasure } from './fonts.js';
+import { breakWords } from './line-breaking.js';
 import type { BriefingInput } from './input.js';
 
 export const ACCENT = '#1f4e79';
@@ -30,18 +31,22 @@ export const STYLES = {
   pageHeader: { fontSize: 7.5, color: MUTED },
 } satisfies TDocumentDefinitions['styles'];
 
-/** Characters of the running header: one line at its 7.5 pt across the page, in Chinese (an ideograph is an em). */
-const RUNNING_HEADER_LENGTH = 64;
-
-/** The running header: the briefing's title on one line, cut with an ellipsis where it is longer. */
-export function runningHeader(text: string): string {
-  const characters = [...text];
-  return characters.length <= RUNNING_HEADER_LENGTH
-    ? text
-    : `${characters
-        .slice(0, RUNNING_HEADER_LENGTH - 1)
-        .join('')
-        .trimEnd()}…`;
+/**
+ * The running header: the briefing's title on one line across the page at its 7.5 pt, cut with an ellipsis where it
+ * is longer, between words (`across 30 ro…` read as a misprint).
+ */
+export function runningHeader(text: string, width = CONTENT_WIDTH): string {
+  const measure = textMeasure();
+  const size = STYLES.pageHeader.fontSize;
+  if (measure.width(text, size) <= width) return text;
+  let kept = '';
+  for (const word of breakWords(text, 'words')) {
+    if (measure.width(`${kept}${word}`.trimEnd() + '…', size) > width) break;
+    kept += word;
+  }
+  // A first word wider than the line (a Chinese title jieba cannot split) is cut where it must be.
+  if (kept.trim() === '') kept = [...text].filter((_, index, all) => measure.width(all.slice(0, index + 1).join('') + '…', size) <= width).join('');
+  return `${kept.trimEnd().replace(/[\s·:：,，、;；]+$/u, '')}…`;
 }
 
 /** Page size, document info, running header and footer, and the styles. */

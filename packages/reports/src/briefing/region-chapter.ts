@@ -51,8 +51,10 @@ export function regionSection(context: RegionalContext, row: ComparisonTableRow,
   ];
   content.push(...measuresByInstrument(material.measures, input.taxonomy, labels, language));
   if (material.results.length > 0) content.push(...listUnder(labels.resultsList, sentenceBullets(material.results, input.taxonomy, language), 'h4'));
-  if (corpus && material.moneyFigures.length > 0) {
-    content.push(largestFiguresTable(material.moneyFigures.slice(0, 6), labels, language, input.measureWords));
+  if (corpus && material.moneyFigures.length + material.otherMoney.length > 0) {
+    const other = material.otherMoney.slice(0, 3);
+    const note = other.length > 0 ? labels.otherCurrencies : undefined;
+    content.push(largestFiguresTable([...material.moneyFigures.slice(0, 6), ...other], labels, language, input.measureWords, note));
   } else if (!corpus && material.figures.length > 0) {
     content.push(
       briefingTable(
