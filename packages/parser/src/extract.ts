@@ -94,7 +94,7 @@ export function extractArticle(article: Article, extractor: Extractor): ArticleE
   const matches = texts.map((text, index) => matchPlaceNames(text, index, gazetteer));
   const titleMatches = matchPlaceNames(article.title, 0, gazetteer);
   const { paragraphs, sections } = sectionArticle(texts, matches, titleMatches, gazetteer, sectionCues, knownUnits);
-  const kind = classifyArticle(article.title, paragraphs, sections, sectionCues);
+  const kind = classifyArticle(article.title, paragraphs, sections, sectionCues, { gazetteer, known: knownUnits });
 
   // A sentence of a place-inferred section that names only another province's places is no region's.
   const elsewhere = sentencesElsewhere(paragraphs, sections, matches, gazetteer);
