@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
+import { createExtractor, extractArticle } from './extract.js';
 import { classifyArticle } from './kinds.js';
 import { matchPlaceNames } from './places.js';
 import { sectionArticle } from './section-strategies.js';
@@ -9,6 +10,7 @@ import { loadKnownUnits } from './units.js';
 const gazetteer = loadGazetteer();
 const cues = loadSectionCues();
 const known = loadKnownUnits();
+const extractor = createExtractor();
 const kindOf = (title: string, paragraphs: string[]) => {
   const { paragraphs: infos, sections } = sectionArticle(
     paragraphs,
@@ -261,6 +263,13 @@ describe('classifyArticle', () => {
     expect(kindOf('表彰决定', list).kind).not.toBe('roundup');
     // Its lines run together are people, not units: no line heads a passage (`王明四川大学` is no unit of 四川).
     expect(sectionsOf(list).sections.filter((section) => section.detectedBy.startsWith('heading'))).toEqual([]);
+  });
+  it('gives a list of people printed with unit headings among them no sections and no measures', () => {
+    const teams = ['获奖团队名单', '浙江大学', '某某研发团队', '四川大学', '某某攻关团队', '获奖者名单'];
+    const list = [...teams, ...Array.from({ length: 12 }, (_, index) => rosterLine(index)), '各地区各部门要向获奖者学习，推动科技创新。'];
+    expect(sectionsOf(list).sections.length).toBeGreaterThan(1);
+    const extraction = extractArticle({ articleId: 't', date: '2020-05-30', title: '表彰决定', url: '', source: 't', paragraphs: list }, extractor);
+    expect([extraction.kind.kind, extraction.sections, extraction.measures]).toEqual(['general', [], []]);
   });
   it('takes a page of executives’ and experts’ voices for no roundup, people in everyday roles across provinces still one', () => {
     const voice = (place: string, body: string, title: string, name: string) => [

@@ -73,10 +73,18 @@ function headedUnits(title: string, sections: readonly Section[], { kind }: Sect
 /**
  * Whether the article presents people rather than regions: a roster or an awards list (`冯小明  某某大学`, one line a
  * person), or a page of experts' and executives' voices (`某某集团董事长王某——`). Its passages, however many, are
- * people's: at least as many lines present a person as the article has half its sections, and never fewer than a
- * roundup's units.
+ * people's: where its printed headings give two units or more (passages inferred from places are left alone: a page
+ * of delegates' words may still be one region's story), at least as many lines present a person as the article has
+ * half its sections, and never fewer than a roundup's units.
  */
-function presentsPeople(paragraphs: readonly ParagraphInfo[], sections: readonly Section[], { kind }: SectionCues, { gazetteer, known }: NameTables): boolean {
+export function presentsPeople(
+  paragraphs: readonly ParagraphInfo[],
+  sections: readonly Section[],
+  { kind }: SectionCues,
+  { gazetteer, known }: NameTables,
+): boolean {
+  const headed = sections.filter((section) => section.detectedBy.startsWith('heading'));
+  if (new Set(headed.map((section) => section.unit)).size < kind.minimumUnits) return false;
   const people = paragraphs.filter((info) => presentsPerson(info.text, gazetteer, known)).length;
   return people >= kind.minimumUnits && people * 2 >= sections.length;
 }

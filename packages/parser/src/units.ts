@@ -264,8 +264,9 @@ const ROSTER_LINE = /^([\u4e00-\u9fff])(?:[ \u3000]*[\u4e00-\u9fff]){1,3}(?:[（
  */
 export function presentsPerson(line: string, gazetteer: Gazetteer, known: KnownUnits): boolean {
   if (line.length > PERSON_LINE_MAX) return false;
+  // A place before the spaces is a reader's signature (`江西南昌  杨某`), the other way round.
   const roster = ROSTER_LINE.exec(line);
-  if (roster && known.surnames.single.has(roster[1]!)) return true;
+  if (roster && known.surnames.single.has(roster[1]!) && gazetteer.namesAt(line, 0).length === 0) return true;
   const token = line.replace(/[ \u3000]+/g, '').replace(/(?:——|[：:])$/, '');
   return (known.voice.test(token) && !known.person.notEnding.test(token)) || personBeforeEmployer(token, gazetteer, known);
 }
