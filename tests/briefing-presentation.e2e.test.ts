@@ -231,7 +231,8 @@ describe.skipIf(!HAS_CORPUS)('a unit roundup’s briefing (skipped without ../sh
     writeFileSync(input, `${line}\n`);
     const out = await run([input]);
     const units = [...new Set(readCsv(join(out, 'sections.csv')).map((row) => row.unit!))];
-    expect(units.length).toBeGreaterThanOrEqual(4);
+    // Three Chinese enterprises' projects; the plants led by a foreign country (巴基斯坦…, 印度尼西亚…) are units abroad.
+    expect(units.length).toBeGreaterThanOrEqual(3);
     const pages = await pdfLines(join(out, 'briefing.pdf'));
     const text = pages.map((lines) => lines.map((line) => line.text).join('\n')).join('\n');
     expect(text).toContain(`本简报比较${units.length}个单位`);

@@ -1,6 +1,6 @@
 // One article through every extractor: sections, places, figures, programmes and measures, then its table rows.
 import type { Article, ArticleTables, Figure, Initiative, LocalityRow, Measure, ParagraphInfo, Place, PlaceMention, Section } from '@roundup/model';
-import { classifyArticle, type KindDecision } from './kinds.js';
+import { classifyArticle, presentsPeople, type KindDecision } from './kinds.js';
 import { loadKnownUnits, type KnownUnits } from './units.js';
 import { classifyDomains, loadTaxonomy, type Taxonomy } from './domains.js';
 import { dataPath } from './data-files.js';
@@ -87,14 +87,23 @@ export interface ArticleExtraction {
 
 const isLocality = (mention: PlaceMention) => mention.level !== 'province';
 
+/** The paragraphs of an article read as one without sections: no region, no unit, no headings. */
+function unsectioned(paragraphs: readonly ParagraphInfo[]): { paragraphs: ParagraphInfo[]; sections: Section[] } {
+  return { paragraphs: paragraphs.map((info) => ({ ...info, region: null, unit: null, role: info.role === 'byline' ? 'byline' : 'body' })), sections: [] };
+}
+
 /** Runs every extractor over one article. Pure: the same article and tables give the same result. */
 export function extractArticle(article: Article, extractor: Extractor): ArticleExtraction {
   const { gazetteer, figureRules, initiativeCues, sectionCues, knownUnits } = extractor;
   const texts = article.paragraphs;
   const matches = texts.map((text, index) => matchPlaceNames(text, index, gazetteer));
   const titleMatches = matchPlaceNames(article.title, 0, gazetteer);
-  const { paragraphs, sections } = sectionArticle(texts, matches, titleMatches, gazetteer, sectionCues, knownUnits);
-  const kind = classifyArticle(article.title, paragraphs, sections, sectionCues);
+  const names = { gazetteer, known: knownUnits };
+  const sectioned = sectionArticle(texts, matches, titleMatches, gazetteer, sectionCues, knownUnits);
+  // A roster, an awards list or a page of executives' voices presents people: no line of it gives a region a
+  // passage, so neither its names and employers nor its people's words become a region's measures.
+  const { paragraphs, sections } = presentsPeople(sectioned.paragraphs, sectioned.sections, sectionCues, names) ? unsectioned(sectioned.paragraphs) : sectioned;
+  const kind = classifyArticle(article.title, paragraphs, sections, sectionCues, names);
 
   // A sentence of a place-inferred section that names only another province's places is no region's.
   const elsewhere = sentencesElsewhere(paragraphs, sections, matches, gazetteer);

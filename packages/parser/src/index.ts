@@ -30,7 +30,7 @@ export { codeSentence, loadSentenceCoder, type InstrumentCodebook, type Sentence
 export { findHeadings, isByline, loadSectionCues, provinceVotes, type SectionCues, type SectionedArticle } from './sections.js';
 export { sectionArticle } from './section-strategies.js';
 export { headingUnit, loadKnownUnits, sameUnitName, unitNameForms, type KnownUnits, type SectionUnit } from './units.js';
-export { classifyArticle, type KindDecision } from './kinds.js';
+export { classifyArticle, type KindDecision, type NameTables } from './kinds.js';
 export {
   articleTables,
   createExtractor,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
+import { createExtractor, extractArticle } from './extract.js';
 import { classifyArticle } from './kinds.js';
 import { matchPlaceNames } from './places.js';
 import { sectionArticle } from './section-strategies.js';
@@ -9,6 +10,7 @@ import { loadKnownUnits } from './units.js';
 const gazetteer = loadGazetteer();
 const cues = loadSectionCues();
 const known = loadKnownUnits();
+const extractor = createExtractor();
 const kindOf = (title: string, paragraphs: string[]) => {
   const { paragraphs: infos, sections } = sectionArticle(
     paragraphs,
@@ -18,7 +20,7 @@ const kindOf = (title: string, paragraphs: string[]) => {
     cues,
     known,
   );
-  return classifyArticle(title, infos, sections, cues);
+  return classifyArticle(title, infos, sections, cues, { gazetteer, known });
 };
 const sectionsOf = (paragraphs: string[]) =>
   sectionArticle(
@@ -239,6 +241,72 @@ describe('classifyArticle', () => {
       '报告显示投入增加。',
     ];
     expect(kindOf('2019年区域创新指数报告发布', ranking).kind).not.toBe('roundup');
+  });
+  // Rosters and awards lists, generated: surnames × given names × employers of several provinces, printed as
+  // newspapers print them (a name padded to three characters, a mark such as （女）, two spaces, the employer).
+  const surnames = ['王', '李', '欧阳', '陈', '江', '黄'];
+  const given = ['明', '晓东', '丽', '建国'];
+  const employers = ['浙江大学', '四川大学', '中国科学院化学研究所', '华东理工大学', '上海交通大学', '江苏省人民医院', '湖南大学', '国家电网有限公司'];
+  const rosterLine = (index: number) => {
+    const name = surnames[index % surnames.length]! + given[index % given.length]!;
+    const padded = name.length === 2 ? `${name[0]}  ${name[1]}` : name;
+    return `${padded}${index % 5 === 0 ? '（女）' : ''}  ${employers[index % employers.length]}`;
+  };
+  it.each([8, 24])('takes an awards list of %i names and employers for no roundup', (count) => {
+    const list = [
+      '关于表彰先进工作者的决定',
+      '各地区各部门要向获奖者学习。',
+      '获奖者名单',
+      '（按姓氏笔画排序）',
+      ...Array.from({ length: count }, (_, index) => rosterLine(index)),
+    ];
+    expect(kindOf('表彰决定', list).kind).not.toBe('roundup');
+    // Its lines run together are people, not units: no line heads a passage (`王明四川大学` is no unit of 四川).
+    expect(sectionsOf(list).sections.filter((section) => section.detectedBy.startsWith('heading'))).toEqual([]);
+  });
+  it('gives a list of people printed with unit headings among them no sections and no measures', () => {
+    const teams = ['获奖团队名单', '浙江大学', '某某研发团队', '四川大学', '某某攻关团队', '获奖者名单'];
+    const list = [...teams, ...Array.from({ length: 12 }, (_, index) => rosterLine(index)), '各地区各部门要向获奖者学习，推动科技创新。'];
+    expect(sectionsOf(list).sections.length).toBeGreaterThan(1);
+    const extraction = extractArticle({ articleId: 't', date: '2020-05-30', title: '表彰决定', url: '', source: 't', paragraphs: list }, extractor);
+    expect([extraction.kind.kind, extraction.sections, extraction.measures]).toEqual(['general', [], []]);
+  });
+  it('takes a page of executives’ and experts’ voices for no roundup, people in everyday roles across provinces still one', () => {
+    const voice = (place: string, body: string, title: string, name: string) => [
+      `${place}${body}${title}${name}——`,
+      '行业会更好',
+      `${name}说：“我们一直在准备。”`,
+    ];
+    const voices = [
+      '主持人语：行业如何复苏？',
+      ...voice('陕西西安', '演艺集团', '董事长', '张某某'),
+      ...voice('浙江杭州', '文化公司', '总经理', '李某'),
+      ...voice('北京', '剧院管理有限公司', '总经理', '王某'),
+    ];
+    expect(kindOf('演艺行业：复苏在即（圆桌）', voices).kind).not.toBe('roundup');
+    const portraits = [
+      '新春里的奋斗者。',
+      ...voice('四川凉山', '某村', '村民', '吉某'),
+      story('四川', '凉山州', '昭觉县'),
+      ...voice('浙江湖州', '某村', '党总支书记', '孙某'),
+      story('浙江', '湖州市', '安吉县'),
+      ...voice('安徽六安', '某村', '第一书记', '曹某'),
+      story('安徽', '六安市', '金寨县'),
+    ];
+    expect(kindOf('新春走基层', portraits)).toEqual({ kind: 'roundup', evidence: 'headings' });
+  });
+  it('gives units abroad no passage of a region', () => {
+    const institutes = [
+      '孔子学院开设网课。',
+      '巴西某州立大学孔子学院',
+      '课堂搬到线上',
+      '学院与四川某大学合作，在成都录制课程。',
+      '意大利某国立大学孔子学院',
+      '学生在家上课',
+      '学院与浙江某大学合作，在杭州录制课程。',
+    ];
+    expect(sectionsOf(institutes).sections.filter((section) => section.detectedBy.startsWith('heading'))).toEqual([]);
+    expect(kindOf('孔子学院停课不停学', institutes).kind).not.toBe('roundup');
   });
   it('calls an article with no region of its own general', () => {
     expect(kindOf('全国春运平稳', ['全国铁路发送旅客1000万人次。'])).toEqual({ kind: 'general', evidence: 'no-region' });

@@ -1,7 +1,15 @@
 // What kind of article this is (annotation guide, "article kind"): a roundup sets several regions or units side by
 // side in passages of their own and is framed that way; places alone never make one.
 import type { ArticleKind, KindEvidence, ParagraphInfo, Section } from '@roundup/model';
+import type { Gazetteer } from './gazetteer.js';
 import type { SectionCues } from './sections.js';
+import { type KnownUnits, presentsPerson } from './units.js';
+
+/** What the kind rules need to know of names: the gazetteer and the unit table, to tell a person's line from a unit's. */
+export interface NameTables {
+  gazetteer: Gazetteer;
+  known: KnownUnits;
+}
 
 export interface KindDecision {
   kind: ArticleKind;
@@ -63,6 +71,25 @@ function headedUnits(title: string, sections: readonly Section[], { kind }: Sect
 }
 
 /**
+ * Whether the article presents people rather than regions: a roster or an awards list (`冯小明  某某大学`, one line a
+ * person), or a page of experts' and executives' voices (`某某集团董事长王某——`). Its passages, however many, are
+ * people's: where its printed headings give two units or more (passages inferred from places are left alone: a page
+ * of delegates' words may still be one region's story), at least as many lines present a person as the article has
+ * half its sections, and never fewer than a roundup's units.
+ */
+export function presentsPeople(
+  paragraphs: readonly ParagraphInfo[],
+  sections: readonly Section[],
+  { kind }: SectionCues,
+  { gazetteer, known }: NameTables,
+): boolean {
+  const headed = sections.filter((section) => section.detectedBy.startsWith('heading'));
+  if (new Set(headed.map((section) => section.unit)).size < kind.minimumUnits) return false;
+  const people = paragraphs.filter((info) => presentsPerson(info.text, gazetteer, known)).length;
+  return people >= kind.minimumUnits && people * 2 >= sections.length;
+}
+
+/**
  * What frames an article of several units' passages as a roundup, if anything: printed headings; or, where the
  * passages are inferred from places and no unit holds most of them, a title or intro that lists its units,
  * 各地/多地 over passages of three places or more, or the closing （综合本报记者…报道）.
@@ -92,11 +119,17 @@ function roundupFrame(
 }
 
 /** The kind of an article from its sections and the words that frame them. */
-export function classifyArticle(title: string, paragraphs: readonly ParagraphInfo[], sections: readonly Section[], cues: SectionCues): KindDecision {
+export function classifyArticle(
+  title: string,
+  paragraphs: readonly ParagraphInfo[],
+  sections: readonly Section[],
+  cues: SectionCues,
+  names: NameTables,
+): KindDecision {
   const counts = unitParagraphs(paragraphs);
   const units = [...counts.keys()];
   if (units.length === 0) return { kind: 'general', evidence: 'no-region' };
-  if (units.length >= cues.kind.minimumUnits) {
+  if (units.length >= cues.kind.minimumUnits && !presentsPeople(paragraphs, sections, cues, names)) {
     const frame = roundupFrame(title, paragraphs, sections, counts, cues);
     if (frame) return { kind: 'roundup', evidence: frame };
   }

@@ -1,7 +1,7 @@
 // Headings that name a unit in a line of their own without a colon: a project's name (`…大桥`, `…水电站`) over its
 // headline, a place-led line over a reporter's byline (`河北保定市东风社区`), or a unit that opens a scene ending in a dash.
 import type { Gazetteer } from './gazetteer.js';
-import { headingUnit, isNeverUnit, namesPerson, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
+import { headingUnit, isNeverUnit, namesPerson, personBeforeEmployer, provinceInName, type KnownUnits, type SectionUnit } from './units.js';
 
 /** A short headline line under a heading: no sentence mark, no comma inside. */
 const SHORT_HEADLINE = /^[^。！？!?；;，,]{2,20}$/;
@@ -21,6 +21,8 @@ export function loneLineUnit(
 ): SectionUnit | undefined {
   const next = paragraphs[index + 1]?.trim() ?? '';
   const underHeadline = SHORT_HEADLINE.test(next) && !bylines[index + 1];
+  // A roster's line run together (`徐某某中国科学院某研究中心`) names a person, though it ends as a project does.
+  if (personBeforeEmployer(token, gazetteer, known)) return undefined;
   if (known.project.test(token) && underHeadline && !isNeverUnit(token, known)) {
     return { unit: token, unitType: 'other', region: provinceInName(token, gazetteer) ?? null };
   }
@@ -49,7 +51,7 @@ export function unitLedScene(paragraph: string, gazetteer: Gazetteer, known: Kno
  * province is its unit, so that no person stands where a region's units are listed.
  */
 export function namedUnit(token: string, gazetteer: Gazetteer, known: KnownUnits): SectionUnit | undefined {
-  if (isNeverUnit(token, known)) return undefined;
+  if (isNeverUnit(token, known) || personBeforeEmployer(token, gazetteer, known)) return undefined;
   const region = provinceInName(token, gazetteer) ?? null;
   if (!region && !known.facility.test(token)) return undefined;
   if (region && namesPerson(token, known)) return { unit: region.short, unitType: 'province', region };

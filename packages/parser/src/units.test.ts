@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './gazetteer.js';
-import { headingUnit, loadKnownUnits, namesPerson, sameUnitName } from './units.js';
+import { headingUnit, loadKnownUnits, namesPerson, personBeforeEmployer, presentsPerson, sameUnitName } from './units.js';
 
 const gazetteer = loadGazetteer();
 const known = loadKnownUnits();
@@ -88,5 +88,60 @@ describe('namesPerson', () => {
   );
   it.each(['西安市长安区', '陕西师范大学', '湖南长沙市望城区妇联志愿服务队', '北京香山革命纪念地', '宁波舟山港'])('reads %s as no person', (token) => {
     expect(namesPerson(token, known)).toBe(false);
+  });
+});
+
+// Names and employers generated from classes: surnames (one character and compound), given names of one and two
+// characters, employers led by a province, by 中国/国家, by a region of the country (华东), or by a well-known unit.
+const people = ['王明', '李晓东', '欧阳丽', '江建国', '黄海', '华强'];
+const employersLed = ['四川大学', '浙江省人民医院', '中国科学院物理研究所', '国家电网有限公司', '华东理工大学', '天津中医药大学'];
+
+describe('personBeforeEmployer', () => {
+  it.each(people.flatMap((person) => employersLed.map((employer) => [person, employer])))(
+    'reads %s%s run together as a person, not a unit',
+    (person, employer) => {
+      expect(personBeforeEmployer(person + employer, gazetteer, known)).toBe(true);
+      expect(unit(person + employer)).toBeUndefined();
+      expect(presentsPerson(`${person}  ${employer}`, gazetteer, known)).toBe(true);
+    },
+  );
+  it.each(['华为技术有限公司', '黄河科技学院', '江南大学', '海南大学', '云南师范大学', '安徽大学', '中国科学院', '江苏省人民医院', '万科企业股份有限公司'])(
+    'keeps %s, which a surname may start, a unit',
+    (token) => {
+      expect(personBeforeEmployer(token, gazetteer, known)).toBe(false);
+      expect(unit(token)).toBeDefined();
+    },
+  );
+  it('reads a marked name (（女）, （藏族）) before any unit as a person', () => {
+    expect(personBeforeEmployer('王丽（女）东华大学', gazetteer, known)).toBe(true);
+    expect(personBeforeEmployer('李明（藏族）某某航天工程中心', gazetteer, known)).toBe(true);
+  });
+});
+
+describe('presentsPerson', () => {
+  it.each([
+    '某某演艺集团董事长张某某——',
+    '浙江某文化有限公司总经理李某——',
+    '某院线执行董事王某——',
+    '清华大学教授李明',
+    '王  明  浙江大学',
+    '欧阳丽（女）  中国科学院化学研究所',
+  ])('reads %s as a person presented', (line) => {
+    expect(presentsPerson(line, gazetteer, known)).toBe(true);
+  });
+  it.each(['四川凉山某村村民吉某——', '安徽六安某村第一书记曹某——', '浙江大学', '北京市东城区', '王明说，今年的订单比去年多了三成，工人们都很忙。'])(
+    'reads %s as no person presented',
+    (line) => {
+      expect(presentsPerson(line, gazetteer, known)).toBe(false);
+    },
+  );
+});
+
+describe('units abroad', () => {
+  it.each(['巴西某州立大学孔子学院', '印度尼西亚某燃煤电厂', '意大利某国立大学', '泰国中资产业园'])('never takes %s, abroad, for a unit', (token) => {
+    expect(unit(token)).toBeUndefined();
+  });
+  it.each(['徐工巴西制造有限公司', '中老铁路项目部', '内蒙古大学'])('keeps %s, a Chinese unit working abroad or at home, a unit', (token) => {
+    expect(unit(token)).toBeDefined();
   });
 });

@@ -18,8 +18,16 @@ const KnownUnitsFile = z.object({
   facilityPattern: z.string(),
   shortForms: z.array(z.object({ short: z.string().min(1), full: z.string().min(2) })),
   notUnitPatterns: z.array(z.string()),
+  abroadPattern: z.string(),
   projectPattern: z.string(),
-  person: z.object({ pattern: z.string(), notEnding: z.string() }),
+  person: z.object({
+    pattern: z.string(),
+    notEnding: z.string(),
+    surnames: z.string().min(1),
+    compoundSurnames: z.array(z.string().length(2)),
+    unitHead: z.string(),
+    voicePattern: z.string(),
+  }),
 });
 
 export interface KnownUnits {
@@ -35,10 +43,16 @@ export interface KnownUnits {
   shortForms: Array<{ short: string; full: string }>;
   /** Names that are never units though a place may start them: events (`遵义会议`), people with titles (`…教授李明`). */
   notUnit: RegExp[];
+  /** A name led by a foreign country (`巴西…`, `印度尼西亚…`): a unit abroad, not one of China's regions. */
+  abroad: RegExp;
   /** The end of a project's or facility's name (`…大桥`, `…水电站`) that makes a lone line a unit heading. */
   project: RegExp;
   /** A heading's name that ends in a role and a person's name (…村第一书记刘文慧), and what a unit's name ends in instead. */
   person: { pattern: RegExp; notEnding: RegExp };
+  /** Surnames (one character each, and compound ones) and how an employer's name starts, to read `冯小明四川大学` as a person. */
+  surnames: { single: Set<string>; compound: string[]; unitHead: RegExp };
+  /** An expert's or an executive's title and a name ending a heading (`某某集团董事长王某`): a voice, not a portrait. */
+  voice: RegExp;
 }
 
 export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits {
@@ -50,8 +64,11 @@ export function loadKnownUnits(file = dataPath('known-units.json')): KnownUnits 
     aliases: aliasTable(data.units),
     shortForms: data.shortForms,
     notUnit: data.notUnitPatterns.map((pattern) => new RegExp(pattern)),
+    abroad: new RegExp(data.abroadPattern),
     project: new RegExp(data.projectPattern),
     person: { pattern: new RegExp(data.person.pattern), notEnding: new RegExp(data.person.notEnding) },
+    surnames: { single: new Set(data.person.surnames), compound: data.person.compoundSurnames, unitHead: new RegExp(data.person.unitHead) },
+    voice: new RegExp(data.person.voicePattern),
   };
 }
 
@@ -158,6 +175,7 @@ export function headingUnit(token: string, gazetteer: Gazetteer, known: KnownUni
   const listed = known.byName.get(token);
   const patterned = known.typePatterns.find((entry) => entry.pattern.test(token))?.type;
   if (!listed && !patterned) return undefined;
+  if (!listed && personBeforeEmployer(token, gazetteer, known)) return undefined;
   const named = provinceInName(token, gazetteer);
   // A body named after a province (浙江省委, 河南省教育厅) is that province's, not a central one.
   const unitType = listed?.type ?? (patterned === 'central-body' && named ? 'other' : patterned!);
@@ -165,9 +183,12 @@ export function headingUnit(token: string, gazetteer: Gazetteer, known: KnownUni
   return { unit: token, unitType, region };
 }
 
-/** An event (`遵义会议`) or a person with a title (`浙江大学教授李明`): never a unit, whatever place starts it. */
+/**
+ * An event (`遵义会议`), a person with a title (`浙江大学教授李明`) or a unit abroad (`巴西某大学孔子学院`): never a
+ * unit of a roundup of China's regions, whatever place its passage names (a partner university in 四川).
+ */
 export function isNeverUnit(token: string, known: KnownUnits): boolean {
-  return known.notUnit.some((pattern) => pattern.test(token));
+  return known.abroad.test(token) || known.notUnit.some((pattern) => pattern.test(token));
 }
 
 /** The full name a short one stands for (`华东师大` → `华东师范大学`), when it ends in a short form of the table. */
@@ -201,3 +222,54 @@ export function sameUnitName(a: string, b: string, known: KnownUnits): boolean {
 export function namesPerson(token: string, known: KnownUnits): boolean {
   return known.person.pattern.test(token) && !known.person.notEnding.test(token);
 }
+
+/**
+ * A person's name run into the employer after it, as rosters and awards lists print them (`冯小明  四川大学`,
+ * `丁  健  中国科学院某研究所` with the spaces gone): a surname, one or two characters, then a unit whose name starts
+ * as a unit's does (a place, `中国…`, `国家…`, a well-known unit). A name that itself starts with a place is a unit.
+ */
+export function personBeforeEmployer(token: string, gazetteer: Gazetteer, known: KnownUnits): boolean {
+  if (gazetteer.namesAt(token, 0).length > 0 || known.byName.has(token) || known.aliases.has(token)) return false;
+  const { single, compound } = known.surnames;
+  const surname = compound.find((name) => token.startsWith(name))?.length ?? (single.has(token[0] ?? '') ? 1 : 0);
+  if (surname === 0) return false;
+  // A mark after the name (`（女）`, `（藏族）`) tells a person by itself: the employer need only be a unit.
+  const marked = /^[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff]{1,4}[）)]/.exec(token.slice(surname));
+  if (marked) return namesEmployer(token.slice(surname + marked[0].length), gazetteer, known);
+  return [1, 2].some((given) => {
+    const employer = token.slice(surname + given);
+    return employer.length >= 4 && startsAsUnit(employer, gazetteer, known) && namesEmployer(employer, gazetteer, known);
+  });
+}
+
+/** A unit by its name, or a body or facility by how its name ends (`…中心`, `…工程`, `…园区`). */
+function namesEmployer(name: string, gazetteer: Gazetteer, known: KnownUnits): boolean {
+  return headingUnit(name, gazetteer, known) !== undefined || known.project.test(name) || known.facility.test(name);
+}
+
+/** Whether a name starts as a unit's name does: with a place, a national word (`中国`, `国家`) or a well-known unit. */
+function startsAsUnit(name: string, gazetteer: Gazetteer, known: KnownUnits): boolean {
+  if (known.surnames.unitHead.test(name) || gazetteer.namesAt(name, 0).length > 0) return true;
+  for (const unit of known.byName.keys()) if (name.startsWith(unit)) return true;
+  return false;
+}
+
+/** How a roster prints a person: a name (padded with spaces to three), a mark such as （女）, two spaces, an employer. */
+const ROSTER_LINE = /^([\u4e00-\u9fff])(?:[ \u3000]*[\u4e00-\u9fff]){1,3}(?:[（(][\u4e00-\u9fff]{1,4}[）)])?[ \u3000]{2,}[\u4e00-\u9fff]/;
+
+/**
+ * A line that presents a person rather than a unit: a roster's or awards list's line (a surname, a name, two spaces,
+ * an employer), a name run into its employer, or an expert or executive after their title (`某某集团董事长王某——`).
+ * People in everyday roles (`某村村民吉某——`) are left out: a page of them portrays regions side by side.
+ */
+export function presentsPerson(line: string, gazetteer: Gazetteer, known: KnownUnits): boolean {
+  if (line.length > PERSON_LINE_MAX) return false;
+  // A place before the spaces is a reader's signature (`江西南昌  杨某`), the other way round.
+  const roster = ROSTER_LINE.exec(line);
+  if (roster && known.surnames.single.has(roster[1]!) && gazetteer.namesAt(line, 0).length === 0) return true;
+  const token = line.replace(/[ \u3000]+/g, '').replace(/(?:——|[：:])$/, '');
+  return (known.voice.test(token) && !known.person.notEnding.test(token)) || personBeforeEmployer(token, gazetteer, known);
+}
+
+/** Longer lines are sentences, not a person's heading or a roster's line. */
+const PERSON_LINE_MAX = 40;
