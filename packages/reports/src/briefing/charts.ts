@@ -137,7 +137,12 @@ export function charts({ input, labels, rows: allRows }: RegionalContext): Conte
       CONTENT_WIDTH,
       BAR,
     );
-    content.push(...withHeading(sectionHeading(labels.charts, 1), chart, allRows.length <= PERIOD_CHART_ROWS));
+    const fitsPage = allRows.length <= PERIOD_CHART_ROWS;
+    // A chart longer than a page starts the chapter on a page of its own: pdfmake's pageBreakBefore cannot see that the
+    // chart's kept-together title and first rows will move on, and left the heading alone at a page's foot.
+    const heading = sectionHeading(labels.charts, 1);
+    if (!fitsPage) Object.assign(heading as object, { pageBreak: 'before' });
+    content.push(...withHeading(heading, chart, fitsPage));
     content.push(...matrix);
   } else {
     // The heading is kept with the matrix's first chart only: kept with all of them, it took a page of its own.
