@@ -1,10 +1,11 @@
 // Where a section opened by a printed heading stops being that heading's: a page that prints several reports (a
 // dateline or a reporter's line past the section's body opens another report), list entries after a one-line heading,
 // and paragraphs that open with another province's place. A heading vouches only for the report it heads.
-import type { ParagraphInfo, UnitType } from '@roundup/model';
+import type { ParagraphInfo } from '@roundup/model';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
-import { assignProvince, dominantProvince, provinceVotes, type HeadingFound, type SectionCues } from './sections.js';
+import { assignProvince, dominantProvince, HEADLINE_MAX, provinceVotes, type HeadingFound, type SectionCues } from './sections.js';
+import { isPlacedUnitType } from './units.js';
 
 /** What the rules read: the article's paragraphs, their places and bylines, and the headings found in them. */
 export interface HeadedText {
@@ -18,15 +19,6 @@ export interface HeadedText {
 
 /** Title lines above a dateline that belong to its report: a headline, a subtitle and a kicker at most. */
 const REPORT_TITLE_LINES = 3;
-
-/** The longest line read as a title, as for a printed headline (sections.ts). */
-const TITLE_MAX = 40;
-
-/**
- * Units whose passage is placed by the place they are named for: a province, a city, a county, or a site named by its
- * place (`湖北武汉大型商场——`). A university, a ministry or an enterprise acts wherever its passage says.
- */
-const PLACED_UNITS: ReadonlySet<UnitType> = new Set(['province', 'city', 'county', 'other']);
 
 interface HeadingSpan {
   heading: HeadingFound;
@@ -50,7 +42,7 @@ function headingSpans(text: HeadedText): HeadingSpan[] {
  */
 function isTitleLine(text: HeadedText, index: number): boolean {
   const paragraph = text.paragraphs[index] ?? '';
-  return !text.bylines[index] && paragraph.length >= 2 && paragraph.length <= TITLE_MAX && !/[。；;]/.test(paragraph);
+  return !text.bylines[index] && paragraph.length >= 2 && paragraph.length <= HEADLINE_MAX && !/[。；;]/.test(paragraph);
 }
 
 /**
@@ -129,7 +121,7 @@ export function trailingTitlesBelongToNone(infos: ParagraphInfo[], text: HeadedT
 export function placesElsewhereLeaveSection(infos: ParagraphInfo[], text: HeadedText): void {
   for (const { heading, from, to } of headingSpans(text)) {
     const code = heading.unit.region?.code;
-    if (!code || !PLACED_UNITS.has(heading.unit.unitType)) continue;
+    if (!code || !isPlacedUnitType(heading.unit.unitType)) continue;
     for (let index = from; index < to; index++) {
       const info = infos[index]!;
       if (info.unit !== heading.unit.unit) continue;

@@ -11,7 +11,8 @@ import { escapeRegExp } from './text.js';
 
 const SPACES = /[\s\u3000\u00A0]/g;
 const SENTENCE_END = /[。！？!?；;]/;
-const HEADLINE_MAX = 40;
+/** The longest line read as a printed headline. */
+export const HEADLINE_MAX = 40;
 
 const SectionCuesFile = z.object({
   nationalScope: z.array(z.string()),

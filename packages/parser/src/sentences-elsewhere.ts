@@ -6,8 +6,9 @@ import type { Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './places.js';
 import { provinceVotes } from './sections.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
+import { isPlacedUnitType } from './units.js';
 
-/** Where a paragraph stands: its province, and (in a place-inferred section) the spans told of another province. */
+/** Where a paragraph stands: its province, and (in a section of a place) the spans told of another province. */
 export interface ElsewhereSpans {
   /** The code of the paragraph's province; undefined outside regions. */
   provinceCode?: string;
@@ -17,23 +18,18 @@ export interface ElsewhereSpans {
 const NONE: ElsewhereSpans = { spans: [] };
 
 /**
- * Units whose story is their place's: a province, a city, a county, a site named by its place. A university's, a
- * ministry's or an enterprise's deeds elsewhere are still its own.
- */
-const PLACED_UNITS: ReadonlySet<Section['unitType']> = new Set(['province', 'city', 'county', 'other']);
-
-/**
  * Paragraphs of sections placed by the place names of their paragraphs, or by a printed heading that names a place;
  * a story told of one region (`inferred-single`) is left whole.
  */
 export function placedParagraphs(sections: readonly Section[]): Set<number> {
-  const inferred = new Set<number>();
+  const placed = new Set<number>();
   for (const section of sections) {
-    const placed = section.detectedBy === 'inferred-places' || (section.detectedBy !== 'inferred-single' && PLACED_UNITS.has(section.unitType));
-    if (!placed) continue;
-    for (let index = section.paragraphFrom; index <= section.paragraphTo; index++) inferred.add(index);
+    // A university's, a ministry's or an enterprise's deeds elsewhere are still its own.
+    const byPlace = section.detectedBy === 'inferred-places' || (section.detectedBy !== 'inferred-single' && isPlacedUnitType(section.unitType));
+    if (!byPlace) continue;
+    for (let index = section.paragraphFrom; index <= section.paragraphTo; index++) placed.add(index);
   }
-  return inferred;
+  return placed;
 }
 
 /**
@@ -55,11 +51,11 @@ export function sentencesElsewhere(
   matches: readonly PlaceMatch[][],
   gazetteer: Gazetteer,
 ): ElsewhereSpans[] {
-  const inferred = placedParagraphs(sections);
+  const placed = placedParagraphs(sections);
   return paragraphs.map((info) => {
     const provinceCode = info.region ? gazetteer.region(info.region)?.code : undefined;
     if (!provinceCode) return NONE;
-    if (!inferred.has(info.index)) return { provinceCode, spans: [] };
+    if (!placed.has(info.index)) return { provinceCode, spans: [] };
     const spans = splitSentences(info.text).filter((sentence) => isElsewhere(sentence, matches[info.index] ?? [], provinceCode));
     return { provinceCode, spans: spans.map(({ start, end }) => ({ start, end })) };
   });

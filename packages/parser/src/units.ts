@@ -106,6 +106,16 @@ export function isPlaceUnit(unit: SectionUnit): boolean {
   return unit.unitType === 'province' || unit.unitType === 'city' || unit.unitType === 'county';
 }
 
+const PLACED_UNIT_TYPES: ReadonlySet<UnitType> = new Set(['province', 'city', 'county', 'other']);
+
+/**
+ * Whether a unit's passage tells of the place it is named for: a province, a city, a county, or a site named by its
+ * place (`湖北武汉大型商场——`). A university, a ministry or an enterprise acts wherever its passage says.
+ */
+export function isPlacedUnitType(unitType: UnitType): boolean {
+  return PLACED_UNIT_TYPES.has(unitType);
+}
+
 function only<T>(values: Set<T>): T | undefined {
   return values.size === 1 ? [...values][0] : undefined;
 }
