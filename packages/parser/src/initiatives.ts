@@ -176,6 +176,18 @@ function namesLongNoun(phrase: string, cues: InitiativeCues): boolean {
 }
 
 /**
+ * A quote of plain words, not a name: too short, a word or pattern the press quotes as such (痛点, 90后), a word after it
+ * that makes it a problem or an adverb (“…”问题, “…”地), or a theme or slogan announced before it (主题是“…”).
+ */
+function isPlainWords(text: string, span: QuotedSpan, name: string, cues: InitiativeCues): boolean {
+  if (name.length < 2 || cues.notNameWords.has(name) || cues.notNamePatterns.some((pattern) => pattern.test(name))) return true;
+  const after = text.slice(span.end, span.end + 8);
+  if (cues.notNameFollowers.some((word) => after.startsWith(word)) || cues.notNameFollowerPatterns.some((pattern) => pattern.test(after))) return true;
+  const before = text.slice(Math.max(0, span.start - 4), span.start);
+  return cues.notNamePreceding.some((word) => before.endsWith(word));
+}
+
+/**
  * Decides whether a quoted name is a programme: it reads like one (ends in 行动, 机制, 平台 …, or is a
  * numbered package such as 暖心八条), a programme noun follows it closely (“我们的村晚”主场活动,
  * “Metro大都会”官方APP), a verb of launching stands in its clause (开展“千村万户大走访”, 全面落实疫情防控“十条措施”),
@@ -192,11 +204,7 @@ export function isInitiative(
 ): boolean {
   if (!span.isName) return false;
   const name = span.inner.trim();
-  if (name.length < 2 || cues.notNameWords.has(name) || cues.notNamePatterns.some((pattern) => pattern.test(name))) return false;
-  const after = text.slice(span.end, span.end + 8);
-  if (cues.notNameFollowers.some((word) => after.startsWith(word)) || cues.notNameFollowerPatterns.some((pattern) => pattern.test(after))) return false;
-  const before = text.slice(Math.max(0, span.start - 4), span.start);
-  if (cues.notNamePreceding.some((word) => before.endsWith(word))) return false;
+  if (isPlainWords(text, span, name, cues)) return false;
   const phrase = phraseAfter(text, span.end, cues.followerWindow);
   if (isCaseSubject(span, name, phrase, cues, sentences)) return false;
   if (cues.numberedRule.test(name) || cues.conversion.test(name) || namesAPractice(text, span, cues)) return true;
