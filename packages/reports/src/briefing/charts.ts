@@ -77,7 +77,7 @@ export function domainMatrix(input: BriefingInput, rows: Array<Record<string, un
     // Rows at line height 1: a chart of 32 regions then fits one page (at the text's 1.3 it ran three rows over).
     const body: TableCell[][] = partRows.map((row) => [
       { text: regionLabel(String(row.region), String(row.region_en), input.language), margin: [0, 3, 0, 0], lineHeight: 1 },
-      ...domains.map((domain) => ({ ...(countCell(count(row, domain.id), max, BAR, 3) as object), lineHeight: 1 }) as TableCell),
+      ...domains.map((domain) => countCell(count(row, domain.id), max, BAR, 3)),
     ]);
     const title = parts > 1 ? `${labels.matrixTitle} ${part + 1}/${parts}` : labels.matrixTitle;
     const long = partRows.length > ROWS_ON_A_PAGE;
@@ -102,7 +102,7 @@ export function instrumentMatrix(input: BriefingInput, rows: ComparisonTableRow[
   const header: TableCell[] = [{ text: '' }, ...INSTRUMENTS.map((instrument) => ({ text: labels.instruments[instrument], style: 'matrixHeader' }))];
   const body: TableCell[][] = rows.map((row) => [
     { text: regionLabel(row.region, row.region_en, input.language), margin: [0, 3, 0, 0], lineHeight: 1 },
-    ...INSTRUMENTS.map((instrument) => ({ ...(countCell(count(row, instrument), max, BAR, 3) as object), lineHeight: 1 }) as TableCell),
+    ...INSTRUMENTS.map((instrument) => countCell(count(row, instrument), max, BAR, 3)),
   ]);
   const regionWidth = labelColumnWidth(rows.map((row) => regionLabel(row.region, row.region_en, input.language)));
   return {

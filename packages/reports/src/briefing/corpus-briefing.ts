@@ -55,8 +55,12 @@ export function periodsBetween(first: string, last: string): Periods {
  * count, so the cell is as narrow as its text (canvas columns inside table cells made pdfmake widen every column).
  */
 /** A chart cell: the count's dot, or a faint point where it is zero, set `top` points down to sit on the row's line. */
+/**
+ * A chart's cell: a dot sized by the count, or a grey point for none. At line height 1 (the text's is 1.3), so that a
+ * chart of 32 to 36 regions fits one page.
+ */
 export function countCell(n: number, max: number, colour: string, top: number): TableCell {
-  return n === 0 ? ({ text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, top, 0, 0] } as TableCell) : countDot(n, max, colour);
+  return n === 0 ? ({ text: '·', color: '#bbbbbb', alignment: 'center', margin: [0, top, 0, 0], lineHeight: 1 } as TableCell) : countDot(n, max, colour);
 }
 
 function countDot(n: number, max: number, colour: string): TableCell {
@@ -68,6 +72,7 @@ function countDot(n: number, max: number, colour: string): TableCell {
     ],
     alignment: 'center',
     noWrap: true,
+    lineHeight: 1,
   } as TableCell;
 }
 
@@ -158,7 +163,7 @@ export function periodChart(
   const body: TableCell[][] = regions.map(({ region, label }) => [
     // At line height 1 (as the domain matrix): 36 regions then fit one page under the chapter's heading.
     { text: label, margin: [0, 1, 0, 0], lineHeight: 1 },
-    ...periods.keys.map((key) => ({ ...(countCell(counts.get(region)?.get(key) ?? 0, max, colour, 1) as object), lineHeight: 1 }) as TableCell),
+    ...periods.keys.map((key) => countCell(counts.get(region)?.get(key) ?? 0, max, colour, 1)),
   ]);
   return {
     stack: [chartTable(labels.periodTitle(labels.periods[periods.unit] ?? periods.unit), [regionWidth, ...periods.keys.map(() => cellWidth)], header, body)],
