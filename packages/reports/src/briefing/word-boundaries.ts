@@ -68,9 +68,15 @@ export function unbreakableOffsets(text: string, wholeness: Wholeness): Set<numb
  * dictionary mostly lacks: it breaks such a phrase into characters, and a line ended `立行立/改`.
  */
 function parallelPhraseOffsets(text: string, inside: Set<number>): void {
+  // By code unit, with no string made per position: it runs over every character of every cell. IDEOGRAPH's range is
+  // in the Basic Multilingual Plane, so a window holding a surrogate is never such a phrase.
+  const isIdeograph = (unit: number) => unit >= 0x3400 && unit <= 0x9fff;
   for (let start = 0; start + 4 <= text.length; start++) {
-    const [a, b, c, d] = [...text.slice(start, start + 4)];
-    if (a === c && a !== b && b !== d && [a, b, d].every((char) => IDEOGRAPH.test(char!)))
+    const a = text.charCodeAt(start);
+    const b = text.charCodeAt(start + 1);
+    const c = text.charCodeAt(start + 2);
+    const d = text.charCodeAt(start + 3);
+    if (a === c && a !== b && b !== d && isIdeograph(a) && isIdeograph(b) && isIdeograph(d))
       for (let offset = start + 1; offset < start + 4; offset++) inside.add(offset);
   }
 }
