@@ -8,6 +8,11 @@ export const ClauseCues = z.object({
   opening: words,
   /** A clause closing with one of these (`…期间`, `…后`, `在…中`) frames the sentence, unless it is the last clause. */
   closing: words,
+  /**
+   * Closing words of a frame that names the campaign a deed belongs to (`疫情防控期间`, `在主题教育中`, `以…为契机`), not its
+   * cause or purpose: a strong cue there still adds its domain beside the main one.
+   */
+  campaign: words.default([]),
   /** Endings that look like a closing word and are not one (`集中` is not `…中`, `及时` is not `…时`). */
   notClosing: words,
   /** Words that open a frame wherever they stand in a clause that is not the last (`各地针对…，`): it runs to the clause's end. */
@@ -41,6 +46,7 @@ export class SentenceClauses {
   /** For each clause, the clause it adds to: itself, or the one before when it opens with an additive word. */
   private readonly coordinates: number[] = [];
   private readonly frames: Range[] = [];
+  private readonly campaigns: Range[] = [];
   private readonly locativeWindow: number;
 
   constructor(
@@ -69,9 +75,11 @@ export class SentenceClauses {
     const clause = this.text.slice(from, to);
     const trimmed = clause.trim();
     if (trimmed.length === 0) return;
-    const closes = this.cues.closing.some((word) => trimmed.endsWith(word)) && !this.cues.notClosing.some((word) => trimmed.endsWith(word));
+    const closing = this.cues.closing.find((word) => trimmed.endsWith(word));
+    const closes = closing !== undefined && !this.cues.notClosing.some((word) => trimmed.endsWith(word));
     if (closes || this.cues.opening.some((word) => trimmed.startsWith(word))) {
       this.frames.push([from, to]);
+      if (closes && this.cues.campaign.includes(closing)) this.campaigns.push([from, to]);
       return;
     }
     const inner = Math.min(...this.cues.inner.map((word) => clause.indexOf(word)).filter((at) => at >= 0));
@@ -83,6 +91,7 @@ export class SentenceClauses {
       for (let at = this.text.indexOf(opens, from); at >= 0 && at < to; at = this.text.indexOf(opens, at + 1)) {
         const end = this.enclosedEnd(at + opens.length, closes, reach ?? ENCLOSED_REACH);
         if (end > 0) this.frames.push([at, end]);
+        if (end > 0 && this.cues.campaign.some((word) => this.text.endsWith(word, end))) this.campaigns.push([at, end]);
       }
     }
   }
@@ -102,6 +111,11 @@ export class SentenceClauses {
   /** Whether the word starting at `start` stands in a frame rather than the main clause. */
   isFramed(start: number): boolean {
     return this.frames.some(([from, to]) => start >= from && start < to);
+  }
+
+  /** Whether the word starting at `start` stands in a frame naming the campaign the deed belongs to. */
+  inCampaign(start: number): boolean {
+    return this.campaigns.some(([from, to]) => start >= from && start < to);
   }
 
   /** Whether the word starting at `start` names the place a locative goes to (`来到社区`) rather than what is done. */

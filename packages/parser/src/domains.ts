@@ -16,11 +16,13 @@ const DomainSchema = z
     source: z.string().default(''),
     strong: cueList.default([]),
     weak: cueList.default([]),
+    /** Those a measure of the domain helps (`企业`): such a noun governed by a help verb (`扶持文化企业`) is a strong cue. */
+    helped: cueList.default([]),
     /** The first taxonomies' single list: every keyword decided alone, as a strong cue does now. */
     keywords: cueList.optional(),
   })
   .transform(({ keywords, ...domain }) => ({ ...domain, strong: [...domain.strong, ...(keywords ?? [])] }))
-  .refine((domain) => domain.strong.length + domain.weak.length > 0, { message: 'needs at least one cue (strong or weak)' });
+  .refine((domain) => domain.strong.length + domain.weak.length + domain.helped.length > 0, { message: 'needs at least one cue (strong or weak)' });
 
 const weight = z.number().int().nonnegative();
 /**
@@ -36,6 +38,7 @@ const KEYWORD_WEIGHTS: CueWeights = { strong: 1, weak: 1, subordinateDiscount: 0
 const NO_CLAUSE_CUES: ClauseCues = {
   opening: [],
   closing: [],
+  campaign: [],
   notClosing: [],
   inner: [],
   enclosing: [],
@@ -44,8 +47,12 @@ const NO_CLAUSE_CUES: ClauseCues = {
   additive: [],
   notAdditive: [],
 };
+/** The verbs that make a domain's `helped` noun after them, in the same clause and within `reach` characters, a strong cue. */
+const HelpVerbs = z.object({ verbs: cueList, notVerbs: cueList.default([]), reach: z.number().int().positive() });
+type HelpVerbs = z.infer<typeof HelpVerbs>;
 export const Taxonomy = z.object({
   notCues: cueList.default([]),
+  helping: HelpVerbs.default({ verbs: [], notVerbs: [], reach: 1 }),
   weights: CueWeights.default(KEYWORD_WEIGHTS),
   clauses: ClauseCues.default(NO_CLAUSE_CUES),
   domains: z.array(DomainSchema).min(1),
@@ -67,6 +74,8 @@ export function loadTaxonomy(file = dataPath('taxonomy.json')): Taxonomy {
 interface Cue {
   domain: number;
   strong: boolean;
+  /** A noun of those the domain helps: a cue only when a help verb governs it. */
+  helped?: true;
 }
 const NOT_A_CUE = -1;
 
@@ -81,6 +90,7 @@ function cueTrie(taxonomy: Taxonomy): NameTrie<Cue> {
         .flatMap((domain, index) => [
           ...domain.strong.map((cue): [string, Cue] => [cue, { domain: index, strong: true }]),
           ...domain.weak.map((cue): [string, Cue] => [cue, { domain: index, strong: false }]),
+          ...domain.helped.map((noun): [string, Cue] => [noun, { domain: index, strong: true, helped: true }]),
         ])
         .concat(taxonomy.notCues.map((word): [string, Cue] => [word, { domain: NOT_A_CUE, strong: false }])),
     );
@@ -94,7 +104,7 @@ interface Support {
   cues: Map<string, number>;
   /** Whether one of them is a strong cue outside a frame (not `在疫情防控中`, not who acts): it gives the domain beside a better one. */
   strong: boolean;
-  /** Its strongest cue's weight and the clause where that weight was last found; where its first cue starts. */
+  /** Its strongest cue's weight (not counting those helped) and the clause where that weight was last found; where its first cue starts. */
   strongest: number;
   lastClause: number;
   first: number;
@@ -126,6 +136,24 @@ function qualifiesNext(end: number, next: Found | undefined, domain: number): bo
   return !domains.includes(domain) && domains.some((other) => other !== NOT_A_CUE);
 }
 
+/** Whether a help verb (`扶持`, `为`) governs the word at `start`: it stands before it in the same clause, close enough. */
+export function isHelped(text: string, start: number, helping: HelpVerbs): boolean {
+  const window = text.slice(Math.max(0, start - helping.reach), start);
+  const from = start - window.length + window.search(/[，,；;：:。！？][^，,；;：:。！？]*$/) + 1;
+  // `作为`, `成为`, `因为` hold `为` and help nobody: a verb inside such a word does not count.
+  const inOtherWord = (at: number, verb: string) =>
+    helping.notVerbs.some((word) => {
+      const offset = word.indexOf(verb);
+      return offset >= 0 && at - offset >= 0 && text.startsWith(word, at - offset);
+    });
+  return helping.verbs.some((verb) => {
+    for (let at = text.indexOf(verb, from); at >= 0 && at + verb.length <= start; at = text.indexOf(verb, at + 1)) {
+      if (!inOtherWord(at, verb)) return true;
+    }
+    return false;
+  });
+}
+
 /** Ids of the domains the text is about, the best supported first (rankDomains). */
 export function classifyDomains(text: string, taxonomy: Taxonomy): string[] {
   const { weights } = taxonomy;
@@ -139,16 +167,17 @@ export function classifyDomains(text: string, taxonomy: Taxonomy): string[] {
     const framed = actor || clauses.isFramed(start);
     const clause = clauses.coordinateClauseOf(start);
     for (const cue of cues) {
-      if (cue.domain === NOT_A_CUE) continue;
+      if (cue.domain === NOT_A_CUE || (cue.helped && !isHelped(text, start, taxonomy.helping))) continue;
       // A place gone to (`来到社区`) or a word qualifying the next takes weight off a weak word only: `到医院` is about health.
       const weakened = !cue.strong && (clauses.isPlaceGoneTo(start) || qualifiesNext(end, words[index + 1], cue.domain));
       const weight = (cue.strong ? weights.strong : weights.weak) - (framed || weakened ? weights.subordinateDiscount : 0);
       const found = support.get(cue.domain) ?? { cues: new Map<string, number>(), strong: false, strongest: 0, lastClause: clause, first: start };
-      if (weight >= found.strongest) {
+      // Those helped add their domain beside what the measure does for them (`扶持文化企业`: culture first), never lead.
+      if (!cue.helped && weight >= found.strongest) {
         found.strongest = weight;
         found.lastClause = clause;
       }
-      found.strong ||= cue.strong && !framed;
+      found.strong ||= cue.strong && !actor && (!framed || clauses.inCampaign(start));
       found.cues.set(word, Math.max(found.cues.get(word) ?? 0, weight));
       support.set(cue.domain, found);
     }
