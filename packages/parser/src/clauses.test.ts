@@ -15,6 +15,8 @@ describe('SentenceClauses', () => {
     ['a frame opened inside a clause runs to its end', '各地针对困难群体，完善长效机制。', '针对困难群体'],
     ['a pair enclosing a frame inside a clause', '对在疫情防控工作中表现突出的干部予以提拔。', '在疫情防控工作中'],
     ['以…为契机', '以主题教育为契机推动整改。', '以主题教育为契机'],
+    ['a word opening with a closing word closes nothing (中心)', '村民在调解中心达成协议，院方承担社保费用。', ''],
+    ['a pair closes at its closing word after such a word', '在调解中心的工作中化解纠纷。', '在调解中心的工作中'],
     [
       'a pair closing a list reaches past the usual span (通过…等方式)',
       '通过减免税款、缓缴社会保险费、返还失业保险费等方式支持企业。',
@@ -22,6 +24,14 @@ describe('SentenceClauses', () => {
     ],
   ])('frames %s', (_, text, expected) => {
     expect(framed(text)).toBe(expected);
+  });
+
+  it('tells a campaign frame from a time frame', () => {
+    const campaign = '主题教育中，湖南省推进整改。';
+    const time = '疫情防控期间，民政局摸排低保户。';
+    expect(new SentenceClauses(campaign, cues).inCampaign(0)).toBe(true);
+    expect(new SentenceClauses(time, cues).inCampaign(0)).toBe(false);
+    expect(new SentenceClauses(time, cues).isFramed(0)).toBe(true);
   });
 
   it('tells a place gone to from what is done there', () => {

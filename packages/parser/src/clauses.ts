@@ -22,6 +22,8 @@ export const ClauseCues = z.object({
    * one, or up to `reach` characters after it for a pair that closes a list (`通过…等手段`).
    */
   enclosing: z.array(z.object({ opens: z.string().min(1), closes: words, reach: z.number().int().positive().optional() })).default([]),
+  /** Words that open with a closing word and are words of their own (`中心`, `时间`): no enclosed frame closes there. */
+  notClosingStart: words.default([]),
   /** Words that, right after a cue, make it name who acts rather than what is done (`扶贫干部`, `医护人员`, `人社局`). */
   actors: words.default([]),
   /** A weak word right after one of these is where something happens (`来到社区`, `在社区内`), not what it is about. */
@@ -101,11 +103,20 @@ export class SentenceClauses {
     const reach = this.text.slice(from, from + far).split(CLAUSE_BREAK)[0]!;
     let best = 0;
     for (const word of closes) {
-      const at = reach.indexOf(word);
-      if (at < 0 || this.cues.notClosing.some((other) => other.endsWith(word) && reach.slice(0, at + word.length).endsWith(other))) continue;
-      if (best === 0 || from + at + word.length < best) best = from + at + word.length;
+      const at = this.closingAt(reach, word);
+      if (at >= 0 && (best === 0 || from + at + word.length < best)) best = from + at + word.length;
     }
     return best;
+  }
+
+  /** The first place in `reach` where `word` closes a frame: not the end of a longer word (`集中`) nor the start of one (`中心`). */
+  private closingAt(reach: string, word: string): number {
+    for (let at = reach.indexOf(word); at >= 0; at = reach.indexOf(word, at + 1)) {
+      if (this.cues.notClosing.some((other) => other.endsWith(word) && reach.slice(0, at + word.length).endsWith(other))) continue;
+      if (this.cues.notClosingStart.some((other) => other.startsWith(word) && reach.startsWith(other, at))) continue;
+      return at;
+    }
+    return -1;
   }
 
   /** Whether the word starting at `start` stands in a frame rather than the main clause. */

@@ -40,6 +40,7 @@ const NO_CLAUSE_CUES: ClauseCues = {
   closing: [],
   campaign: [],
   notClosing: [],
+  notClosingStart: [],
   inner: [],
   enclosing: [],
   actors: [],
