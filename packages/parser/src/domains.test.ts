@@ -59,6 +59,10 @@ describe('classifyDomains', () => {
     ['a public-welfare post is a job', '村里为他安排了公益岗。', ['employment_social_security']],
     ['a bridge named by its kind is transport', '市区新建两座立交桥。', ['transport']],
     ['officials forgoing leave is not a labour right', '干部放弃休假，坚守防控一线。', ['health']],
+    ['a means of help ranks after the sector it serves', '新增专项债券额度，重点投向交通基础设施。', ['transport', 'infrastructure', 'finance']],
+    ['a means of help leads where no sector is named with a strong cue', '向企业发放贷款。', ['finance']],
+    ['a bank named for farming is a bank (农业银行)', '农业银行北海分行加强资金监管。', ['finance']],
+    ['parks and green space are the environment', '新建口袋公园和小微绿地50处。', ['environment']],
     ['a sentence with no cue has no domain', '他们一起吃了顿饭。', []],
   ])('%s', (_, sentence, domains) => {
     expect(classifyDomains(sentence, taxonomy)).toEqual(domains);

@@ -18,6 +18,11 @@ const DomainSchema = z
     weak: cueList.default([]),
     /** Those a measure of the domain helps (`企业`): such a noun governed by a help verb (`扶持文化企业`) is a strong cue. */
     helped: cueList.default([]),
+    /**
+     * Whether the domain is a means of help (credit, tax relief) rather than a sector served: it ranks after a sector
+     * the sentence names with a strong cue (`专项债券用于高速公路建设`: transport, then finance).
+     */
+    means: z.boolean().default(false),
     /** The first taxonomies' single list: every keyword decided alone, as a strong cue does now. */
     keywords: cueList.optional(),
   })
@@ -183,7 +188,7 @@ export function classifyDomains(text: string, taxonomy: Taxonomy): string[] {
       support.set(cue.domain, found);
     }
   });
-  return rankDomains(support, weights).map((domain) => taxonomy.domains[domain]!.id);
+  return rankDomains(support, taxonomy).map((domain) => taxonomy.domains[domain]!.id);
 }
 
 /**
@@ -191,14 +196,19 @@ export function classifyDomains(text: string, taxonomy: Taxonomy): string[] {
  * its actor and frame first and what is done last: `医疗队的医护人员…，成立临时党支部` is about the Party branch); then
  * by the first cue (in a list within one clause, the item named first); then by their whole support.
  */
-function rankDomains(support: ReadonlyMap<number, Support>, weights: CueWeights): number[] {
-  const ranked: Array<{ domain: number; total: number; strong: boolean; strongest: number; lastClause: number; first: number }> = [];
+function rankDomains(support: ReadonlyMap<number, Support>, { weights, domains }: Taxonomy): number[] {
+  const ranked: Array<{ domain: number; total: number; strong: boolean; strongest: number; lastClause: number; first: number; means: boolean }> = [];
   for (const [domain, found] of support) {
     let total = 0;
     for (const weight of found.cues.values()) total += weight;
-    if (total >= weights.given) ranked.push({ domain, total, ...found });
+    if (total >= weights.given) ranked.push({ domain, total, ...found, means: domains[domain]!.means });
   }
-  ranked.sort((a, b) => b.strongest - a.strongest || b.lastClause - a.lastClause || a.first - b.first || b.total - a.total || a.domain - b.domain);
+  const sectorNamed = ranked.some((candidate) => !candidate.means && candidate.strongest >= weights.strong);
+  const yields = (candidate: { means: boolean }) => (sectorNamed && candidate.means ? 1 : 0);
+  ranked.sort(
+    (a, b) =>
+      yields(a) - yields(b) || b.strongest - a.strongest || b.lastClause - a.lastClause || a.first - b.first || b.total - a.total || a.domain - b.domain,
+  );
   const beside = (candidate: { total: number; strong: boolean }) => candidate.strong || candidate.total >= weights.givenBeside;
   return ranked.filter((candidate, index) => index === 0 || beside(candidate)).map((candidate) => candidate.domain);
 }
