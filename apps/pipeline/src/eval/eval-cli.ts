@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm eval`: extraction measured against the gold files in gold/dev, gold/holdout, gold/holdout-roles, gold/holdout-domains,
-// gold/holdout-domains-2 and gold/unseen (or the folders given).
+// gold/holdout-domains-2, gold/holdout-domains-3 and gold/unseen (or the folders given).
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
@@ -20,6 +20,7 @@ const program = new Command()
     resolve(root, 'gold/holdout-roles'),
     resolve(root, 'gold/holdout-domains'),
     resolve(root, 'gold/holdout-domains-2'),
+    resolve(root, 'gold/holdout-domains-3'),
     resolve(root, 'gold/unseen'),
   ])
   .option('--programmes <dir>', 'folder of programme-only gold sets (<split>.json)', resolve(root, 'gold/programmes'))
