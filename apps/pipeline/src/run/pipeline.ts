@@ -69,7 +69,8 @@ export const SAMPLE_INPUT = join(DEFAULT_DATA_DIR, 'sample');
 
 /**
  * Runs roundup over the inputs and writes every table and the briefing into `outDir`, atomically: read sources →
- * reuse-or-read (the cache) → drop duplicates → extract in order → write tables and tally → finish → publish.
+ * reuse-or-read (the cache) → drop duplicates → extract in order → write tables and tally → finish → publish. The
+ * briefing is laid out on a thread of its own, handed the tallies when every record is in (output/briefing-thread.ts).
  */
 export async function runPipeline(options: PipelineOptions): Promise<RunSummary> {
   const clock = { started: Date.now(), cpu: process.cpuUsage(), mainThreadCpu: mainThreadCpuSeconds() };
