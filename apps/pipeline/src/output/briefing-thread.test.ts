@@ -53,6 +53,15 @@ describe('BriefingThread', () => {
     }
   });
 
+  it('gives two runs side by side a briefing each', async () => {
+    const threads = [BriefingThread.start(knowledge()), BriefingThread.start(knowledge('en'))];
+    threads[0]!.handOver(knowledge(), corpusTallies());
+    threads[1]!.handOver(knowledge('en'), corpusTallies());
+    const [zh, en] = await Promise.all(threads.map((thread) => thread.bytes()));
+    expect(isPdf(zh!) && isPdf(en!)).toBe(true);
+    expect(Buffer.from(zh!).equals(Buffer.from(en!))).toBe(false);
+  });
+
   it('fails with the reason when a table the briefing reads does not load, and a later run starts afresh', async () => {
     const data = mkdtempSync(join(tmpdir(), 'roundup-briefing-data-'));
     copyFileSync(join(DEFAULT_DATA_DIR, 'taxonomy.json'), join(data, 'taxonomy.json'));

@@ -47,8 +47,8 @@ export type BriefingRequest = { kind: 'prepare'; knowledge: BriefingKnowledge } 
 export type BriefingReply = { bytes: Uint8Array } | { error: string };
 
 /**
- * The thread's young generation, smaller than V8's default for a thread: the layout's objects die young or live long,
- * and a run's peak memory is the main thread's heap and this one's side by side. With 8 MB the shared corpus's run
+ * The thread's young generation, smaller than V8's default: a run's peak memory is the main thread's heap and this
+ * one's side by side, where the layout once reused the main thread's. With 8 MB the shared corpus's run
  * peaked 24 MB lower (387–391 against 411–415 MB, three alternating runs each) for no more CPU (8.51–9.10 s against
  * 8.61–9.26 s); 4 MB did no better.
  */
@@ -114,8 +114,12 @@ export class BriefingThread {
       if (!this.reply) throw new Error('the briefing was asked for before the run handed its tallies over');
       const bytes = await this.reply;
       this.reply = undefined;
-      this.worker.unref();
-      BriefingThread.idle = this;
+      // One thread is kept: runs side by side in one process leave the others to end.
+      if (BriefingThread.idle) await this.stop();
+      else {
+        this.worker.unref();
+        BriefingThread.idle = this;
+      }
       return bytes;
     } catch (error) {
       await this.stop();
