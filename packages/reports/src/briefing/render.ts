@@ -41,7 +41,7 @@ export async function renderDocumentBytes(definition: TDocumentDefinitions): Pro
 
 /**
  * Loads what laying out a briefing needs before the first one is asked for: pdfmake with the fonts, the fonts' metrics
- * for line breaking and the word segmenter's dictionary (about 0.3 s), so that a thread of its own can do it early.
+ * for line breaking and the word segmenter's dictionary (0.3–0.4 CPU s), so that a thread of its own can do it early.
  */
 export function preloadBriefing(): void {
   briefingPdfmake();
