@@ -2,7 +2,7 @@
 import type { ArticleRow, ArticleTables, FigureRow, Instrument, MeasureRow, PlaceLevel, Qualifier } from '@roundup/model';
 import { inScope, type ComparisonScope } from './comparison.js';
 import { comparesUnits, measuresLeftOut } from './digest.js';
-import { DomainMaterial } from './domain-material.js';
+import { DomainMaterial, type DomainMaterialState } from './domain-material.js';
 
 /** How much of each region the briefing prints: everything for one article, the top items for a corpus. */
 export const BRIEFING_LIMITS = { headlines: 4, places: 16, measures: 16, results: 8, figures: 20, programmes: 12, sources: 10 } as const;
@@ -121,6 +121,26 @@ function measureScore(measure: MeasureRow): number {
   return 3 * count(measure.figures) + 2 * count(measure.initiatives) + count(measure.domains) + (measure.locality ? 1 : 0);
 }
 
+/**
+ * A `BriefingCollector` as plain data: Maps, arrays, strings and numbers, which structured cloning (postMessage) copies
+ * to another thread, where `fromState` makes a collector of it again; a class instance would arrive as a bare object.
+ */
+export interface CollectorState {
+  scope: ComparisonScope;
+  regions: Map<string, RegionMaterial>;
+  sources: SourceArticle[];
+  roundups: RoundupEntry[];
+  articleCount: number;
+  regionalArticles: number;
+  multiRegionArticles: number;
+  sentencesLeftOut: number;
+  firstDate: string;
+  lastDate: string;
+  unitRoundup: ArticleTables | undefined;
+  domainMaterial: DomainMaterialState;
+  order: number;
+}
+
 export class BriefingCollector {
   readonly regions = new Map<string, RegionMaterial>();
   readonly sources: SourceArticle[] = [];
@@ -143,6 +163,17 @@ export class BriefingCollector {
 
   /** `scope` says which articles the briefing compares: roundups only (the default) or every article with a region. */
   constructor(readonly scope: ComparisonScope = 'roundups') {}
+
+  state(): CollectorState {
+    const { scope, regions, sources, roundups, articleCount, regionalArticles, multiRegionArticles, sentencesLeftOut, firstDate, lastDate } = this;
+    const counts = { articleCount, regionalArticles, multiRegionArticles, sentencesLeftOut, firstDate, lastDate };
+    return { scope, regions, sources, roundups, ...counts, unitRoundup: this.unitRoundup, domainMaterial: this.domainMaterial.state(), order: this.order };
+  }
+
+  /** A collector carrying on from `state()` as it was taken, in this thread or, cloned, in another. */
+  static fromState(state: CollectorState): BriefingCollector {
+    return Object.assign(new BriefingCollector(state.scope), state, { domainMaterial: DomainMaterial.fromState(state.domainMaterial) });
+  }
 
   add(tables: ArticleTables): void {
     const article = tables.articles[0];

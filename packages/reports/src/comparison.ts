@@ -83,6 +83,14 @@ function byCountThenCode(a: RegionTally, b: RegionTally): number {
   );
 }
 
+/** A `RegionComparison` as plain data, to be cloned to another thread (see `BriefingCollector.state`). */
+export interface RegionComparisonState {
+  domains: readonly DomainLabel[];
+  scope: ComparisonScope;
+  tallies: Map<string, RegionTally>;
+  perArticle: RoundupRegionRow[];
+}
+
 /** Adds up each region's sections, places, figures, programmes and measures; memory grows with regions, not articles. */
 export class RegionComparison {
   private readonly tallies = new Map<string, RegionTally>();
@@ -93,6 +101,15 @@ export class RegionComparison {
     readonly domains: readonly DomainLabel[],
     readonly scope: ComparisonScope = 'roundups',
   ) {}
+
+  state(): RegionComparisonState {
+    return { domains: this.domains, scope: this.scope, tallies: this.tallies, perArticle: this.perArticle };
+  }
+
+  /** A comparison carrying on from `state()` as it was taken, in this thread or, cloned, in another. */
+  static fromState(state: RegionComparisonState): RegionComparison {
+    return Object.assign(new RegionComparison(state.domains, state.scope), state);
+  }
 
   private tally(region: string): RegionTally | undefined {
     return this.tallies.get(region);

@@ -35,10 +35,24 @@ const byStrength = (a: DomainSentence, b: DomainSentence) =>
 
 const count = (list: string) => (list ? list.split(';').length : 0);
 
+/** A `DomainMaterial` as plain data, to be cloned to another thread (see `BriefingCollector.state`). */
+export interface DomainMaterialState {
+  domains: Map<string, Map<string, DomainRegion>>;
+  order: number;
+}
+
 export class DomainMaterial {
   /** domain id → region → what it did there. */
   readonly domains = new Map<string, Map<string, DomainRegion>>();
   private order = 0;
+
+  state(): DomainMaterialState {
+    return { domains: this.domains, order: this.order };
+  }
+
+  static fromState(state: DomainMaterialState): DomainMaterial {
+    return Object.assign(new DomainMaterial(), state);
+  }
 
   add(article: ArticleRow, tables: ArticleTables): void {
     const pinyin = new Map(tables.sections.map((section) => [section.region, section.region_en]));

@@ -34,9 +34,24 @@ export interface SpreadProgramme {
 /** Earlier date first, then input order. */
 const byFirstMention = (a: RegionMentions, b: RegionMentions) => a.firstDate.localeCompare(b.firstDate) || a.firstOrder - b.firstOrder;
 
+/** A `ProgrammeIndex` as plain data, to be cloned to another thread (see `BriefingCollector.state`). */
+export interface ProgrammeIndexState {
+  programmes: Map<string, ProgrammeTally>;
+  order: number;
+}
+
 export class ProgrammeIndex {
   private readonly programmes = new Map<string, ProgrammeTally>();
   private order = 0;
+
+  state(): ProgrammeIndexState {
+    return { programmes: this.programmes, order: this.order };
+  }
+
+  /** An index carrying on from `state()` as it was taken, in this thread or, cloned, in another. */
+  static fromState(state: ProgrammeIndexState): ProgrammeIndex {
+    return Object.assign(new ProgrammeIndex(), state);
+  }
 
   /** Adds an article's initiatives rows; every row counts, whatever the article's kind (programmes.csv covers all inputs). */
   add(tables: ArticleTables): void {

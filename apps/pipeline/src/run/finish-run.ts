@@ -3,36 +3,23 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, type ArticleTables, type ComparisonRow } from '@roundup/model';
-import { dataPath, loadDataFile, loadGazetteer, type Taxonomy } from '@roundup/parser';
 import {
   BriefingCollector,
   dataPackage,
   formatCsv,
-  MeasureWordsFile,
-  TileLayoutFile,
-  type ProgrammeIndex,
   RegionComparison,
   renderBriefing,
   tableShape,
   writeWorkbook,
-  type BriefingInput,
   type BriefingRunFacts,
-  type Language,
 } from '@roundup/reports';
-import type { z } from 'zod';
+import { briefingInput, type BriefingKnowledge, type BriefingTallies } from '../output/briefing-input.js';
+import type { BriefingThread } from '../output/briefing-thread.js';
 import type { OutputFolder } from '../output/output-folder.js';
 import type { RunTally } from './run-tally.js';
 import type { StageTimer } from './stage-timer.js';
 import type { TableSink } from '../output/table-sink.js';
 import { VERSION } from '../version.js';
-
-/** What the main thread knows for briefings: the taxonomy, and where to find the gazetteer if place names need pinyin. */
-export interface BriefingKnowledge {
-  taxonomy: Taxonomy;
-  dataDir: string | undefined;
-  language: Language;
-  now: Date | undefined;
-}
 
 export interface FinishSettings {
   knowledge: BriefingKnowledge;
@@ -40,8 +27,16 @@ export interface FinishSettings {
   xlsxRowsPerSheet: number | undefined;
 }
 
-/** Writes the run's finished files into the folder; returns the comparison's rows. */
-export async function finishRun(folder: OutputFolder, tally: RunTally, sink: TableSink, settings: FinishSettings, timer: StageTimer): Promise<ComparisonRow[]> {
+/**
+ * Writes the run's finished files into the folder, the briefing as its thread hands it back (it was handed the tallies
+ * before, see `briefingTallies`, and lays it out meanwhile); returns the comparison's rows.
+ */
+export async function finishRun(
+  folder: OutputFolder,
+  tally: RunTally,
+  sink: TableSink,
+  { settings, timer, briefing }: { settings: FinishSettings; timer: StageTimer; briefing: BriefingThread },
+): Promise<ComparisonRow[]> {
   const { comparison } = tally;
   const domains = settings.knowledge.taxonomy.domains;
   const rows = comparison.rows();
@@ -62,54 +57,25 @@ export async function finishRun(folder: OutputFolder, tally: RunTally, sink: Tab
     const rowsPerSheet = settings.xlsxRowsPerSheet ? { rowsPerSheet: settings.xlsxRowsPerSheet } : {};
     await timer.time('workbook', () => writeWorkbook(workbook, { folder: folder.temporary, domainColumns, ...rowsPerSheet }));
   }
-  const facts: BriefingRunFacts = {
+  tally.enterStage('briefing');
+  const pdf = await timer.time('briefing', () => briefing.bytes());
+  await writeFile(folder.path('briefing.pdf'), pdf);
+  const descriptor = dataPackage({ version: VERSION, created: settings.knowledge.now ?? new Date(), domains });
+  await writeFile(folder.path('datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+  return rows;
+}
+
+/** What the run's briefing is drawn from, once every record is in: its tallies and facts. */
+export function briefingTallies(tally: RunTally): BriefingTallies {
+  const { comparison, collector, programmes } = tally;
+  const run: BriefingRunFacts = {
     recordsRead: tally.records,
     articles: tally.articles,
     rejects: tally.rejects,
     rejectReasons: tally.rejectReasons,
     scope: comparison.scope,
   };
-  tally.enterStage('briefing');
-  await timer.time('briefing', () =>
-    renderBriefing(briefingInput(tally.collector, comparison, facts, settings.knowledge, tally.programmes), folder.path('briefing.pdf')),
-  );
-  const descriptor = dataPackage({ version: VERSION, created: settings.knowledge.now ?? new Date(), domains });
-  await writeFile(folder.path('datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
-  return rows;
-}
-
-/** What a briefing is drawn from: the run's tallies, its facts, the taxonomy and the language. */
-function briefingInput(
-  collector: BriefingCollector,
-  comparison: RegionComparison,
-  run: BriefingRunFacts,
-  knowledge: BriefingKnowledge,
-  programmes?: ProgrammeIndex,
-): BriefingInput {
-  return {
-    ...(programmes ? { programmes } : {}),
-    tiles: dataTableOnce('tile-map.json', knowledge.dataDir, TileLayoutFile).tiles,
-    collector,
-    comparison,
-    run,
-    taxonomy: knowledge.taxonomy.domains,
-    language: knowledge.language,
-    generatedAt: knowledge.now ?? new Date(),
-    ...(knowledge.language === 'en' ? { measureWords: dataTableOnce('measure-words-en.json', knowledge.dataDir, MeasureWordsFile).words } : {}),
-    // Loaded on first use: only an English briefing spells place names, and the gazetteer is cached per process.
-    transliterate: (name) => loadGazetteer(dataPath('place-aliases.json', knowledge.dataDir)).englishName(name),
-  };
-}
-
-const dataTables = new Map<string, unknown>();
-/**
- * A data table the briefings read (the tile layout, English measure words), loaded once per process by its path:
- * every --per-article briefing uses it. A --data folder without it gets the bundled one (dataPath).
- */
-function dataTableOnce<T extends z.ZodType>(file: string, dataDir: string | undefined, schema: T): z.infer<T> {
-  const path = dataPath(file, dataDir);
-  if (!dataTables.has(path)) dataTables.set(path, loadDataFile(path, schema));
-  return dataTables.get(path) as z.infer<T>;
+  return { collector, comparison, programmes, run };
 }
 
 /** --per-article: each roundup's own briefing, in `briefings/<id>.pdf`, drawn from its digest alone. */
@@ -130,6 +96,6 @@ export class ArticleBriefings {
     comparison.add(digest);
     collector.add(digest);
     const facts: BriefingRunFacts = { recordsRead: 1, articles: 1, rejects: 0, rejectReasons: {}, scope: 'roundups' };
-    await renderBriefing(briefingInput(collector, comparison, facts, this.knowledge), join(this.folder, `${id}.pdf`));
+    await renderBriefing(briefingInput({ collector, comparison, run: facts }, this.knowledge), join(this.folder, `${id}.pdf`));
   }
 }

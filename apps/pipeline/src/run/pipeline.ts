@@ -6,7 +6,8 @@ import { dataPath, DEFAULT_DATA_DIR, inputSources, loadTaxonomy } from '@roundup
 import { SqliteTableWriter, type ComparisonScope, type Language } from '@roundup/reports';
 import { DuplicateFilter } from './duplicate-filter.js';
 import { inlineExtraction, workerExtraction, type Extraction } from './extraction-pool.js';
-import { ArticleBriefings, finishRun, type FinishSettings } from './finish-run.js';
+import { ArticleBriefings, briefingTallies, finishRun, type FinishSettings } from './finish-run.js';
+import { BriefingThread } from '../output/briefing-thread.js';
 import { OutputFolder } from '../output/output-folder.js';
 import { OutputLock } from '../output/output-lock.js';
 import { asWriteFailure } from '../output/write-failure.js';
@@ -68,7 +69,8 @@ export const SAMPLE_INPUT = join(DEFAULT_DATA_DIR, 'sample');
 
 /**
  * Runs roundup over the inputs and writes every table and the briefing into `outDir`, atomically: read sources →
- * reuse-or-read (the cache) → drop duplicates → extract in order → write tables and tally → finish → publish.
+ * reuse-or-read (the cache) → drop duplicates → extract in order → write tables and tally → finish → publish. The
+ * briefing is laid out on a thread of its own, handed the tallies when every record is in (output/briefing-thread.ts).
  */
 export async function runPipeline(options: PipelineOptions): Promise<RunSummary> {
   const clock = { started: Date.now(), cpu: process.cpuUsage(), mainThreadCpu: mainThreadCpuSeconds() };
@@ -97,12 +99,13 @@ async function lockedRun(options: PipelineOptions, settings: RunSettings, { cloc
   const tally = new RunTally(settings.finish.knowledge.taxonomy.domains, settings.scope, options.onProgress);
   const resources = new RunResources(settings);
   try {
-    const { sink, cache, extraction } = await resources.open(folder, options);
+    const { sink, cache, extraction, briefing } = await resources.open(folder, options);
     const briefings = options.perArticle ? await ArticleBriefings.create(folder, settings.finish.knowledge) : undefined;
     await writeEveryRecord({ sink, cache, extraction, tally, timer, briefings, settings, stdin: options.stdin });
+    briefing.handOver(settings.finish.knowledge, briefingTallies(tally));
     if (settings.sqlite) tally.enterStage('database');
     await resources.closeTables();
-    const comparison = await finishRun(folder, tally, sink, settings.finish, timer);
+    const comparison = await finishRun(folder, tally, sink, { settings: settings.finish, timer, briefing });
     const notes = [...dataNotes, ...[resources.cacheNote(tally, options)].filter((note) => note !== undefined)];
     const files = await filesWritten(folder, targets.sides);
     const summary = runSummary(settings, tally, {
@@ -164,21 +167,24 @@ class RunResources {
   private sink: TableSink | undefined;
   private cache: ResultCache | undefined;
   private extraction: Extraction | undefined;
+  private briefing: BriefingThread | undefined;
 
   constructor(private readonly settings: RunSettings) {}
 
   async open(
     folder: OutputFolder,
     options: PipelineOptions,
-  ): Promise<{ sink: TableSink; cache: { results: ResultCache; fingerprint: string } | undefined; extraction: Extraction }> {
+  ): Promise<{ sink: TableSink; cache: { results: ResultCache; fingerprint: string } | undefined; extraction: Extraction; briefing: BriefingThread }> {
     const { jobs, dataDir, cache } = this.settings;
+    // First, so that the briefing's thread loads what it needs while everything else starts and runs.
+    this.briefing = BriefingThread.start(this.settings.finish.knowledge);
     const extractionSettings = { dataDir, keepTables: this.settings.sqlite };
     this.extraction = jobs === 1 ? inlineExtraction(extractionSettings) : workerExtraction(jobs, extractionSettings);
     const fingerprint = cache.keep ? await runFingerprint(dataDir) : '';
     if (cache.keep) this.cache = await ResultCache.open(resolve(options.outDir), folder.path(CACHE_FOLDER), ARTICLE_TABLES, fingerprint);
     const database = await folder.sidePath('--sqlite');
     this.sink = new TableSink((name) => folder.path(name), database ? new SqliteTableWriter(database) : undefined);
-    return { sink: this.sink, cache: this.cache && { results: this.cache, fingerprint }, extraction: this.extraction };
+    return { sink: this.sink, cache: this.cache && { results: this.cache, fingerprint }, extraction: this.extraction, briefing: this.briefing };
   }
 
   /** Why an earlier run's results were not reused, when they were there. */
@@ -210,6 +216,7 @@ class RunResources {
       }
     };
     await quietly(() => this.extraction?.close());
+    await quietly(() => this.briefing?.stop());
     await quietly(() => this.sink?.destroy());
     await quietly(() => this.cache?.destroy());
   }

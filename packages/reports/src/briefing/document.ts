@@ -11,7 +11,7 @@ import { textMeasure } from './fonts.js';
 import type { BriefingInput, ComparisonTableRow, RegionalContext } from './input.js';
 import { CONTENT_WIDTH, pageSetup, STYLES, TEXT_FONT_SIZE } from './page.js';
 import { regionSection } from './region-chapter.js';
-import { renderDocument } from './render.js';
+import { renderDocument, renderDocumentBytes } from './render.js';
 import { appendix } from './appendix.js';
 import { corpusFacts, singleArticleTitle, sourcesBlock, summaryBlock } from './summary.js';
 import { domainSideBySide } from './domain-side-by-side.js';
@@ -101,4 +101,9 @@ export function briefingDocument(given: BriefingInput): TDocumentDefinitions {
 /** Lays out the briefing and writes it to `file`. */
 export async function renderBriefing(input: BriefingInput, file: string): Promise<void> {
   await renderDocument(briefingDocument(input), file);
+}
+
+/** Lays out the briefing; returns the PDF's bytes. */
+export async function briefingBytes(input: BriefingInput): Promise<Uint8Array> {
+  return renderDocumentBytes(briefingDocument(input));
 }

@@ -4,10 +4,20 @@
 // fonts' advances (read with fontkit, pdfkit's font engine) fill the lines pdfmake would fill, and pdfmake gets one
 // unbreakable inline per run per line. pdfmake has no option for this and no package does it for pdfmake.
 /// <reference path="./linebreak.d.ts" />
-import * as fontkit from 'fontkit';
-import LineBreaker from 'linebreak';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
+import type LineBreakerClass from 'linebreak';
 import { sharedColumnWidth } from './briefing-table.js';
 import { unbreakableOffsets, type Wholeness } from './word-boundaries.js';
+
+const require = createRequire(import.meta.url);
+/**
+ * fontkit and linebreak as pdfkit and pdfmake require them, loaded on first use: one copy of each in a thread (importing
+ * them loaded their ES builds beside the CommonJS ones pdfkit and pdfmake use, 0.2 s more for fontkit), and none in a
+ * run's main thread, which hands its briefing to a thread of its own.
+ */
+const fontkit = () => require('fontkit') as typeof Fontkit;
+const LineBreaker = () => require('linebreak') as typeof LineBreakerClass;
 
 /** A piece of text in one style; `bold` and `fontSize` are all that change a width here. */
 export interface TextRun {
@@ -44,7 +54,7 @@ export function breakWords(text: string, wholeness: Wholeness = 'anywhere'): str
   if (text.length === 0) return [''];
   const inside = unbreakableOffsets(text, wholeness);
   const positions = new Set<number>();
-  const breaker = new LineBreaker(text);
+  const breaker = new (LineBreaker())(text);
   for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) positions.add(next.position);
   if (wholeness !== 'anywhere') for (const match of text.matchAll(EXTRA_BREAK)) positions.add(match.index);
   const words: string[] = [];
@@ -79,10 +89,10 @@ function wordsFitting(text: string, wholeness: Wholeness, fits: (word: string) =
  * substitution and positioning tables, and advances need only the character map and metrics.
  */
 export class TextMeasure {
-  private readonly fonts: Array<{ font: fontkit.Font; advances: Float64Array }>;
+  private readonly fonts: Array<{ font: Fontkit.Font; advances: Float64Array }>;
 
   constructor(fonts: { normal: Buffer; bold: Buffer }) {
-    this.fonts = [fonts.normal, fonts.bold].map((bytes) => ({ font: fontkit.create(bytes) as fontkit.Font, advances: new Float64Array(0x10000).fill(-1) }));
+    this.fonts = [fonts.normal, fonts.bold].map((bytes) => ({ font: fontkit().create(bytes) as Fontkit.Font, advances: new Float64Array(0x10000).fill(-1) }));
   }
 
   width(text: string, fontSize: number, bold = false): number {
@@ -103,7 +113,7 @@ export class TextMeasure {
   }
 
   /** A character's advance in thousandths of an em (pdfkit's unit). */
-  private advance(font: fontkit.Font, codePoint: number): number {
+  private advance(font: Fontkit.Font, codePoint: number): number {
     return (font.glyphForCodePoint(codePoint).advanceWidth * 1000) / font.unitsPerEm;
   }
 }

@@ -28,6 +28,11 @@ function jieba(): Jieba {
   return segmenter;
 }
 
+/** Loads the segmenter's dictionary now rather than at the first text it breaks. */
+export function loadWordSegmenter(): void {
+  jieba();
+}
+
 /** Marks within a quoted name after which a too-long name may break (`、`), and after which `+` belongs (`互联网+`). */
 const CLAUSE_END = /[、，；：+＋]/;
 
