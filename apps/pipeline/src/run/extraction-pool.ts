@@ -1,9 +1,9 @@
 // Extraction on worker threads: batches go out to the least busy worker and come back in the order they were sent,
 // so the tables are byte-identical whatever the number of jobs.
 import { Worker } from 'node:worker_threads';
-import type { Article } from '@roundup/model';
+import type { Article, ArticleTables } from '@roundup/model';
 import { createExtractor, type Extractor } from '@roundup/parser';
-import { batchOutput, type BatchOutput } from '../output/batch-output.js';
+import { batchOutput, withDigests, type BatchOutput, type BatchRows } from '../output/batch-output.js';
 
 export interface Extraction {
   /** Extracts a batch; the promises resolve in any order, the pipeline consumes them in submission order. */
@@ -47,9 +47,14 @@ function batchCharacters(articles: readonly Article[]): number {
   return characters;
 }
 
+/** A worker's replies for a batch: its digests, then its rows (or an error instead of either). */
+export type WorkerMessage = { id: number; digests: ArticleTables[] } | { id: number; rows: BatchRows } | { id: number; error: string };
+
 interface PendingBatch {
   resolve: (results: BatchOutput) => void;
   reject: (error: Error) => void;
+  /** The batch's digests, once they came. */
+  digests?: ArticleTables[];
 }
 
 /**
@@ -91,12 +96,17 @@ function startWorkers(jobs: number, settings: ExtractionSettings) {
     failure: undefined as Error | undefined,
   }));
   for (const entry of workers) {
-    entry.worker.on('message', (message: { id: number; output?: BatchOutput; error?: string }) => {
+    entry.worker.on('message', (message: WorkerMessage) => {
       const batch = entry.pending.get(message.id);
       if (!batch) return;
+      if ('digests' in message) {
+        batch.digests = message.digests;
+        return;
+      }
       entry.pending.delete(message.id);
-      if (message.error !== undefined) batch.reject(new Error(`extraction failed: ${message.error}`));
-      else batch.resolve(message.output!);
+      if ('error' in message) batch.reject(new Error(`extraction failed: ${message.error}`));
+      else if (!batch.digests) batch.reject(new Error("extraction failed: a batch's rows came before its digests"));
+      else batch.resolve(withDigests(message.rows, batch.digests));
     });
     const failAll = (error: Error) => {
       entry.failure ??= error;
