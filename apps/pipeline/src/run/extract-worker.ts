@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '@roundup/model';
 import { createExtractor } from '@roundup/parser';
 import { batchDigests, batchRows, extractBatch } from '../output/batch-output.js';
+import { splitDigests } from './digest-parts.js';
 import type { ExtractionSettings, WorkerMessage } from './extraction-pool.js';
 
 const settings = workerData as ExtractionSettings;
@@ -14,9 +15,11 @@ parentPort!.on('message', (message: { id: number; articles: Article[] }) => {
   const post = (reply: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
   try {
     const extracted = extractBatch(message.articles, extractor);
-    // The digests go first: the main thread takes them in (a long regional article's are 100,000s of rows, cloned
-    // between threads) while this thread formats the CSV.
-    post({ id, digests: batchDigests(extracted) });
+    // The digests go first, in parts: the main thread takes each in (a long regional article's are 100,000s of rows,
+    // cloned between threads) while this thread clones the next and then formats the CSV.
+    const { parts, rest } = splitDigests(batchDigests(extracted));
+    for (const digestPart of parts) post({ id, digestPart });
+    post({ id, digests: rest });
     const rows = batchRows(message.articles, extracted, settings.keepTables);
     post({ id, rows }, [rows.bytes.buffer as ArrayBuffer]);
   } catch (error) {

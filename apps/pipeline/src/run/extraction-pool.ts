@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article, ArticleTables } from '@roundup/model';
 import { createExtractor, type Extractor } from '@roundup/parser';
 import { batchOutput, withDigests, type BatchOutput, type BatchRows } from '../output/batch-output.js';
+import { joinDigests, type DigestPart } from './digest-parts.js';
 
 export interface Extraction {
   /** Extracts a batch; the promises resolve in any order, the pipeline consumes them in submission order. */
@@ -47,13 +48,19 @@ function batchCharacters(articles: readonly Article[]): number {
   return characters;
 }
 
-/** A worker's replies for a batch: its digests, then its rows (or an error instead of either). */
-export type WorkerMessage = { id: number; digests: ArticleTables[] } | { id: number; rows: BatchRows } | { id: number; error: string };
+/** A worker's replies for a batch: parts of its digests, the rest of them, then its rows (or an error instead). */
+export type WorkerMessage =
+  | { id: number; digestPart: DigestPart }
+  | { id: number; digests: ArticleTables[] }
+  | { id: number; rows: BatchRows }
+  | { id: number; error: string };
 
 interface PendingBatch {
   resolve: (results: BatchOutput) => void;
   reject: (error: Error) => void;
-  /** The batch's digests, once they came. */
+  /** Parts of the batch's digests, as they come. */
+  digestParts: DigestPart[];
+  /** The batch's digests, once the rest of them came. */
   digests?: ArticleTables[];
 }
 
@@ -70,7 +77,7 @@ export function workerExtraction(jobs: number, settings: ExtractionSettings): Ex
       const id = pool.nextId++;
       const output = new Promise<BatchOutput>((resolve, reject) => {
         if (entry.failure) return reject(entry.failure);
-        entry.pending.set(id, { resolve, reject });
+        entry.pending.set(id, { resolve, reject, digestParts: [] });
         entry.worker.postMessage({ id, articles });
       });
       // When a worker fails, every batch it holds is rejected at once; the pipeline awaits them one by one and
@@ -99,8 +106,13 @@ function startWorkers(jobs: number, settings: ExtractionSettings) {
     entry.worker.on('message', (message: WorkerMessage) => {
       const batch = entry.pending.get(message.id);
       if (!batch) return;
+      if ('digestPart' in message) {
+        batch.digestParts.push(message.digestPart);
+        return;
+      }
       if ('digests' in message) {
-        batch.digests = message.digests;
+        batch.digests = joinDigests(batch.digestParts, message.digests);
+        batch.digestParts = [];
         return;
       }
       entry.pending.delete(message.id);
