@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { TABLES } from '@roundup/model';
-import { formatCsv, formatCsvGroups, formatCsvRows, neutraliseFormula, tableShape } from './csv.js';
+import { formatCsv, formatCsvGroups, formatCsvPieces, formatCsvRows, neutraliseFormula, tableShape } from './csv.js';
 
 describe('neutraliseFormula', () => {
   it.each([
@@ -66,5 +66,35 @@ describe('formatCsvGroups', () => {
       Array.from({ length: count }, (_, index) => row(index % 7 === 0 ? `${tag}${index},"引"\r\n` : `${tag}${index}`));
     const groups = [many(4500, 'a'), [], many(1999, 'b'), many(1, 'c'), many(2001, 'd')];
     expect(formatCsvGroups(groups, shape)).toEqual(groups.map((rows) => formatCsvRows(rows, shape)));
+  });
+});
+
+describe('empty cells', () => {
+  const shape = tableShape(TABLES.rejects);
+  it('are written as papaparse writes an empty string, whether the value is empty, null or missing', () => {
+    const rows = [
+      { source: '', line: null, reason: ' ', excerpt: '' },
+      { source: 'a', reason: '', excerpt: undefined },
+    ];
+    const asEmptyStrings = Papa.unparse(
+      [
+        ['', '', ' ', ''],
+        ['a', '', '', ''],
+      ],
+      { newline: '\r\n', quotes: false },
+    );
+    expect(formatCsvRows(rows, shape)).toBe(`${asEmptyStrings}\r\n`);
+    expect(formatCsvRows(rows, shape)).toBe(',," ",\r\na,,,\r\n');
+  });
+});
+
+describe('formatCsvPieces', () => {
+  const shape = tableShape(TABLES.rejects);
+  const row = (reason: string) => ({ source: 'a.jsonl', line: 1, reason, excerpt: '' });
+  it('gives each group its text in the pieces of the papaparse calls it has rows in', () => {
+    const groups = [Array.from({ length: 2500 }, (_, index) => row(`a${index}`)), [], [row('b')]];
+    const pieces = formatCsvPieces(groups, shape);
+    expect(pieces.map((texts) => texts.length)).toEqual([2, 0, 1]);
+    expect(pieces.map((texts) => texts.join(''))).toEqual(groups.map((rows) => formatCsvRows(rows, shape)));
   });
 });

@@ -5,6 +5,7 @@ export {
   destroyWriteStream,
   FailureWatch,
   formatCsv,
+  formatCsvPieces,
   formatCsvGroups,
   formatCsvHeader,
   formatCsvRows,

@@ -1,9 +1,10 @@
 // Extraction on worker threads: batches go out to the least busy worker and come back in the order they were sent,
 // so the tables are byte-identical whatever the number of jobs.
 import { Worker } from 'node:worker_threads';
-import type { Article } from '@roundup/model';
+import type { Article, ArticleTables } from '@roundup/model';
 import { createExtractor, type Extractor } from '@roundup/parser';
-import { batchOutput, type BatchOutput } from '../output/batch-output.js';
+import { batchOutput, withDigests, type BatchOutput, type BatchRows } from '../output/batch-output.js';
+import { joinDigests, type DigestPart } from './digest-parts.js';
 
 export interface Extraction {
   /** Extracts a batch; the promises resolve in any order, the pipeline consumes them in submission order. */
@@ -47,9 +48,20 @@ function batchCharacters(articles: readonly Article[]): number {
   return characters;
 }
 
+/** A worker's replies for a batch: parts of its digests, the rest of them, then its rows (or an error instead). */
+export type WorkerMessage =
+  | { id: number; digestPart: DigestPart }
+  | { id: number; digests: ArticleTables[] }
+  | { id: number; rows: BatchRows }
+  | { id: number; error: string };
+
 interface PendingBatch {
   resolve: (results: BatchOutput) => void;
   reject: (error: Error) => void;
+  /** Parts of the batch's digests, as they come. */
+  digestParts: DigestPart[];
+  /** The batch's digests, once the rest of them came. */
+  digests?: ArticleTables[];
 }
 
 /**
@@ -65,7 +77,7 @@ export function workerExtraction(jobs: number, settings: ExtractionSettings): Ex
       const id = pool.nextId++;
       const output = new Promise<BatchOutput>((resolve, reject) => {
         if (entry.failure) return reject(entry.failure);
-        entry.pending.set(id, { resolve, reject });
+        entry.pending.set(id, { resolve, reject, digestParts: [] });
         entry.worker.postMessage({ id, articles });
       });
       // When a worker fails, every batch it holds is rejected at once; the pipeline awaits them one by one and
@@ -91,12 +103,22 @@ function startWorkers(jobs: number, settings: ExtractionSettings) {
     failure: undefined as Error | undefined,
   }));
   for (const entry of workers) {
-    entry.worker.on('message', (message: { id: number; output?: BatchOutput; error?: string }) => {
+    entry.worker.on('message', (message: WorkerMessage) => {
       const batch = entry.pending.get(message.id);
       if (!batch) return;
+      if ('digestPart' in message) {
+        batch.digestParts.push(message.digestPart);
+        return;
+      }
+      if ('digests' in message) {
+        batch.digests = joinDigests(batch.digestParts, message.digests);
+        batch.digestParts = [];
+        return;
+      }
       entry.pending.delete(message.id);
-      if (message.error !== undefined) batch.reject(new Error(`extraction failed: ${message.error}`));
-      else batch.resolve(message.output!);
+      if ('error' in message) batch.reject(new Error(`extraction failed: ${message.error}`));
+      else if (!batch.digests) batch.reject(new Error("extraction failed: a batch's rows came before its digests"));
+      else batch.resolve(withDigests(message.rows, batch.digests));
     });
     const failAll = (error: Error) => {
       entry.failure ??= error;
