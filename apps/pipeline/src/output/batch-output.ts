@@ -3,7 +3,7 @@
 // appends bytes in order, and the result cache can keep each article's output as it is.
 import { ARTICLE_TABLES, TABLES, type Article, type ArticleTables } from '@roundup/model';
 import { articleTables, extractArticle, type Extractor } from '@roundup/parser';
-import { formatCsvPieces, regionalDigest, tableShape, type TableShape } from '@roundup/reports/tables';
+import { formatCsvPieces, regionalDigest, tableShape, type TableShape } from '@roundup/reports';
 
 /** What one article contributes to the run's output. */
 export interface ArticleOutput extends ArticleRows {
