@@ -17,9 +17,9 @@ import { userFolder } from './command/user-folder.js';
 process.chdir(userFolder());
 
 /**
- * Extraction threads unless told: a core is left to the main thread (reading, writing, the briefing) and to V8's helper
- * threads. On two cores that is one job, in the main thread: there `--jobs 2` took as long as `--jobs 1` (0.95–1.03×
- * in `pnpm bench`) and used 40–50 % more CPU.
+ * Extraction threads unless told: a core is left to the main thread (reading, writing) with the briefing's own thread,
+ * and to V8's helper threads. On two cores that is one job, in the main thread: there `--jobs 2` took as long as
+ * `--jobs 1` or longer (0.86–1.03× in `pnpm bench`) and used 40–50 % more CPU.
  */
 const DEFAULT_JOBS = Math.max(1, availableParallelism() - 1);
 
@@ -71,7 +71,7 @@ const program = new Command()
   )
   .option(
     '-j, --jobs <n>',
-    'extraction threads, by default one per core but one (the main thread reads, writes and lays out the briefing); 1 extracts in the main thread (the tables are the same for any number)',
+    'extraction threads, by default one per core but one (the main thread reads and writes, the briefing has a thread of its own); 1 extracts in the main thread (the tables are the same for any number)',
     (value) => {
       const jobs = Number(value);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');

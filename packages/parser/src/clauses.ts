@@ -9,7 +9,7 @@ export const ClauseCues = z.object({
   /** A clause closing with one of these (`…期间`, `…后`, `在…中`) frames the sentence, unless it is the last clause. */
   closing: words,
   /**
-   * Closing words of a frame that names the campaign a deed belongs to (`疫情防控期间`, `在主题教育中`, `以…为契机`), not its
+   * Closing words of a frame that names the campaign a deed belongs to (`主题教育中`, `在疫情防控工作中`, `以…为契机`), not its
    * cause or purpose: a strong cue there still adds its domain beside the main one.
    */
   campaign: words.default([]),
@@ -77,11 +77,10 @@ export class SentenceClauses {
     const clause = this.text.slice(from, to);
     const trimmed = clause.trim();
     if (trimmed.length === 0) return;
-    const closing = this.cues.closing.find((word) => trimmed.endsWith(word));
-    const closes = closing !== undefined && !this.cues.notClosing.some((word) => trimmed.endsWith(word));
+    const closes = this.cues.closing.some((word) => trimmed.endsWith(word)) && !this.cues.notClosing.some((word) => trimmed.endsWith(word));
     if (closes || this.cues.opening.some((word) => trimmed.startsWith(word))) {
       this.frames.push([from, to]);
-      if (closes && this.cues.campaign.includes(closing)) this.campaigns.push([from, to]);
+      if (closes && this.cues.campaign.some((word) => trimmed.endsWith(word))) this.campaigns.push([from, to]);
       return;
     }
     const inner = Math.min(...this.cues.inner.map((word) => clause.indexOf(word)).filter((at) => at >= 0));

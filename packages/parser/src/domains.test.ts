@@ -24,6 +24,7 @@ describe('classifyDomains', () => {
     ['firms helped never lead: what is done for them does', '指导督促企业做好疫情防控工作。', ['health', 'business_environment']],
     ['a help verb reaches its firms through a count (为1400多家旅行社)', '预计将为1400多家旅行社暂退质保金5亿元。', ['tourism', 'business_environment']],
     ['a verb inside another word helps nobody (作为)', '作为龙头企业带动农户种植。', ['agriculture']],
+    ['为 as a copula helps nobody (认定为)', '全省新增认定为高新技术企业500家。', ['science_technology']],
     ['firms named beside the public are everyone, not firms', '推行全自助办证模式，为群众和企业提供便利。', ['government_services']],
     ['a cue in a framing clause yields to the main clause', '受疫情影响，景区暂停开放。', ['tourism']],
     ['a purpose clause frames the sentence', '为方便群众出行，地铁延长运营时间。', ['transport']],

@@ -62,6 +62,16 @@ describe('BriefingThread', () => {
     expect(Buffer.from(zh!).equals(Buffer.from(en!))).toBe(false);
   });
 
+  it('leaves the thread alone once a run has its briefing: a later failure of that run does not end it for the next run', async () => {
+    const first = BriefingThread.start(knowledge());
+    first.handOver(knowledge(), corpusTallies());
+    expect(isPdf(await first.bytes())).toBe(true);
+    const next = BriefingThread.start(knowledge());
+    await first.stop();
+    next.handOver(knowledge(), corpusTallies());
+    expect(isPdf(await next.bytes())).toBe(true);
+  });
+
   it('fails with the reason when a table the briefing reads does not load, and a later run starts afresh', async () => {
     const data = mkdtempSync(join(tmpdir(), 'roundup-briefing-data-'));
     copyFileSync(join(DEFAULT_DATA_DIR, 'taxonomy.json'), join(data, 'taxonomy.json'));

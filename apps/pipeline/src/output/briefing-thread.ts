@@ -59,12 +59,13 @@ interface PendingBriefing {
   reject: (error: Error) => void;
 }
 
-export class BriefingThread {
+/** The briefing's worker thread, which a process's runs use one after another (BriefingThread is one run's hold on it). */
+class SharedBriefingThread {
   /**
    * The thread the last run of this process left ready (its modules, fonts and dictionary loaded, about 1 CPU s in a
    * new thread): a process that runs many times (a test suite, a service) starts it once.
    */
-  private static idle: BriefingThread | undefined;
+  private static idle: SharedBriefingThread | undefined;
   /** Why the thread stopped, once it has: every later request fails with it. */
   private failure: Error | undefined;
   private pending: PendingBriefing | undefined;
@@ -82,18 +83,18 @@ export class BriefingThread {
   }
 
   /** A thread for a run: the idle one, or a new one; it loads what the run's briefing needs while the run goes on. */
-  static start(knowledge: BriefingKnowledge): BriefingThread {
-    const thread = BriefingThread.idle ?? BriefingThread.started();
-    BriefingThread.idle = undefined;
+  static take(knowledge: BriefingKnowledge): SharedBriefingThread {
+    const thread = SharedBriefingThread.idle ?? SharedBriefingThread.started();
+    SharedBriefingThread.idle = undefined;
     // While a run has it, the thread keeps the process alive: the run may be waiting for nothing else.
     thread.worker.ref();
     thread.post({ kind: 'prepare', knowledge });
     return thread;
   }
 
-  private static started(): BriefingThread {
+  private static started(): SharedBriefingThread {
     const { script, execArgv } = workerScript();
-    return new BriefingThread(new Worker(script, { resourceLimits: BRIEFING_HEAP, ...(execArgv ? { execArgv } : {}) }));
+    return new SharedBriefingThread(new Worker(script, { resourceLimits: BRIEFING_HEAP, ...(execArgv ? { execArgv } : {}) }));
   }
 
   /** Hands over the run's tallies, complete: the briefing is laid out from here on, beside whatever the run writes next. */
@@ -115,10 +116,10 @@ export class BriefingThread {
       const bytes = await this.reply;
       this.reply = undefined;
       // One thread is kept: runs side by side in one process leave the others to end.
-      if (BriefingThread.idle) await this.stop();
+      if (SharedBriefingThread.idle) await this.stop();
       else {
         this.worker.unref();
-        BriefingThread.idle = this;
+        SharedBriefingThread.idle = this;
       }
       return bytes;
     } catch (error) {
@@ -129,7 +130,7 @@ export class BriefingThread {
 
   /** Ends the thread, whatever it is doing: the run has failed or been stopped. */
   async stop(): Promise<void> {
-    if (BriefingThread.idle === this) BriefingThread.idle = undefined;
+    if (SharedBriefingThread.idle === this) SharedBriefingThread.idle = undefined;
     await this.worker.terminate();
   }
 
@@ -139,9 +140,42 @@ export class BriefingThread {
 
   private fail(error: Error): void {
     this.failure ??= error;
-    if (BriefingThread.idle === this) BriefingThread.idle = undefined;
+    if (SharedBriefingThread.idle === this) SharedBriefingThread.idle = undefined;
     this.pending?.reject(this.failure);
     this.pending = undefined;
+  }
+}
+
+/**
+ * One run's hold on the briefing's thread. Once the run has its bytes the thread goes back to the process for its next
+ * run and this hold lets go of it: stopping the run after that (no articles, `--strict`, a failed publish) must not end
+ * a thread that another run of the process may already be using.
+ */
+export class BriefingThread {
+  private released = false;
+
+  private constructor(private readonly thread: SharedBriefingThread) {}
+
+  /** A thread for a run: the process's idle one, or a new one; it loads what the run's briefing needs while the run goes on. */
+  static start(knowledge: BriefingKnowledge): BriefingThread {
+    return new BriefingThread(SharedBriefingThread.take(knowledge));
+  }
+
+  /** Hands over the run's tallies, complete: the briefing is laid out from here on, beside whatever the run writes next. */
+  handOver(knowledge: BriefingKnowledge, tallies: BriefingTallies): void {
+    this.thread.handOver(knowledge, tallies);
+  }
+
+  /** The briefing's PDF, once laid out; the thread then goes back to the process. */
+  async bytes(): Promise<Uint8Array> {
+    const bytes = await this.thread.bytes();
+    this.released = true;
+    return bytes;
+  }
+
+  /** Ends the thread, whatever it is doing, unless this run has already given it back. */
+  async stop(): Promise<void> {
+    if (!this.released) await this.thread.stop();
   }
 }
 
