@@ -6,18 +6,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, runCli } from './helpers.js';
-
-/** Every file below a folder and its bytes. */
-function snapshot(folder: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort()
-      .map((file) => [file, readFileSync(file).toString('base64')]),
-  );
-}
+import { CLI, folderSnapshot, ROOT, runCli, stopCommand } from './helpers.js';
 
 /** Copies of the sample roundup, each with a line of its own so that none is a duplicate: a corpus briefing of `count` roundups. */
 function copiesOfTheSample(file: string, count: number): void {
@@ -46,7 +35,7 @@ describe('the briefing on its own thread', () => {
     const base = mkdtempSync(join(tmpdir(), 'roundup-briefing-fails-'));
     const out = join(base, 'out');
     expect((await runCli(['--out', out])).code).toBe(0);
-    const before = snapshot(out);
+    const before = folderSnapshot(out);
     const data = join(base, 'data');
     mkdirSync(data);
     copyFileSync(join(ROOT, 'data/taxonomy.json'), join(data, 'taxonomy.json'));
@@ -55,7 +44,7 @@ describe('the briefing on its own thread', () => {
     const run = await runCli(['--out', out, '--data', data]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/roundup: the briefing failed: .*tile-map\.json/s);
-    expect(snapshot(out)).toEqual(before);
+    expect(folderSnapshot(out)).toEqual(before);
     expect(readdirSync(base).sort()).toEqual(['data', 'out']);
   });
 
@@ -65,7 +54,7 @@ describe('the briefing on its own thread', () => {
       const base = mkdtempSync(join(tmpdir(), 'roundup-briefing-kill-'));
       const out = join(base, 'out');
       expect((await runCli(['--out', out])).code).toBe(0);
-      const before = snapshot(out);
+      const before = folderSnapshot(out);
       copiesOfTheSample(join(base, 'copies.jsonl'), 400);
 
       // programme_regions.csv is the last table written before the run waits for its briefing (about 2 s for 400 roundups).
@@ -73,15 +62,12 @@ describe('the briefing on its own thread', () => {
       const child = spawn('node', [CLI, join(base, 'copies.jsonl'), '--out', out, '--jobs', '1', '--quiet'], { stdio: 'ignore' });
       const exited = once(child, 'exit');
       await finishing;
-      const signalled = performance.now();
-      child.kill(signal);
-      const [code, killedBy] = await exited;
-      const seconds = (performance.now() - signalled) / 1000;
-      expect(code === null ? killedBy : code).toBe(signal === 'SIGTERM' ? 143 : 130);
+      const { status, seconds } = await stopCommand(child, exited, signal);
+      expect(status).toBe(signal === 'SIGTERM' ? 143 : 130);
       // Issue 29's second: 0.09 s here under load, where laying the briefing out in the main thread kept the signal
       // waiting 1.1–2.2 s.
       expect(seconds).toBeLessThan(1);
-      expect(snapshot(out)).toEqual(before);
+      expect(folderSnapshot(out)).toEqual(before);
       expect(readdirSync(base).sort()).toEqual(['copies.jsonl', 'out']);
     },
     180_000,

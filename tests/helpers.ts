@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: running the built CLI, reading its CSVs as a spreadsheet would, and a PDF's text.
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { type ChildProcess, execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
@@ -126,4 +127,30 @@ export function pagesEndingOnHeading(pages: PdfLine[][]): string[] {
     if (index < pages.length - 1 && last?.bold) found.push(`page ${index + 1}: ${last.text}`);
   });
   return found;
+}
+
+/** Every file below a folder (the cache folder included) and its bytes: what a stopped or failed run must leave as it was. */
+export function folderSnapshot(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort()
+      .map((file) => [file, readFileSync(file).toString('base64')]),
+  );
+}
+
+/**
+ * Sends `signal` to a running command and waits for it to end (`exited`, awaited from its spawn so an early end is not
+ * missed): its exit code, or the signal that ended it, and how long it took after the signal.
+ */
+export async function stopCommand(
+  child: ChildProcess,
+  exited: Promise<unknown[]>,
+  signal: NodeJS.Signals,
+): Promise<{ status: number | string; seconds: number }> {
+  const signalled = performance.now();
+  child.kill(signal);
+  const [code, killedBy] = (await exited) as [number | null, NodeJS.Signals | null];
+  return { status: code ?? killedBy ?? 'unknown', seconds: (performance.now() - signalled) / 1000 };
 }

@@ -7,18 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stressParagraph, type StressPattern } from '@roundup/parser';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, runCli } from './helpers.js';
-
-/** Every file below a folder (the cache folder included) and its bytes. */
-function snapshot(folder: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort()
-      .map((file) => [file, readFileSync(file).toString('base64')]),
-  );
-}
+import { CLI, folderSnapshot, ROOT, runCli, stopCommand } from './helpers.js';
 
 /** Resolves when a run's temporary folder appears in `base`: the run has started. */
 function runStarted(base: string): Promise<void> {
@@ -39,7 +28,7 @@ describe('an interrupted run', () => {
       const base = mkdtempSync(join(tmpdir(), 'roundup-kill-'));
       const out = join(base, 'out');
       expect((await runCli(['--out', out])).code).toBe(0);
-      const before = snapshot(out);
+      const before = folderSnapshot(out);
 
       // A corpus large enough that the run is still going when the signal comes.
       const sample = JSON.parse(readFileSync(join(ROOT, 'data/sample/rmrb-20191218-2-06.json'), 'utf8'));
@@ -64,7 +53,7 @@ describe('an interrupted run', () => {
       child.kill(signal);
       const [code, killedBy] = await exited;
       expect(code === null ? killedBy : code).not.toBe(0);
-      expect(snapshot(out)).toEqual(before);
+      expect(folderSnapshot(out)).toEqual(before);
       expect(stderr).toContain(`roundup: interrupted; the run's files were removed and ${out} is as it was before the run`);
       expect(readdirSync(base).sort()).toEqual(['big.jsonl', 'out']);
     },
@@ -77,7 +66,7 @@ describe('an interrupted run', () => {
       const base = mkdtempSync(join(tmpdir(), 'roundup-kill-long-'));
       const out = join(base, 'out');
       expect((await runCli(['--out', out])).code).toBe(0);
-      const before = snapshot(out);
+      const before = folderSnapshot(out);
 
       // Four one-paragraph articles near the size limit, a few seconds of extraction each: in the main thread, their batch
       // would keep the signal waiting until all four were done.
@@ -93,14 +82,11 @@ describe('an interrupted run', () => {
       await started;
       // Past reading: the first article is being extracted.
       await sleep(1500);
-      const signalled = performance.now();
-      child.kill(signal);
-      const [code, killedBy] = await exited;
-      const seconds = (performance.now() - signalled) / 1000;
-      expect(code === null ? killedBy : code).toBe(signal === 'SIGTERM' ? 143 : 130);
+      const { status, seconds } = await stopCommand(child, exited, signal);
+      expect(status).toBe(signal === 'SIGTERM' ? 143 : 130);
       // Within a second on a quiet machine; the bound leaves room for a busy one, far below the articles' extraction.
       expect(seconds).toBeLessThan(5);
-      expect(snapshot(out)).toEqual(before);
+      expect(folderSnapshot(out)).toEqual(before);
       expect(readdirSync(base).sort()).toEqual(['long.jsonl', 'out']);
     },
     120_000,
