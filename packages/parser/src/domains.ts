@@ -27,14 +27,14 @@ const DomainSchema = z
     keywords: cueList.optional(),
   })
   .transform(({ keywords, ...domain }) => ({ ...domain, strong: [...domain.strong, ...(keywords ?? [])] }))
-  .refine((domain) => domain.strong.length + domain.weak.length + domain.helped.length > 0, { message: 'needs at least one cue (strong or weak)' });
+  .refine((domain) => domain.strong.length + domain.weak.length + domain.helped.length > 0, { message: 'needs at least one cue (strong, weak or helped)' });
 
 const weight = z.number().int().nonnegative();
 /**
  * How cues add up. A domain's support is the sum of its distinct cues' weights; it is given at `given` or more when
- * it is the best supported, and beside it with a strong cue outside a frame (`在疫情防控中` sets the scene of the deed: letting
- * such a cue add its domain was right 13 times in 19 on dev) or weak ones adding up to `givenBeside`, so that a weak word or
- * two adds no domain.
+ * it is the best supported, and beside it with a strong cue outside a frame or in a campaign frame (`主题教育中`; a time
+ * frame such as `疫情防控期间` sets the scene of the deed), or with weak ones adding up to `givenBeside`, so that a weak word
+ * or two adds no domain.
  */
 const CueWeights = z.object({ strong: weight, weak: weight, subordinateDiscount: weight, given: weight, givenBeside: weight });
 type CueWeights = z.infer<typeof CueWeights>;
@@ -143,7 +143,7 @@ function qualifiesNext(end: number, next: Found | undefined, domain: number): bo
 }
 
 /** Whether a help verb (`扶持`, `为`) governs the word at `start`: it stands before it in the same clause, close enough. */
-export function isHelped(text: string, start: number, helping: HelpVerbs): boolean {
+function isHelped(text: string, start: number, helping: HelpVerbs): boolean {
   const window = text.slice(Math.max(0, start - helping.reach), start);
   const from = start - window.length + window.search(/[，,；;：:。！？][^，,；;：:。！？]*$/) + 1;
   // `作为`, `成为`, `因为` hold `为` and help nobody: a verb inside such a word does not count.

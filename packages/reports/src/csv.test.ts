@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { TABLES } from '@roundup/model';
-import { formatCsv, formatCsvGroups, formatCsvPieces, formatCsvRows, neutraliseFormula, tableShape } from './csv.js';
+import { formatCsv, formatCsvPieces, formatCsvRows, neutraliseFormula, tableShape } from './csv.js';
 
 describe('neutraliseFormula', () => {
   it.each([
@@ -51,21 +51,22 @@ describe('formatCsv', () => {
   });
 });
 
-describe('formatCsvGroups', () => {
+describe('formatCsvPieces, joined', () => {
   const shape = tableShape(TABLES.rejects);
+  const joined = (groups: ReadonlyArray<readonly object[]>) => formatCsvPieces(groups, shape).map((texts) => texts.join(''));
   const row = (reason: string) => ({ source: 'a.jsonl', line: 1, reason, excerpt: '"引号"\r\n换行' });
   it('gives each group what formatCsvRows gives it, even where cells hold quotes and line ends', () => {
     const groups = [[row('一')], [], [row('二,"三"'), row('四\r\n五')], [row('')], []];
-    expect(formatCsvGroups(groups, shape)).toEqual(groups.map((rows) => formatCsvRows(rows, shape)));
+    expect(joined(groups)).toEqual(groups.map((rows) => formatCsvRows(rows, shape)));
   });
   it('gives empty texts for groups without rows', () => {
-    expect(formatCsvGroups([[], []], shape)).toEqual(['', '']);
+    expect(joined([[], []])).toEqual(['', '']);
   });
   it('gives the same texts where groups are longer than one papaparse call takes, or straddle two', () => {
     const many = (count: number, tag: string) =>
       Array.from({ length: count }, (_, index) => row(index % 7 === 0 ? `${tag}${index},"引"\r\n` : `${tag}${index}`));
     const groups = [many(4500, 'a'), [], many(1999, 'b'), many(1, 'c'), many(2001, 'd')];
-    expect(formatCsvGroups(groups, shape)).toEqual(groups.map((rows) => formatCsvRows(rows, shape)));
+    expect(joined(groups)).toEqual(groups.map((rows) => formatCsvRows(rows, shape)));
   });
 });
 

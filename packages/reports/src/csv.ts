@@ -55,17 +55,10 @@ export function formatCsvRows(rows: readonly object[], shape: TableShape): strin
 }
 
 /**
- * Several groups of rows (a batch's articles) formatted by few papaparse calls, as one text per group, each exactly
- * what `formatCsvRows` gives for it: papaparse's set-up per call costs more than a small article's rows.
- */
-export function formatCsvGroups(groups: ReadonlyArray<readonly object[]>, shape: TableShape): string[] {
-  return formatCsvPieces(groups, shape).map((texts) => (texts.length === 1 ? texts[0]! : texts.join('')));
-}
-
-/**
- * The texts of `formatCsvGroups` before they are joined: each group's text in the pieces that papaparse's calls gave
- * (none for a group without rows). A caller that encodes the pieces one by one never copies a long table's text into
- * one string (80 MB for a table of half a million rows).
+ * Several groups of rows (a batch's articles) formatted by few papaparse calls: papaparse's set-up per call costs more
+ * than a small article's rows. Each group's text comes back in the pieces the calls gave (none for a group without
+ * rows), which joined are exactly what `formatCsvRows` gives for it; a caller that encodes the pieces one by one never
+ * copies a long table's text into one string (80 MB for a table of half a million rows).
  */
 export function formatCsvPieces(groups: ReadonlyArray<readonly object[]>, shape: TableShape): string[][] {
   const pieces: string[][] = groups.map(() => []);

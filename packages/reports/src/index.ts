@@ -6,7 +6,6 @@ export {
   FailureWatch,
   formatCsv,
   formatCsvPieces,
-  formatCsvGroups,
   formatCsvHeader,
   formatCsvRows,
   neutraliseFormula,

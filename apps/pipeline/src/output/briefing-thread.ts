@@ -82,7 +82,7 @@ class SharedBriefingThread {
     worker.on('exit', (code) => this.fail(new Error(`the briefing's thread stopped (code ${code}) before the briefing was written`)));
   }
 
-  /** A thread for a run: the idle one, or a new one; it loads what the run's briefing needs while the run goes on. */
+  /** The idle thread, or a new one, taken by a run and told to load the data tables its briefing reads. */
   static take(knowledge: BriefingKnowledge): SharedBriefingThread {
     const thread = SharedBriefingThread.idle ?? SharedBriefingThread.started();
     SharedBriefingThread.idle = undefined;

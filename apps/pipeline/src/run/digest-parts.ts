@@ -35,18 +35,13 @@ export function splitDigests(digests: readonly ArticleTables[], partRows = DIGES
 /** The digests from their parts, in the order they were split, and what was left of each. */
 export function joinDigests(parts: readonly DigestPart[], rest: readonly ArticleTables[]): ArticleTables[] {
   if (parts.length === 0) return [...rest];
-  const joined = rest.map((digest) => ({ ...digest }) as Record<keyof ArticleTables, object[]>);
-  const pieces = new Map<string, object[][]>();
-  for (const part of parts) {
-    const key = `${part.article}\u0000${part.table}`;
-    const list = pieces.get(key);
-    if (list) list.push(part.rows);
-    else pieces.set(key, [part.rows]);
-  }
-  for (const [key, list] of pieces) {
-    const [article, table] = key.split('\u0000') as [string, keyof ArticleTables];
-    const digest = joined[Number(article)]!;
-    digest[table] = list.flat().concat(digest[table]);
-  }
-  return joined as unknown as ArticleTables[];
+  const heads: Array<Partial<Record<keyof ArticleTables, object[][]>>> = rest.map(() => ({}));
+  for (const { article, table, rows } of parts) (heads[article]![table] ??= []).push(rows);
+  return rest.map((digest, article) => {
+    const joined = { ...digest } as Record<keyof ArticleTables, object[]>;
+    for (const [table, lists] of Object.entries(heads[article]!) as Array<[keyof ArticleTables, object[][]]>) {
+      joined[table] = lists.flat().concat(digest[table]);
+    }
+    return joined as unknown as ArticleTables;
+  });
 }
